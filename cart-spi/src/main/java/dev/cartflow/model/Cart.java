@@ -1,0 +1,162 @@
+package dev.cartflow.model;
+
+import dev.cartflow.spi.CartException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A shopping cart: an immutable snapshot at one {@link #version()}. Every accepted change makes a
+ * new snapshot with {@code version + 1}; the engine does that, hosts only read carts.
+ *
+ * @param id             the cart id
+ * @param owner          a guest (by token hash) or a customer
+ * @param customerGroup  the customer group prices and promotions are chosen for, or null
+ * @param currency       the currency of every amount in the cart
+ * @param country        ISO 3166-1 alpha-2 ship-to country
+ * @param state          the stored life-cycle state
+ * @param version        starts at 1 and grows by one with every change
+ * @param lines          the lines in the order they were added; one per sku and warehouse
+ * @param codes          coupon codes applied, in the order they were applied
+ * @param shippingMethod the selected shipping method id, or null
+ * @param metadata       a JSON object chosen by the host, as text
+ * @param createdAt      creation instant
+ * @param updatedAt      instant of the last change
+ * @param expiresAt      instant after which the cart reads as {@link CartState#EXPIRED}
+ * @param abandonedAt    when the cart was reported abandoned since its last activity, or null
+ */
+public record Cart(
+        CartId id,
+        CartOwner owner,
+        String customerGroup,
+        Currency currency,
+        String country,
+        CartState state,
+        long version,
+        List<LineItem> lines,
+        List<String> codes,
+        String shippingMethod,
+        String metadata,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expiresAt,
+        Instant abandonedAt) {
+
+    /** Validates the invariants and copies the lists. */
+    public Cart {
+        Checks.notNull(id, "cart id");
+        Checks.notNull(owner, "owner");
+        if (customerGroup != null) {
+            Checks.text(customerGroup, "customer group", 64);
+        }
+        Checks.notNull(currency, "currency");
+        Checks.country(country, "country");
+        Checks.notNull(state, "state");
+        if (version < 1) {
+            throw CartException.invalidInput("version must be at least 1");
+        }
+        lines = List.copyOf(Checks.notNull(lines, "lines"));
+        codes = List.copyOf(Checks.notNull(codes, "codes"));
+        if (shippingMethod != null) {
+            Checks.text(shippingMethod, "shipping method", 64);
+        }
+        Checks.notNull(metadata, "metadata");
+        Checks.notNull(createdAt, "created at");
+        Checks.notNull(updatedAt, "updated at");
+        Checks.notNull(expiresAt, "expires at");
+        Set<LineId> ids = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (LineItem line : lines) {
+            if (!ids.add(line.id()) || !keys.add(line.sku().value() + '\u0000' + line.warehouse())) {
+                throw CartException.invalidInput("duplicate line " + line.id() + " / " + line.sku());
+            }
+        }
+        if (new HashSet<>(codes).size() != codes.size()) {
+            throw CartException.invalidInput("duplicate code");
+        }
+    }
+
+    /** The customer owning the cart, if it is a customer cart. */
+    public Optional<CustomerId> customerId() {
+        return owner instanceof CartOwner.Customer c ? Optional.of(c.customerId()) : Optional.empty();
+    }
+
+    /** The line with this id, if any. */
+    public Optional<LineItem> line(LineId lineId) {
+        return lines.stream().filter(l -> l.id().equals(lineId)).findFirst();
+    }
+
+    /** The line for a sku and warehouse, if any. */
+    public Optional<LineItem> line(Sku sku, String warehouse) {
+        return lines.stream().filter(l -> l.holds(sku, warehouse)).findFirst();
+    }
+
+    /** Total units over all lines. */
+    public long totalQuantity() {
+        long total = 0;
+        for (LineItem line : lines) {
+            total += line.quantity();
+        }
+        return total;
+    }
+
+    /** A builder-like copy helper used by the engine. */
+    public Cart with(UnaryOperator<Draft> change) {
+        return change.apply(new Draft(this)).build();
+    }
+
+    /** Mutable copy of a cart used to derive the next snapshot. */
+    public static final class Draft {
+        /** Owner. */
+        public CartOwner owner;
+        /** Customer group. */
+        public String customerGroup;
+        /** Country. */
+        public String country;
+        /** State. */
+        public CartState state;
+        /** Version. */
+        public long version;
+        /** Lines. */
+        public List<LineItem> lines;
+        /** Codes. */
+        public List<String> codes;
+        /** Shipping method id. */
+        public String shippingMethod;
+        /** Metadata JSON text. */
+        public String metadata;
+        /** Updated at. */
+        public Instant updatedAt;
+        /** Expires at. */
+        public Instant expiresAt;
+        /** Abandoned at. */
+        public Instant abandonedAt;
+        private final Cart base;
+
+        Draft(Cart base) {
+            this.base = base;
+            owner = base.owner;
+            customerGroup = base.customerGroup;
+            country = base.country;
+            state = base.state;
+            version = base.version;
+            lines = new ArrayList<>(base.lines);
+            codes = new ArrayList<>(base.codes);
+            shippingMethod = base.shippingMethod;
+            metadata = base.metadata;
+            updatedAt = base.updatedAt;
+            expiresAt = base.expiresAt;
+            abandonedAt = base.abandonedAt;
+        }
+
+        Cart build() {
+            return new Cart(base.id, owner, customerGroup, base.currency, country, state, version, lines, codes,
+                    shippingMethod, metadata, base.createdAt, updatedAt, expiresAt, abandonedAt);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cartflow.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A domain event of one cart. {@code sequence} is the cart version the change produced, so the
+ * events of a cart are totally ordered and a device can catch up from any version it holds.
+ *
+ * @param cartId   the cart
+ * @param sequence the cart version after the change
+ * @param type     what happened
+ * @param at       when
+ * @param data     small string attributes (sku, quantity, code, ...); never personal data
+ */
+public record CartEvent(CartId cartId, long sequence, Type type, Instant at, Map<String, String> data) {
+    /** Validates and copies. */
+    public CartEvent {
+        Checks.notNull(cartId, "cart id");
+        Checks.notNull(type, "type");
+        Checks.notNull(at, "at");
+        data = Map.copyOf(Checks.notNull(data, "data"));
+    }
+
+    /** The data sorted by key, for stable output. */
+    public Map<String, String> sortedData() {
+        return new TreeMap<>(data);
+    }
+
+    /** Kinds of cart events. */
+    public enum Type {
+        /** A cart was created. */
+        CREATED,
+        /** A line was added. */
+        LINE_ADDED,
+        /** A line's quantity changed. */
+        QUANTITY_CHANGED,
+        /** A line was removed. */
+        LINE_REMOVED,
+        /** All lines and codes were removed. */
+        CLEARED,
+        /** A code was applied. */
+        CODE_APPLIED,
+        /** A code was removed. */
+        CODE_REMOVED,
+        /** A shipping method was selected. */
+        SHIPPING_SELECTED,
+        /** The ship-to country changed. */
+        COUNTRY_CHANGED,
+        /** The metadata changed. */
+        METADATA_CHANGED,
+        /** A guest cart was merged into a customer cart. */
+        MERGED,
+        /** The cart was checked out. */
+        CHECKED_OUT,
+        /** The cart expired. */
+        EXPIRED,
+        /** The cart was abandoned. */
+        ABANDONED
+    }
+}

@@ -1,0 +1,18 @@
+package dev.cartflow.model;
+
+/**
+ * The id of a line within a cart; stable while the line exists.
+ *
+ * @param value non-blank, at most 64 characters, no control characters
+ */
+public record LineId(String value) {
+    /** Validates. */
+    public LineId {
+        Checks.text(value, "line id", 64);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cartflow.model;
+
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import java.time.Instant;
+
+/**
+ * One line of a cart: a quantity of one sku from one warehouse.
+ *
+ * @param id             stable id of the line
+ * @param sku            the product
+ * @param quantity       units, at least one
+ * @param warehouse      where the units come from
+ * @param addedUnitPrice the unit price seen when the line was added (null when unknown), so that a
+ *                       re-priced cart can report "price changed"
+ * @param addedAt        when the line was added; lines are kept in the order they were added
+ */
+public record LineItem(LineId id, Sku sku, int quantity, String warehouse, Money addedUnitPrice, Instant addedAt) {
+    /** The warehouse of lines added without one. */
+    public static final String DEFAULT_WAREHOUSE = "default";
+
+    /** Validates. */
+    public LineItem {
+        Checks.notNull(id, "line id");
+        Checks.notNull(sku, "sku");
+        Checks.text(warehouse, "warehouse", 64);
+        Checks.notNull(addedAt, "added at");
+        if (quantity <= 0) {
+            throw new CartException(CartErrorCode.INVALID_QUANTITY, "quantity must be positive");
+        }
+    }
+
+    /** The same line with another quantity. */
+    public LineItem withQuantity(int newQuantity) {
+        return new LineItem(id, sku, newQuantity, warehouse, addedUnitPrice, addedAt);
+    }
+
+    /** True when this line holds the given sku from the given warehouse. */
+    public boolean holds(Sku otherSku, String otherWarehouse) {
+        return sku.equals(otherSku) && warehouse.equals(otherWarehouse);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cartflow.model;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * A cart with every figure a shop shows and charges, computed by the pricing function.
+ * {@code subtotal}, {@code discount} and {@code shipping} are in the price mode of the tax mode
+ * (gross in {@code INCLUSIVE}, net in {@code EXCLUSIVE}); {@code total} is what the customer pays,
+ * tax included; {@code net = total - tax}.
+ *
+ * @param cart          the cart that was priced
+ * @param currency      the currency
+ * @param lines         priced lines, in cart order
+ * @param subtotal      sum of unit price times quantity
+ * @param discount      all item and order discounts
+ * @param shipping      shipping after its discounts
+ * @param shippingDiscount discount on shipping
+ * @param shippingTax   tax of the shipping
+ * @param tax           all tax, lines and shipping
+ * @param taxes         all tax per rate
+ * @param total         what the customer pays
+ * @param net           total minus tax
+ * @param promotions    an explanation for every promotion considered
+ * @param codes         every code on the cart and whether it applies now
+ * @param priceChanges  lines whose unit price changed since they were added
+ * @param exchangeRate  the exchange rate used to convert prices, or null when none was needed
+ * @param pricedAt      the instant the prices and promotions were evaluated for
+ */
+public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
+                         Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
+                         Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
+                         List<PriceChange> priceChanges, ExchangeRate exchangeRate, Instant pricedAt) {
+    /** Copies the lists. */
+    public PricedCart {
+        Checks.notNull(cart, "cart");
+        Checks.notNull(currency, "currency");
+        lines = List.copyOf(lines);
+        taxes = List.copyOf(taxes);
+        promotions = List.copyOf(promotions);
+        codes = List.copyOf(codes);
+        priceChanges = List.copyOf(priceChanges);
+        Checks.notNull(pricedAt, "priced at");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cartflow.model;
+
+import java.util.List;
+
+/**
+ * One priced line. Amounts other than {@code tax}, {@code total} and {@code net} are in the price
+ * mode of the engine's tax mode (net prices in {@code EXCLUSIVE}, gross in {@code INCLUSIVE}).
+ *
+ * @param lineId    the line
+ * @param sku       the product
+ * @param quantity  units
+ * @param unitPrice price of one unit
+ * @param subtotal  unit price times quantity
+ * @param discount  all item and order discounts on the line
+ * @param tax       tax of the line
+ * @param total     what the line costs, tax included
+ * @param net       total minus tax
+ * @param taxes     tax per rate
+ * @param discounts discount per promotion
+ */
+public record PricedLine(LineId lineId, Sku sku, int quantity, Money unitPrice, Money subtotal, Money discount,
+                         Money tax, Money total, Money net, List<TaxAmount> taxes, List<LineDiscount> discounts) {
+    /** Copies the lists. */
+    public PricedLine {
+        Checks.notNull(lineId, "line id");
+        Checks.notNull(sku, "sku");
+        taxes = List.copyOf(taxes);
+        discounts = List.copyOf(discounts);
+    }
+}

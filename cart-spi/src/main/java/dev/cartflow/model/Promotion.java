@@ -1,0 +1,207 @@
+package dev.cartflow.model;
+
+import dev.cartflow.spi.CartException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A promotion: automatic, or activated by a coupon code. The semantics of every field are those of
+ * the scenario format (docs/scenario-format.md).
+ *
+ * @param id                 unique id; ties of priority go to the lower id
+ * @param code               the coupon code that activates it, or null for an automatic promotion
+ * @param priority           lower applies first
+ * @param stacking           how it combines with others
+ * @param basis              what a percentage is taken of
+ * @param target             scope and filters
+ * @param action             what it gives
+ * @param conditions         when it applies
+ * @param maxDiscount        cap on its total discount, or null
+ * @param maxUses            redemptions allowed in all, or 0 for unlimited
+ * @param maxUsesPerCustomer redemptions allowed per customer, or 0 for unlimited
+ */
+public record Promotion(String id, String code, int priority, Stacking stacking, Basis basis, Target target,
+                        Action action, Conditions conditions, Money maxDiscount, long maxUses,
+                        long maxUsesPerCustomer) {
+
+    /** Validates. */
+    public Promotion {
+        Checks.text(id, "promotion id", 128);
+        if (code != null) {
+            Checks.text(code, "code", 64);
+        }
+        Checks.notNull(stacking, "stacking");
+        Checks.notNull(basis, "basis");
+        Checks.notNull(target, "target");
+        Checks.notNull(action, "action");
+        Checks.notNull(conditions, "conditions");
+        if (maxDiscount != null && maxDiscount.isNegative() || maxUses < 0 || maxUsesPerCustomer < 0) {
+            throw CartException.invalidInput("invalid limits on promotion " + id);
+        }
+    }
+
+    /** True when a coupon code activates it. */
+    public boolean coded() {
+        return code != null;
+    }
+
+    /** How a promotion combines with the ones after it. */
+    public enum Stacking {
+        /** Combines with every other promotion. */
+        STACKABLE,
+        /** Once it gives a discount, promotions after it in priority order are not applied. */
+        STOP_FURTHER,
+        /** Applies alone; the engine keeps the option best for the customer. */
+        EXCLUSIVE
+    }
+
+    /** What a percentage is taken of. */
+    public enum Basis {
+        /** The amount left after the promotions before it. */
+        RUNNING,
+        /** The amount before any promotion. */
+        ORIGINAL
+    }
+
+    /** What a promotion discounts. */
+    public enum Scope {
+        /** Item lines, each on its own. */
+        ITEMS,
+        /** The targeted lines together, allocated back to them. */
+        ORDER,
+        /** The shipping amount. */
+        SHIPPING
+    }
+
+    /**
+     * Scope and filters: a line is targeted when it matches any listed value of every non-empty filter.
+     *
+     * @param scope      what is discounted
+     * @param skus       sku filter, empty for any
+     * @param categories category filter, empty for any
+     * @param brands     brand filter, empty for any
+     */
+    public record Target(Scope scope, Set<Sku> skus, Set<String> categories, Set<String> brands) {
+        /** Validates and copies. */
+        public Target {
+            Checks.notNull(scope, "scope");
+            skus = Set.copyOf(Checks.notNull(skus, "skus"));
+            categories = Set.copyOf(Checks.notNull(categories, "categories"));
+            brands = Set.copyOf(Checks.notNull(brands, "brands"));
+        }
+
+        /** Every line of the given scope. */
+        public static Target all(Scope scope) {
+            return new Target(scope, Set.of(), Set.of(), Set.of());
+        }
+
+        /** True when a product matches every given filter. */
+        public boolean matches(Sku sku, String category, String brand) {
+            return (skus.isEmpty() || skus.contains(sku))
+                    && (categories.isEmpty() || category != null && categories.contains(category))
+                    && (brands.isEmpty() || brand != null && brands.contains(brand));
+        }
+    }
+
+    /** Per what an {@link Action.Amount} is given. */
+    public enum Per {
+        /** Once per targeted unit. */
+        UNIT,
+        /** Once per targeted line. */
+        LINE,
+        /** Once for all targeted lines. */
+        ORDER
+    }
+
+    /** What a promotion gives. */
+    public sealed interface Action {
+        /**
+         * A percentage off.
+         *
+         * @param fraction the fraction off, 0 to 1 ({@code 0.10} for 10 %)
+         */
+        record Percent(Rate fraction) implements Action {
+            /** Validates. */
+            public Percent {
+                Checks.notNull(fraction, "percent");
+                if (fraction.compareTo(Rate.ONE) > 0) {
+                    throw CartException.invalidInput("a percentage must be at most 100");
+                }
+            }
+        }
+
+        /**
+         * A fixed amount off.
+         *
+         * @param amount the amount
+         * @param per    per unit, line or order
+         */
+        record Amount(Money amount, Per per) implements Action {
+            /** Validates. */
+            public Amount {
+                Checks.notNull(amount, "amount");
+                Checks.notNull(per, "per");
+                if (amount.isNegative()) {
+                    throw CartException.invalidInput("a discount must not be negative");
+                }
+            }
+        }
+
+        /**
+         * A unit price, applied only where lower than the current one.
+         *
+         * @param unitPrice the price of one unit
+         */
+        record FixedPrice(Money unitPrice) implements Action {
+            /** Validates. */
+            public FixedPrice {
+                Checks.notNull(unitPrice, "unit price");
+                if (unitPrice.isNegative()) {
+                    throw CartException.invalidInput("a price must not be negative");
+                }
+            }
+        }
+
+        /**
+         * Buy {@code buy} units, get {@code get} units {@code fraction} off, pooled over targeted lines.
+         *
+         * @param buy      units to pay for
+         * @param get      units discounted
+         * @param fraction the fraction off the discounted units (1 for free)
+         */
+        record BuyXGetY(int buy, int get, Rate fraction) implements Action {
+            /** Validates. */
+            public BuyXGetY {
+                Checks.notNull(fraction, "percent");
+                if (buy < 1 || get < 1 || fraction.compareTo(Rate.ONE) > 0) {
+                    throw CartException.invalidInput("buy and get must be positive, percent at most 100");
+                }
+            }
+        }
+    }
+
+    /**
+     * When a promotion applies. Null or empty values do not restrict.
+     *
+     * @param minSubtotal    running amount of the targeted lines when evaluated, or null
+     * @param minQuantity    targeted units, 0 for none
+     * @param customerGroups groups allowed, empty for all
+     * @param countries      ship-to countries allowed, empty for all
+     * @param validFrom      first instant, or null
+     * @param validTo        last instant it applies (inclusive), or null
+     */
+    public record Conditions(Money minSubtotal, long minQuantity, Set<String> customerGroups, Set<String> countries,
+                             Instant validFrom, Instant validTo) {
+        /** No condition. */
+        public static final Conditions NONE = new Conditions(null, 0, Set.of(), Set.of(), null, null);
+
+        /** Validates and copies. */
+        public Conditions {
+            customerGroups = Set.copyOf(Checks.notNull(customerGroups, "customer groups"));
+            countries = Set.copyOf(Checks.notNull(countries, "countries"));
+            if (minQuantity < 0) {
+                throw CartException.invalidInput("minQuantity must not be negative");
+            }
+        }
+    }
+}

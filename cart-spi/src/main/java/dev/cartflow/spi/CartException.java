@@ -1,0 +1,51 @@
+package dev.cartflow.spi;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The one exception type of CartFlow. Every rejected operation throws it with a stable
+ * {@link CartErrorCode} and leaves stored data untouched.
+ */
+public final class CartException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final CartErrorCode code;
+    private final long currentVersion;
+
+    /** Creates an exception with a code and a message for developers (never shown to shoppers as is). */
+    public CartException(CartErrorCode code, String message) {
+        this(code, message, null, -1);
+    }
+
+    /** Creates an exception that wraps the failure of a dependency. */
+    public CartException(CartErrorCode code, String message, Throwable cause) {
+        this(code, message, cause, -1);
+    }
+
+    private CartException(CartErrorCode code, String message, Throwable cause, long currentVersion) {
+        super(Objects.requireNonNull(code, "code") + ": " + message, cause);
+        this.code = code;
+        this.currentVersion = currentVersion;
+    }
+
+    /** A {@link CartErrorCode#VERSION_CONFLICT} that carries the version currently stored. */
+    public static CartException versionConflict(long currentVersion, String message) {
+        return new CartException(CartErrorCode.VERSION_CONFLICT, message, null, currentVersion);
+    }
+
+    /** Shorthand for {@link CartErrorCode#INVALID_INPUT}. */
+    public static CartException invalidInput(String message) {
+        return new CartException(CartErrorCode.INVALID_INPUT, message);
+    }
+
+    /** The stable code of this failure. */
+    public CartErrorCode code() {
+        return code;
+    }
+
+    /** For a version conflict, the version stored when the conflict was detected, if known. */
+    public OptionalLong currentVersion() {
+        return currentVersion < 0 ? OptionalLong.empty() : OptionalLong.of(currentVersion);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cartflow.spi;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import java.util.List;
+
+/**
+ * One cart change to store atomically: the new snapshot, guarded by the version it replaces, with
+ * its events (outbox) and optionally the idempotent response.
+ *
+ * @param cart            the new snapshot
+ * @param expectedVersion the stored version it replaces; 0 when the cart must not exist yet
+ * @param events          events of the change, written to the outbox in the same transaction
+ * @param idempotency     the response to remember, or null
+ */
+public record CartWrite(Cart cart, long expectedVersion, List<CartEvent> events, IdempotencyRecord idempotency) {
+    /** Validates and copies. */
+    public CartWrite {
+        if (cart == null || expectedVersion < 0 || events == null) {
+            throw CartException.invalidInput("incomplete cart write");
+        }
+        events = List.copyOf(events);
+    }
+
+    /** A write with no idempotency record. */
+    public static CartWrite of(Cart cart, long expectedVersion, List<CartEvent> events) {
+        return new CartWrite(cart, expectedVersion, events, null);
+    }
+}

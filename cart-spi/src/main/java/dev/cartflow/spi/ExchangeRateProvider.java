@@ -1,0 +1,18 @@
+package dev.cartflow.spi;
+
+import dev.cartflow.model.ExchangeRate;
+import java.util.Currency;
+import java.util.Optional;
+
+/** Optional: converts prices quoted in another currency than the cart's. */
+@FunctionalInterface
+public interface ExchangeRateProvider {
+    /**
+     * The current rate from one currency to another.
+     *
+     * @param from the currency of the quote
+     * @param to   the cart's currency
+     * @return the rate, or empty when there is none ({@code CURRENCY_MISMATCH})
+     */
+    Optional<ExchangeRate> rate(Currency from, Currency to);
+}

@@ -1,0 +1,21 @@
+package dev.cartflow.spi;
+
+import java.time.Instant;
+
+/**
+ * The stored response of an operation that carried an idempotency key. Written in the same
+ * transaction as the cart change it answers.
+ *
+ * @param key         the caller's key, scoped by the engine to the cart and actor
+ * @param fingerprint a digest of the request, so that a key reused for another request is detected
+ * @param response    the engine's serialized response
+ * @param expiresAt   after this instant the key may be forgotten
+ */
+public record IdempotencyRecord(String key, String fingerprint, String response, Instant expiresAt) {
+    /** Validates. */
+    public IdempotencyRecord {
+        if (key == null || key.isBlank() || fingerprint == null || response == null || expiresAt == null) {
+            throw CartException.invalidInput("incomplete idempotency record");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cartflow.spi;
+
+import dev.cartflow.model.Sku;
+import java.util.Currency;
+import java.util.Set;
+
+/**
+ * What prices are asked for.
+ *
+ * @param skus          the skus
+ * @param currency      the cart's currency
+ * @param country       the cart's ship-to country
+ * @param customerGroup the customer group, or null
+ */
+public record PriceRequest(Set<Sku> skus, Currency currency, String country, String customerGroup) {
+    /** Copies. */
+    public PriceRequest {
+        skus = Set.copyOf(skus);
+    }
+}
