@@ -5,20 +5,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A domain event of one cart. {@code sequence} is the cart version the change produced, so the
- * events of a cart are totally ordered and a device can catch up from any version it holds.
+ * A domain event of one cart. {@code sequence} is the cart version the change produced and
+ * {@code index} the event's position among the events of that change, so the events of a cart are
+ * totally ordered, {@code (cartId, sequence, index)} identifies one, and a device can catch up from
+ * any version it holds.
  *
  * @param cartId   the cart
  * @param sequence the cart version after the change
+ * @param index    position among the events of one change, from 0
  * @param type     what happened
  * @param at       when
  * @param data     small string attributes (sku, quantity, code, ...); never personal data
  */
-public record CartEvent(CartId cartId, long sequence, Type type, Instant at, Map<String, String> data) {
+public record CartEvent(CartId cartId, long sequence, int index, Type type, Instant at, Map<String, String> data) {
     /** Validates and copies. */
     public CartEvent {
         Checks.notNull(cartId, "cart id");
         Checks.notNull(type, "type");
+        if (sequence < 1 || index < 0) {
+            throw dev.cartflow.spi.CartException.invalidInput("invalid event position");
+        }
         Checks.notNull(at, "at");
         data = Map.copyOf(Checks.notNull(data, "data"));
     }
