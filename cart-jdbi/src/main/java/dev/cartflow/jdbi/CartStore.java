@@ -1,0 +1,489 @@
+package dev.cartflow.jdbi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.IdempotencyRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The SQL of the cart tables and the mapping between rows and the model. Every method runs on a
+ * handle given by the caller, who owns the transaction. Every statement is parameterized; values
+ * travel as text, numbers or arrays of them and are cast in SQL.
+ *
+ * <p>Statement budget: loading any number of carts is one query (lines and codes are aggregated in
+ * it); writing any number of carts is one guarded statement per cart plus at most six set-based
+ * statements (lines, codes, outbox, idempotency), whatever the number of lines.
+ */
+final class CartStore {
+    static final String SELECT_CARTS = """
+            SELECT c.id::text AS id, c.owner_kind, c.guest_token_hash, c.customer_id, c.customer_group,
+                   c.currency, c.country, c.state, c.version, c.metadata_text, c.shipping_method,
+                   c.created_at, c.updated_at, c.expires_at, c.abandoned_at,
+                   ARRAY(SELECT k.code FROM cart_codes k WHERE k.cart_id = c.id ORDER BY k.position) AS codes,
+                   (SELECT json_agg(json_build_array(l.line_id, l.sku, l.warehouse, l.quantity,
+                                    l.added_unit_price_minor, l.added_unit_price_currency,
+                                    (extract(epoch FROM l.added_at) * 1000000)::bigint)
+                                    ORDER BY l.position)::text
+                      FROM cart_lines l WHERE l.cart_id = c.id) AS lines
+              FROM carts c
+            """;
+
+    private static final String CART_COLUMNS = """
+            id, owner_kind, guest_token_hash, customer_id, customer_group, currency, country, state, version,
+            metadata, metadata_text, shipping_method, created_at, updated_at, expires_at, abandoned_at""";
+
+    private static final String CART_VALUES = """
+            CAST(:id AS uuid), :ownerKind, :tokenHash, :customerId, :customerGroup, :currency, :country, :state,
+            :version, CAST(:metadataJson AS jsonb), :metadata, :shippingMethod, CAST(:createdAt AS timestamptz),
+            CAST(:updatedAt AS timestamptz), CAST(:expiresAt AS timestamptz), CAST(:abandonedAt AS timestamptz)""";
+
+    private static final String CART_ASSIGNMENTS = """
+            owner_kind = EXCLUDED.owner_kind, guest_token_hash = EXCLUDED.guest_token_hash,
+            customer_id = EXCLUDED.customer_id, customer_group = EXCLUDED.customer_group,
+            currency = EXCLUDED.currency, country = EXCLUDED.country, state = EXCLUDED.state,
+            version = EXCLUDED.version, metadata = EXCLUDED.metadata, metadata_text = EXCLUDED.metadata_text,
+            shipping_method = EXCLUDED.shipping_method, created_at = EXCLUDED.created_at,
+            updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at,
+            abandoned_at = EXCLUDED.abandoned_at""";
+
+    private static final String INSERT_CART =
+            "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO NOTHING";
+
+    private static final String UPDATE_CART = """
+            UPDATE carts SET owner_kind = :ownerKind, guest_token_hash = :tokenHash, customer_id = :customerId,
+                   customer_group = :customerGroup, currency = :currency, country = :country, state = :state,
+                   version = :version, metadata = CAST(:metadataJson AS jsonb), metadata_text = :metadata,
+                   shipping_method = :shippingMethod, created_at = CAST(:createdAt AS timestamptz),
+                   updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
+                   abandoned_at = CAST(:abandonedAt AS timestamptz)
+             WHERE id = CAST(:id AS uuid) AND version = :expectedVersion""";
+
+    private static final String UPSERT_IF_NEWER = "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES
+            + ") ON CONFLICT (id) DO UPDATE SET " + CART_ASSIGNMENTS + " WHERE carts.version < EXCLUDED.version";
+
+    private static final String INSERT_LINES = """
+            INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity, added_unit_price_minor,
+                                    added_unit_price_currency, added_at)
+            SELECT CAST(u.cart_id AS uuid), u.position, u.line_id, u.sku, u.warehouse, u.quantity, u.price_minor,
+                   u.price_currency, CAST(u.added_at AS timestamptz)
+              FROM unnest(CAST(:cartIds AS text[]), CAST(:positions AS integer[]), CAST(:lineIds AS text[]),
+                          CAST(:skus AS text[]), CAST(:warehouses AS text[]), CAST(:quantities AS integer[]),
+                          CAST(:priceMinors AS bigint[]), CAST(:priceCurrencies AS text[]),
+                          CAST(:addedAts AS text[]))
+                   AS u(cart_id, position, line_id, sku, warehouse, quantity, price_minor, price_currency, added_at)
+            """;
+
+    private static final String INSERT_CODES = """
+            INSERT INTO cart_codes (cart_id, position, code)
+            SELECT CAST(u.cart_id AS uuid), u.position, u.code
+              FROM unnest(CAST(:cartIds AS text[]), CAST(:positions AS integer[]), CAST(:codes AS text[]))
+                   AS u(cart_id, position, code)
+            """;
+
+    private static final String INSERT_EVENTS = """
+            INSERT INTO outbox (cart_id, sequence, idx, type, at, data)
+            SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz), CAST(u.data AS jsonb)
+              FROM unnest(CAST(:cartIds AS text[]), CAST(:sequences AS bigint[]), CAST(:indexes AS integer[]),
+                          CAST(:types AS text[]), CAST(:ats AS text[]), CAST(:datas AS text[]))
+                   WITH ORDINALITY AS u(cart_id, sequence, idx, type, at, data, ord)
+             ORDER BY u.ord
+            """;
+
+    private static final String INSERT_IDEMPOTENCY = """
+            INSERT INTO idempotency_keys (key, fingerprint, response, expires_at)
+            VALUES (:key, :fingerprint, :response, CAST(:expiresAt AS timestamptz))
+            ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response,
+                   expires_at = EXCLUDED.expires_at
+             WHERE idempotency_keys.expires_at < CAST(:now AS timestamptz)""";
+
+    static final String SELECT_EVENTS = """
+            SELECT cart_id::text AS cart_id, sequence, idx, type, at, data::text AS data
+              FROM outbox
+            """;
+
+    private CartStore() {
+    }
+
+    // ----------------------------------------------------------------------------------- reads
+
+    static Optional<Cart> find(Handle h, CartId id) {
+        return h.createQuery(SELECT_CARTS + " WHERE c.id = CAST(:id AS uuid)")
+                .bind("id", id.toString())
+                .map(CartStore::cart)
+                .findOne();
+    }
+
+    static Optional<Cart> findActiveByCustomer(Handle h, CustomerId customerId) {
+        return h.createQuery(SELECT_CARTS + """
+                         WHERE c.customer_id = :customerId AND c.state = 'ACTIVE'
+                         ORDER BY c.updated_at DESC, c.id LIMIT 1""")
+                .bind("customerId", customerId.value())
+                .map(CartStore::cart)
+                .findOne();
+    }
+
+    static List<Cart> findExpiringBefore(Handle h, Instant cutoff, int limit) {
+        return h.createQuery(SELECT_CARTS + """
+                         WHERE c.expires_at < CAST(:cutoff AS timestamptz)
+                         ORDER BY c.expires_at, c.id LIMIT :limit""")
+                .bind("cutoff", text(cutoff))
+                .bind("limit", limit)
+                .map(CartStore::cart)
+                .list();
+    }
+
+    static List<Cart> findInactiveSince(Handle h, Instant cutoff, int limit) {
+        return h.createQuery(SELECT_CARTS + """
+                         WHERE c.state = 'ACTIVE' AND c.abandoned_at IS NULL
+                           AND c.updated_at < CAST(:cutoff AS timestamptz)
+                           AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = c.id)
+                         ORDER BY c.updated_at, c.id LIMIT :limit""")
+                .bind("cutoff", text(cutoff))
+                .bind("limit", limit)
+                .map(CartStore::cart)
+                .list();
+    }
+
+    /** One page of all carts in id order, after {@code afterId} (null for the first page). */
+    static List<Cart> page(Handle h, CartId afterId, int limit) {
+        return h.createQuery(SELECT_CARTS + """
+                         WHERE (CAST(:after AS uuid) IS NULL OR c.id > CAST(:after AS uuid))
+                         ORDER BY c.id LIMIT :limit""")
+                .bind("after", afterId == null ? null : afterId.toString())
+                .bind("limit", limit)
+                .map(CartStore::cart)
+                .list();
+    }
+
+    static Optional<IdempotencyRecord> findIdempotency(Handle h, String key, Instant now) {
+        return h.createQuery("""
+                        SELECT key, fingerprint, response, expires_at FROM idempotency_keys
+                         WHERE key = :key AND expires_at >= CAST(:now AS timestamptz)""")
+                .bind("key", key)
+                .bind("now", text(now))
+                .map((rs, ctx) -> new IdempotencyRecord(rs.getString("key"), rs.getString("fingerprint"),
+                        rs.getString("response"), instant(rs, "expires_at")))
+                .findOne();
+    }
+
+    static List<CartEvent> eventsSince(Handle h, CartId id, long afterSequence) {
+        return h.createQuery(SELECT_EVENTS + """
+                         WHERE cart_id = CAST(:id AS uuid) AND sequence > :after ORDER BY sequence, idx""")
+                .bind("id", id.toString())
+                .bind("after", afterSequence)
+                .map(CartStore::event)
+                .list();
+    }
+
+    static long storedVersion(Handle h, CartId id) {
+        return h.createQuery("SELECT version FROM carts WHERE id = CAST(:id AS uuid)")
+                .bind("id", id.toString())
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
+    }
+
+    // ---------------------------------------------------------------------------------- writes
+
+    /**
+     * Writes the changes in the caller's transaction; throws {@code VERSION_CONFLICT} (and the caller
+     * rolls back) when a guard fails. Carts are written in id order so that two transactions touching
+     * the same carts lock them in the same order and cannot deadlock.
+     */
+    static void write(Handle h, List<CartWrite> writes) {
+        List<CartWrite> ordered = new ArrayList<>(writes);
+        ordered.sort(Comparator.comparing(w -> w.cart().id().value()));
+        Set<CartId> seen = new HashSet<>();
+        List<Cart> replaced = new ArrayList<>();
+        List<Cart> all = new ArrayList<>();
+        for (CartWrite write : ordered) {
+            Cart cart = write.cart();
+            if (!seen.add(cart.id())) {
+                throw CartException.invalidInput("cart " + cart.id() + " appears twice in one write");
+            }
+            int rows;
+            if (write.expectedVersion() == 0) {
+                rows = bindCart(h.createUpdate(INSERT_CART), cart).execute();
+            } else {
+                rows = bindCart(h.createUpdate(UPDATE_CART), cart)
+                        .bind("expectedVersion", write.expectedVersion())
+                        .execute();
+                replaced.add(cart);
+            }
+            if (rows != 1) {
+                long stored = storedVersion(h, cart.id());
+                throw CartException.versionConflict(stored, "cart " + cart.id() + " is at version " + stored
+                        + ", not " + write.expectedVersion());
+            }
+            all.add(cart);
+        }
+        replaceChildren(h, replaced, all);
+        insertEvents(h, ordered.stream().flatMap(w -> w.events().stream()).toList());
+        for (CartWrite write : ordered) {
+            IdempotencyRecord record = write.idempotency();
+            if (record != null) {
+                int rows = h.createUpdate(INSERT_IDEMPOTENCY)
+                        .bind("key", record.key())
+                        .bind("fingerprint", record.fingerprint())
+                        .bind("response", record.response())
+                        .bind("expiresAt", text(record.expiresAt()))
+                        .bind("now", text(write.cart().updatedAt()))
+                        .execute();
+                if (rows != 1) {
+                    throw CartException.versionConflict(write.expectedVersion(),
+                            "idempotency key is already used by a live record; reload and retry");
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts or replaces carts whose stored version is lower (import). Returns the carts written;
+     * the others were skipped. Lines and codes of the written ones are replaced set-based.
+     */
+    static List<Cart> upsertIfNewer(Handle h, Collection<Cart> carts) {
+        List<Cart> ordered = new ArrayList<>(carts);
+        ordered.sort(Comparator.comparing(c -> c.id().value()));
+        List<Cart> written = new ArrayList<>();
+        Set<CartId> seen = new HashSet<>();
+        for (Cart cart : ordered) {
+            if (!seen.add(cart.id())) {
+                continue;
+            }
+            if (bindCart(h.createUpdate(UPSERT_IF_NEWER), cart).execute() == 1) {
+                written.add(cart);
+            }
+        }
+        replaceChildren(h, written, written);
+        return written;
+    }
+
+    static boolean delete(Handle h, CartId id) {
+        h.createUpdate("DELETE FROM outbox WHERE cart_id = CAST(:id AS uuid)").bind("id", id.toString()).execute();
+        return h.createUpdate("DELETE FROM carts WHERE id = CAST(:id AS uuid)").bind("id", id.toString())
+                .execute() == 1;
+    }
+
+    private static void replaceChildren(Handle h, List<Cart> replaced, List<Cart> all) {
+        if (!replaced.isEmpty()) {
+            List<String> ids = replaced.stream().map(c -> c.id().toString()).toList();
+            h.createUpdate("DELETE FROM cart_lines WHERE cart_id = ANY(CAST(:ids AS uuid[]))")
+                    .bindArray("ids", String.class, ids).execute();
+            h.createUpdate("DELETE FROM cart_codes WHERE cart_id = ANY(CAST(:ids AS uuid[]))")
+                    .bindArray("ids", String.class, ids).execute();
+        }
+        insertLines(h, all);
+        insertCodes(h, all);
+    }
+
+    private static void insertLines(Handle h, List<Cart> carts) {
+        List<String> cartIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> lineIds = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        List<String> warehouses = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        List<Long> priceMinors = new ArrayList<>();
+        List<String> priceCurrencies = new ArrayList<>();
+        List<String> addedAts = new ArrayList<>();
+        for (Cart cart : carts) {
+            int position = 0;
+            for (LineItem line : cart.lines()) {
+                cartIds.add(cart.id().toString());
+                positions.add(position++);
+                lineIds.add(line.id().value());
+                skus.add(line.sku().value());
+                warehouses.add(line.warehouse());
+                quantities.add(line.quantity());
+                Money price = line.addedUnitPrice();
+                priceMinors.add(price == null ? null : price.minor());
+                priceCurrencies.add(price == null ? null : price.currency().getCurrencyCode());
+                addedAts.add(text(line.addedAt()));
+            }
+        }
+        if (cartIds.isEmpty()) {
+            return;
+        }
+        h.createUpdate(INSERT_LINES)
+                .bindArray("cartIds", String.class, cartIds)
+                .bindArray("positions", Integer.class, positions)
+                .bindArray("lineIds", String.class, lineIds)
+                .bindArray("skus", String.class, skus)
+                .bindArray("warehouses", String.class, warehouses)
+                .bindArray("quantities", Integer.class, quantities)
+                .bindArray("priceMinors", Long.class, priceMinors)
+                .bindArray("priceCurrencies", String.class, priceCurrencies)
+                .bindArray("addedAts", String.class, addedAts)
+                .execute();
+    }
+
+    private static void insertCodes(Handle h, List<Cart> carts) {
+        List<String> cartIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (Cart cart : carts) {
+            int position = 0;
+            for (String code : cart.codes()) {
+                cartIds.add(cart.id().toString());
+                positions.add(position++);
+                codes.add(code);
+            }
+        }
+        if (cartIds.isEmpty()) {
+            return;
+        }
+        h.createUpdate(INSERT_CODES)
+                .bindArray("cartIds", String.class, cartIds)
+                .bindArray("positions", Integer.class, positions)
+                .bindArray("codes", String.class, codes)
+                .execute();
+    }
+
+    static void insertEvents(Handle h, List<CartEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<CartEvent> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparing((CartEvent e) -> e.cartId().value())
+                .thenComparingLong(CartEvent::sequence)
+                .thenComparingInt(CartEvent::index));
+        List<String> cartIds = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> ats = new ArrayList<>();
+        List<String> datas = new ArrayList<>();
+        for (CartEvent event : ordered) {
+            cartIds.add(event.cartId().toString());
+            sequences.add(event.sequence());
+            indexes.add(event.index());
+            types.add(event.type().name());
+            ats.add(text(event.at()));
+            datas.add(Json.write(event.sortedData()));
+        }
+        h.createUpdate(INSERT_EVENTS)
+                .bindArray("cartIds", String.class, cartIds)
+                .bindArray("sequences", Long.class, sequences)
+                .bindArray("indexes", Integer.class, indexes)
+                .bindArray("types", String.class, types)
+                .bindArray("ats", String.class, ats)
+                .bindArray("datas", String.class, datas)
+                .execute();
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindCart(S statement, Cart cart) {
+        CartOwner owner = cart.owner();
+        return statement
+                .bind("id", cart.id().toString())
+                .bind("ownerKind", owner instanceof CartOwner.Guest ? "GUEST" : "CUSTOMER")
+                .bind("tokenHash", owner instanceof CartOwner.Guest g ? g.tokenHash() : null)
+                .bind("customerId", owner instanceof CartOwner.Customer c ? c.customerId().value() : null)
+                .bind("customerGroup", cart.customerGroup())
+                .bind("currency", cart.currency().getCurrencyCode())
+                .bind("country", cart.country())
+                .bind("state", cart.state().name())
+                .bind("version", cart.version())
+                .bind("metadataJson", Json.asJsonbOrNull(cart.metadata()))
+                .bind("metadata", cart.metadata())
+                .bind("shippingMethod", cart.shippingMethod())
+                .bind("createdAt", text(cart.createdAt()))
+                .bind("updatedAt", text(cart.updatedAt()))
+                .bind("expiresAt", text(cart.expiresAt()))
+                .bind("abandonedAt", cart.abandonedAt() == null ? null : text(cart.abandonedAt()));
+    }
+
+    // --------------------------------------------------------------------------------- mapping
+
+    /** Instants are stored with PostgreSQL's precision, microseconds. */
+    static String text(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Cart cart(ResultSet rs, StatementContext ctx) throws SQLException {
+        CartOwner owner = "GUEST".equals(rs.getString("owner_kind"))
+                ? new CartOwner.Guest(rs.getString("guest_token_hash"))
+                : new CartOwner.Customer(new CustomerId(rs.getString("customer_id")));
+        String[] codes = (String[]) rs.getArray("codes").getArray();
+        return new Cart(
+                new CartId(UUID.fromString(rs.getString("id"))),
+                owner,
+                rs.getString("customer_group"),
+                Currency.getInstance(rs.getString("currency")),
+                rs.getString("country"),
+                CartState.valueOf(rs.getString("state")),
+                rs.getLong("version"),
+                lines(rs.getString("lines")),
+                Arrays.asList(codes),
+                rs.getString("shipping_method"),
+                rs.getString("metadata_text"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "abandoned_at"));
+    }
+
+    private static List<LineItem> lines(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        JsonNode array = Json.read(json);
+        List<LineItem> lines = new ArrayList<>(array.size());
+        for (JsonNode row : array) {
+            Money price = row.get(4).isNull() ? null
+                    : Money.ofMinor(row.get(4).asLong(), Currency.getInstance(row.get(5).asText()));
+            long micros = row.get(6).asLong();
+            Instant addedAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1_000L);
+            lines.add(new LineItem(new LineId(row.get(0).asText()), new Sku(row.get(1).asText()),
+                    row.get(3).asInt(), row.get(2).asText(), price, addedAt));
+        }
+        return lines;
+    }
+
+    static CartEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new CartEvent(
+                new CartId(UUID.fromString(rs.getString("cart_id"))),
+                rs.getLong("sequence"),
+                rs.getInt("idx"),
+                CartEvent.Type.valueOf(rs.getString("type")),
+                instant(rs, "at"),
+                Json.readStringMap(rs.getString("data")));
+    }
+
+    static CartException conflict(String message) {
+        return new CartException(CartErrorCode.VERSION_CONFLICT, message);
+    }
+}

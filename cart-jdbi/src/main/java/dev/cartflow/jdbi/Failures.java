@@ -1,0 +1,46 @@
+package dev.cartflow.jdbi;
+
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/** Turns every failure of JDBI, the driver or the database into a {@link CartException}. */
+final class Failures {
+    private Failures() {
+    }
+
+    /** Runs {@code work}; a {@link CartException} passes through, anything else is translated. */
+    static <T> T translate(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw translate(operation, e);
+        }
+    }
+
+    static CartException translate(String operation, Throwable failure) {
+        String state = sqlState(failure);
+        if (state != null && state.startsWith("22")) {
+            // data exception: a value the database cannot store (e.g. a NUL character in text)
+            return new CartException(CartErrorCode.INVALID_INPUT,
+                    operation + ": value rejected by the database (SQLSTATE " + state + ")");
+        }
+        return new CartException(CartErrorCode.PROVIDER_UNAVAILABLE,
+                operation + " failed" + (state == null ? "" : " (SQLSTATE " + state + ")"), failure);
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

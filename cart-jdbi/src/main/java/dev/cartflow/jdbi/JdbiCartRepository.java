@@ -1,0 +1,208 @@
+package dev.cartflow.jdbi;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.IdempotencyRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A {@link CartRepository} on PostgreSQL through JDBI 3.
+ *
+ * <p>A change is one transaction: the cart row guarded by its version
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}, or an insert that does nothing when the id
+ * exists), its lines and codes, its events in the {@code outbox} table and its idempotency record.
+ * A guard that fails rolls everything back and raises {@code VERSION_CONFLICT} with the stored
+ * version. Any failure of the database or the driver is raised as {@code PROVIDER_UNAVAILABLE}
+ * with the original as cause; nothing of JDBI or JDBC escapes.
+ *
+ * <p>Loading a cart is one query (lines and codes are aggregated in it); a save is a fixed number of
+ * statements whatever the number of lines (lines, codes and events are written with set-based
+ * {@code unnest} inserts).
+ *
+ * <p><b>Read routing.</b> With {@link Builder#readReplica(Jdbi)}, reads that may lag behind the
+ * primary go to the replica: {@link #findExpiringBefore}, {@link #findInactiveSince} (batch jobs
+ * that tolerate a few seconds of lag: their writes are version-guarded) and {@link #eventsSince}
+ * (catch-up reads; a client that asks again later sees the rest). Reads that must see the caller's
+ * own writes ({@link #find}, {@link #findActiveByCustomer}, {@link #findIdempotency}) and every
+ * write go to the primary.
+ *
+ * <p>The schema must have been applied with {@link CartFlowSchema}. Connections come from the host's
+ * pool behind the given {@link Jdbi}; PostgreSQL's default isolation, READ COMMITTED, is expected.
+ *
+ * <pre>{@code
+ * CartFlowSchema.of(dataSource).migrate();
+ * CartRepository carts = JdbiCartRepository.builder(Jdbi.create(dataSource))
+ *         .readReplica(Jdbi.create(replicaDataSource))   // optional
+ *         .build();
+ * }</pre>
+ */
+public final class JdbiCartRepository implements CartRepository {
+    private final Jdbi primary;
+    private final Jdbi reads;
+
+    private JdbiCartRepository(Builder builder) {
+        this.primary = builder.primary;
+        this.reads = builder.replica == null ? builder.primary : builder.replica;
+    }
+
+    /**
+     * A repository on one database.
+     *
+     * @param jdbi the primary database
+     * @return the repository
+     */
+    public static JdbiCartRepository create(Jdbi jdbi) {
+        return builder(jdbi).build();
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param primary the primary database, for writes and reads that must see them
+     * @return a builder
+     */
+    public static Builder builder(Jdbi primary) {
+        return new Builder(primary);
+    }
+
+    @Override
+    public Optional<Cart> find(CartId id) {
+        notNull(id, "id");
+        return Failures.translate("find cart", () -> primary.withHandle(h -> CartStore.find(h, id)));
+    }
+
+    @Override
+    public Optional<Cart> findActiveByCustomer(CustomerId customerId) {
+        notNull(customerId, "customerId");
+        return Failures.translate("find active cart",
+                () -> primary.withHandle(h -> CartStore.findActiveByCustomer(h, customerId)));
+    }
+
+    @Override
+    public void save(CartWrite write) {
+        notNull(write, "write");
+        saveAll(List.of(write));
+    }
+
+    @Override
+    public void saveAll(List<CartWrite> writes) {
+        notNull(writes, "writes");
+        if (writes.isEmpty()) {
+            return;
+        }
+        Failures.translate("save carts", () -> primary.inTransaction(h -> {
+            CartStore.write(h, writes);
+            return null;
+        }));
+    }
+
+    @Override
+    public boolean delete(CartId id) {
+        notNull(id, "id");
+        return Failures.translate("delete cart", () -> primary.inTransaction(h -> CartStore.delete(h, id)));
+    }
+
+    @Override
+    public List<Cart> findExpiringBefore(Instant cutoff, int limit) {
+        notNull(cutoff, "cutoff");
+        requirePositive(limit);
+        return Failures.translate("find expiring carts",
+                () -> reads.withHandle(h -> CartStore.findExpiringBefore(h, cutoff, limit)));
+    }
+
+    @Override
+    public List<Cart> findInactiveSince(Instant cutoff, int limit) {
+        notNull(cutoff, "cutoff");
+        requirePositive(limit);
+        return Failures.translate("find inactive carts",
+                () -> reads.withHandle(h -> CartStore.findInactiveSince(h, cutoff, limit)));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotency(String key, Instant now) {
+        notNull(key, "key");
+        notNull(now, "now");
+        return Failures.translate("find idempotency record",
+                () -> primary.withHandle(h -> CartStore.findIdempotency(h, key, now)));
+    }
+
+    @Override
+    public List<CartEvent> eventsSince(CartId id, long afterSequence) {
+        notNull(id, "id");
+        return Failures.translate("read events",
+                () -> reads.withHandle(h -> CartStore.eventsSince(h, id, afterSequence)));
+    }
+
+    /**
+     * Deletes idempotency records that expired before {@code now}, for a periodic clean-up job.
+     *
+     * @param now the engine's clock
+     * @return the number of records deleted
+     */
+    public int purgeExpiredIdempotency(Instant now) {
+        notNull(now, "now");
+        return Failures.translate("purge idempotency records", () -> primary.withHandle(h -> h.createUpdate(
+                        "DELETE FROM idempotency_keys WHERE expires_at < CAST(:now AS timestamptz)")
+                .bind("now", CartStore.text(now))
+                .execute()));
+    }
+
+    /** The primary database, for {@link CartJsonLines}. */
+    Jdbi primary() {
+        return primary;
+    }
+
+    private static void notNull(Object value, String name) {
+        if (value == null) {
+            throw CartException.invalidInput(name + " must not be null");
+        }
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new CartException(CartErrorCode.INVALID_INPUT, "limit must be at least 1");
+        }
+    }
+
+    /** Configures a {@link JdbiCartRepository}. */
+    public static final class Builder {
+        private final Jdbi primary;
+        private Jdbi replica;
+
+        private Builder(Jdbi primary) {
+            notNull(primary, "primary");
+            this.primary = primary;
+        }
+
+        /**
+         * Routes the reads that may lag (expiry and abandonment queries, event catch-up) to a
+         * replica.
+         *
+         * @param replica a read-only replica of the primary
+         * @return this builder
+         */
+        public Builder readReplica(Jdbi replica) {
+            notNull(replica, "replica");
+            this.replica = replica;
+            return this;
+        }
+
+        /**
+         * Builds the repository.
+         *
+         * @return the repository
+         */
+        public JdbiCartRepository build() {
+            return new JdbiCartRepository(this);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS cart_codes;
+DROP TABLE IF EXISTS cart_lines;
+DROP TABLE IF EXISTS carts;

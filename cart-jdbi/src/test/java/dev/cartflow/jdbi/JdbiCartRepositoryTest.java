@@ -1,0 +1,267 @@
+package dev.cartflow.jdbi;
+
+import static dev.cartflow.jdbi.TestCarts.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.IdempotencyRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbiCartRepositoryTest {
+    private static PostgresFixture db;
+    private static final AtomicInteger STATEMENTS = new AtomicInteger();
+    private JdbiCartRepository repository;
+
+    @BeforeAll
+    static void start() {
+        db = PostgresFixture.create(4);
+        db.jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                STATEMENTS.incrementAndGet();
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.truncate();
+        repository = JdbiCartRepository.create(db.jdbi);
+    }
+
+    @Test
+    void save_newCartWithLinesAndCodes_readsBackEqual() {
+        Cart cart = TestCarts.guestCart(CartId.random()).with(d -> {
+            d.lines = List.of(TestCarts.line("sku-1", 2, 1999, T0), TestCarts.line("sku-2", 1, 5, T0.plusSeconds(1)));
+            d.codes = List.of("WELCOME", "SPRING");
+            d.shippingMethod = "dhl";
+            d.metadata = "{\"b\": 1,  \"a\": [true]}";
+            d.abandonedAt = T0.plusSeconds(5);
+            return d;
+        });
+
+        repository.save(new CartWrite(cart, 0, List.of(), null));
+
+        assertThat(repository.find(cart.id())).contains(cart);
+    }
+
+    @Test
+    void save_staleVersion_failsWithStoredVersionAndWritesNothing() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(cart));
+        CartWrite first = TestCarts.addLine(cart, "a", 1);
+        repository.save(first);
+
+        CartWrite stale = TestCarts.addLine(cart, "b", 1);
+
+        assertThatThrownBy(() -> repository.save(stale))
+                .isInstanceOfSatisfying(CartException.class, e -> {
+                    assertThat(e.code()).isEqualTo(CartErrorCode.VERSION_CONFLICT);
+                    assertThat(e.currentVersion()).hasValue(2);
+                });
+        assertThat(repository.find(cart.id())).contains(first.cart());
+        assertThat(repository.eventsSince(cart.id(), 0)).extracting(CartEvent::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void save_newCartWithExistingId_failsWithVersionConflict() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(cart));
+
+        assertThatThrownBy(() -> repository.save(TestCarts.create(cart)))
+                .isInstanceOfSatisfying(CartException.class, e -> {
+                    assertThat(e.code()).isEqualTo(CartErrorCode.VERSION_CONFLICT);
+                    assertThat(e.currentVersion()).hasValue(1);
+                });
+    }
+
+    @Test
+    void save_missingCartWithPositiveVersion_failsWithVersionZero() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+
+        assertThatThrownBy(() -> repository.save(TestCarts.addLine(cart, "x", 1)))
+                .isInstanceOfSatisfying(CartException.class, e -> assertThat(e.currentVersion()).hasValue(0));
+        assertThat(repository.find(cart.id())).isEmpty();
+    }
+
+    @Test
+    void saveAll_oneStaleWrite_writesNothing() {
+        Cart a = TestCarts.guestCart(CartId.random());
+        Cart b = TestCarts.customerCart(CartId.random(), "c-1", T0);
+        repository.saveAll(List.of(TestCarts.create(a), TestCarts.create(b)));
+        CartWrite good = TestCarts.addLine(a, "x", 1);
+        CartWrite stale = new CartWrite(TestCarts.addLine(b, "y", 1).cart(), 7, List.of(), null);
+
+        assertThatThrownBy(() -> repository.saveAll(List.of(good, stale)))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.VERSION_CONFLICT));
+        assertThat(repository.find(a.id())).contains(a);
+        assertThat(repository.find(b.id())).contains(b);
+        assertThat(repository.eventsSince(a.id(), 1)).isEmpty();
+    }
+
+    @Test
+    void findActiveByCustomer_severalCarts_returnsMostRecentActive() {
+        Cart older = TestCarts.customerCart(CartId.random(), "cust", T0);
+        Cart newer = TestCarts.customerCart(CartId.random(), "cust", T0.plusSeconds(60));
+        Cart checkedOut = TestCarts.customerCart(CartId.random(), "cust", T0.plusSeconds(120))
+                .with(d -> {
+                    d.state = CartState.CHECKED_OUT;
+                    return d;
+                });
+        repository.saveAll(List.of(TestCarts.create(older), TestCarts.create(newer), TestCarts.create(checkedOut)));
+
+        assertThat(repository.findActiveByCustomer(new CustomerId("cust"))).contains(newer);
+        assertThat(repository.findActiveByCustomer(new CustomerId("other"))).isEmpty();
+    }
+
+    @Test
+    void findExpiringBefore_mixedCarts_returnsOldestFirstUpToLimit() {
+        Cart c1 = TestCarts.customerCart(CartId.random(), "a", T0);
+        Cart c2 = TestCarts.customerCart(CartId.random(), "b", T0.plusSeconds(10));
+        Cart c3 = TestCarts.customerCart(CartId.random(), "c", T0.plusSeconds(20));
+        repository.saveAll(List.of(TestCarts.create(c3), TestCarts.create(c1), TestCarts.create(c2)));
+
+        assertThat(repository.findExpiringBefore(c3.expiresAt(), 10)).containsExactly(c1, c2);
+        assertThat(repository.findExpiringBefore(c3.expiresAt().plusSeconds(1), 1)).containsExactly(c1);
+    }
+
+    @Test
+    void findInactiveSince_activeCartsWithLines_returnsOnlyThoseNotAbandoned() {
+        Cart empty = TestCarts.customerCart(CartId.random(), "a", T0);
+        Cart withLine = TestCarts.addLine(TestCarts.customerCart(CartId.random(), "b", T0), "x", 1).cart();
+        Cart abandoned = TestCarts.addLine(TestCarts.customerCart(CartId.random(), "c", T0), "x", 1).cart()
+                .with(d -> {
+                    d.abandonedAt = T0;
+                    return d;
+                });
+        repository.saveAll(List.of(TestCarts.create(empty), new CartWrite(withLine, 0, List.of(), null),
+                new CartWrite(abandoned, 0, List.of(), null)));
+
+        assertThat(repository.findInactiveSince(T0.plusSeconds(1), 10)).containsExactly(withLine);
+        assertThat(repository.findInactiveSince(T0, 10)).isEmpty();
+    }
+
+    @Test
+    void findIdempotency_storedWithSave_foundUntilExpiry() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        IdempotencyRecord record = new IdempotencyRecord("k-1", "fp", "{\"ok\":true}", T0.plusSeconds(60));
+        repository.save(new CartWrite(cart, 0, List.of(), record));
+
+        assertThat(repository.findIdempotency("k-1", T0)).contains(record);
+        assertThat(repository.findIdempotency("k-1", T0.plusSeconds(61))).isEmpty();
+        assertThat(repository.findIdempotency("other", T0)).isEmpty();
+    }
+
+    @Test
+    void save_liveIdempotencyKeyReused_failsAndWritesNothing() {
+        Cart first = TestCarts.guestCart(CartId.random());
+        Cart second = TestCarts.guestCart(CartId.random());
+        IdempotencyRecord record = new IdempotencyRecord("k-2", "fp", "r1", T0.plusSeconds(60));
+        repository.save(new CartWrite(first, 0, List.of(), record));
+
+        assertThatThrownBy(() -> repository.save(new CartWrite(second, 0, List.of(), record)))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.VERSION_CONFLICT));
+        assertThat(repository.find(second.id())).isEmpty();
+    }
+
+    @Test
+    void eventsSince_severalChanges_returnsLaterEventsInOrder() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(cart));
+        CartWrite w2 = TestCarts.addLine(cart, "a", 1);
+        repository.save(w2);
+        Cart v3 = w2.cart().with(d -> {
+            d.version = 3;
+            d.codes = List.of("X");
+            return d;
+        });
+        List<CartEvent> events3 = List.of(
+                new CartEvent(cart.id(), 3, 0, CartEvent.Type.CODE_APPLIED, T0, Map.of("code", "X")),
+                new CartEvent(cart.id(), 3, 1, CartEvent.Type.SHIPPING_SELECTED, T0, Map.of("method", "dhl")));
+        repository.save(new CartWrite(v3, 2, events3, null));
+
+        assertThat(repository.eventsSince(cart.id(), 1)).containsExactly(w2.events().get(0), events3.get(0),
+                events3.get(1));
+        assertThat(repository.eventsSince(cart.id(), 3)).isEmpty();
+    }
+
+    @Test
+    void delete_existingCart_removesCartAndEvents() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(cart));
+
+        assertThat(repository.delete(cart.id())).isTrue();
+        assertThat(repository.delete(cart.id())).isFalse();
+        assertThat(repository.find(cart.id())).isEmpty();
+        assertThat(repository.eventsSince(cart.id(), 0)).isEmpty();
+    }
+
+    @Test
+    void save_manyLines_usesSameNumberOfStatementsAsOneLine() {
+        Cart one = TestCarts.guestCart(CartId.random());
+        Cart many = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(one));
+        repository.save(TestCarts.create(many));
+        Cart manyLines = many.with(d -> {
+            d.version = 2;
+            d.lines = java.util.stream.IntStream.range(0, 200)
+                    .mapToObj(i -> TestCarts.line("sku-" + i, 1, i, T0)).toList();
+            return d;
+        });
+
+        int before = STATEMENTS.get();
+        repository.save(TestCarts.addLine(one, "only", 1));
+        int forOne = STATEMENTS.get() - before;
+        before = STATEMENTS.get();
+        repository.save(new CartWrite(manyLines, 1, List.of(), null));
+        int forMany = STATEMENTS.get() - before;
+        before = STATEMENTS.get();
+        assertThat(repository.find(many.id())).get().extracting(c -> c.lines().size()).isEqualTo(200);
+        int forLoad = STATEMENTS.get() - before;
+
+        assertThat(forMany).isLessThanOrEqualTo(forOne).isLessThanOrEqualTo(6);
+        assertThat(forLoad).isEqualTo(1);
+    }
+
+    @Test
+    void findExpiringBefore_zeroLimit_failsWithInvalidInput() {
+        assertThatThrownBy(() -> repository.findExpiringBefore(T0, 0))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+    }
+
+    @Test
+    void save_expiredKeyReused_overwritesRecord() {
+        IdempotencyRecord old = new IdempotencyRecord("k-3", "fp", "old", T0.minus(Duration.ofMinutes(1)));
+        repository.save(new CartWrite(TestCarts.guestCart(CartId.random()), 0, List.of(), old));
+        IdempotencyRecord fresh = new IdempotencyRecord("k-3", "fp2", "new", T0.plusSeconds(60));
+
+        repository.save(new CartWrite(TestCarts.guestCart(CartId.random()), 0, List.of(), fresh));
+
+        assertThat(repository.findIdempotency("k-3", T0)).contains(fresh);
+    }
+}
