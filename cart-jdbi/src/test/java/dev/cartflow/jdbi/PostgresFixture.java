@@ -20,6 +20,11 @@ final class PostgresFixture implements AutoCloseable {
         return new PostgresFixture(TestDatabase.newSchema(), poolSize);
     }
 
+    /** Runs a query returning one number (test SQL only). */
+    long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
     void truncate() {
         TestDatabase.truncate(schema);
     }
