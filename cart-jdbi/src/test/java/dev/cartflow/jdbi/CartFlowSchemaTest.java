@@ -1,0 +1,101 @@
+package dev.cartflow.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CartFlowSchemaTest {
+
+    /** Tables, columns, constraints and indexes of a schema, as sorted text lines. */
+    private static List<String> dump(String schema) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = TestDatabase.connect()) {
+            query(c, """
+                    SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '
+                           || coalesce(column_default, '') || ' #' || ordinal_position
+                      FROM information_schema.columns WHERE table_schema = ? AND table_name <> ?""", schema, lines);
+            query(c, """
+                    SELECT cl.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
+                      FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid
+                      JOIN pg_namespace n ON n.oid = cl.relnamespace
+                     WHERE n.nspname = ? AND cl.relname <> ?""", schema, lines);
+            query(c, """
+                    SELECT indexname || ' ' || regexp_replace(indexdef, ' ON [a-z0-9_]+\\.', ' ON ')
+                      FROM pg_indexes WHERE schemaname = ? AND tablename <> ?""", schema, lines);
+            query(c, """
+                    SELECT sequence_name || ' ' || data_type FROM information_schema.sequences
+                     WHERE sequence_schema = ? AND sequence_name <> ?""", schema, lines);
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    private static void query(Connection c, String sql, String schema, List<String> out) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            ps.setString(2, CartFlowSchema.HISTORY_TABLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void migrate_upDownUp_leavesTheSameSchema() throws Exception {
+        String schema = TestDatabase.newSchema();
+        try (HikariDataSource ds = TestDatabase.pool(schema, 2)) {
+            CartFlowSchema cartflow = CartFlowSchema.of(ds, schema);
+
+            assertThat(cartflow.migrate()).isEqualTo(3);
+            List<String> first = dump(schema);
+            assertThat(cartflow.currentVersion()).isEqualTo(3);
+
+            assertThat(cartflow.migrateDown(1)).isEqualTo(2);
+            assertThat(cartflow.currentVersion()).isEqualTo(1);
+            assertThat(dump(schema)).anyMatch(l -> l.startsWith("carts.id ")).noneMatch(l -> l.startsWith("outbox."));
+            assertThat(cartflow.migrate()).isEqualTo(2);
+            assertThat(dump(schema)).isEqualTo(first);
+
+            assertThat(cartflow.migrateDown(0)).isEqualTo(3);
+            assertThat(dump(schema)).isEmpty();
+            assertThat(cartflow.currentVersion()).isZero();
+            assertThat(cartflow.migrate()).isEqualTo(3);
+            assertThat(dump(schema)).isEqualTo(first).hasSizeGreaterThan(40);
+        }
+    }
+
+    @Test
+    void migrate_besideHostTablesAndHostFlywayHistory_appliesAllAndLeavesHostTablesAlone() throws Exception {
+        String schema = TestDatabase.newSchema();
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + schema + ".orders (id bigint PRIMARY KEY)");
+            s.execute("CREATE TABLE " + schema + ".flyway_schema_history (installed_rank int PRIMARY KEY)");
+        }
+        try (HikariDataSource ds = TestDatabase.pool(schema, 2)) {
+            CartFlowSchema cartflow = CartFlowSchema.of(ds, schema);
+
+            assertThat(cartflow.migrate()).isEqualTo(3);
+            assertThat(cartflow.migrate()).isZero();
+            cartflow.migrateDown(0);
+
+            assertThat(dump(schema)).containsExactlyInAnyOrder(
+                    "flyway_schema_history.installed_rank integer NO  #1",
+                    "orders.id bigint NO  #1",
+                    "flyway_schema_history flyway_schema_history_pkey PRIMARY KEY (installed_rank)",
+                    "orders orders_pkey PRIMARY KEY (id)",
+                    "flyway_schema_history_pkey CREATE UNIQUE INDEX flyway_schema_history_pkey ON "
+                            + "flyway_schema_history USING btree (installed_rank)",
+                    "orders_pkey CREATE UNIQUE INDEX orders_pkey ON orders USING btree (id)");
+        }
+    }
+}
