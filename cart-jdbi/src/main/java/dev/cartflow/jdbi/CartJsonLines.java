@@ -1,0 +1,317 @@
+package dev.cartflow.jdbi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Bulk export and import of carts as JSON lines: one cart snapshot per line (its lines, codes and
+ * metadata; not its events), in cart id order.
+ *
+ * <p>Export pages through the carts by id ({@link #batchSize} per query). Import reads
+ * {@link #batchSize} lines, then writes them in one transaction: a cart is inserted when absent and
+ * replaces the stored one only when its version is higher; a stored cart with a higher or equal
+ * version is skipped. Importing the same file twice therefore changes nothing the second time, and
+ * an import that stopped half way can simply be run again. A malformed line fails the import with
+ * {@code INVALID_INPUT} naming the line, before anything of its batch is written.
+ *
+ * <pre>{@code
+ * CartJsonLines jsonLines = CartJsonLines.of(repository);
+ * try (Writer out = Files.newBufferedWriter(path)) { jsonLines.exportTo(out); }
+ * try (Reader in = Files.newBufferedReader(path)) { CartJsonLines.ImportResult r = jsonLines.importFrom(in); }
+ * }</pre>
+ */
+public final class CartJsonLines {
+    /** Carts per query or transaction unless told otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    private final Jdbi jdbi;
+    private final int batchSize;
+
+    private CartJsonLines(Jdbi jdbi, int batchSize) {
+        this.jdbi = jdbi;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Import and export on the repository's primary database, {@value #DEFAULT_BATCH_SIZE} carts per batch.
+     *
+     * @param repository the repository
+     * @return the tool
+     */
+    public static CartJsonLines of(JdbiCartRepository repository) {
+        return of(repository, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * Import and export with a batch size.
+     *
+     * @param repository the repository
+     * @param batchSize  carts per query or transaction, 1 to 10,000
+     * @return the tool
+     */
+    public static CartJsonLines of(JdbiCartRepository repository, int batchSize) {
+        if (repository == null) {
+            throw CartException.invalidInput("repository must not be null");
+        }
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw CartException.invalidInput("batch size must be between 1 and 10000");
+        }
+        return new CartJsonLines(repository.primary(), batchSize);
+    }
+
+    /**
+     * The batch size.
+     *
+     * @return carts per query or transaction
+     */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Writes every cart, one JSON object per line, in cart id order.
+     *
+     * @param out where to write; not closed
+     * @return the number of carts written
+     * @throws CartException {@code PROVIDER_UNAVAILABLE} when the database or the writer fails
+     */
+    public long exportTo(Writer out) {
+        long count = 0;
+        CartId after = null;
+        while (true) {
+            CartId from = after;
+            List<Cart> page = Failures.translate("export carts",
+                    () -> jdbi.withHandle(h -> CartStore.page(h, from, batchSize)));
+            try {
+                for (Cart cart : page) {
+                    out.write(toJson(cart));
+                    out.write('\n');
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "cannot write the export", e);
+            }
+            count += page.size();
+            if (page.size() < batchSize) {
+                return count;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /**
+     * Reads carts written by {@link #exportTo} and stores those that are new or newer.
+     *
+     * @param in JSON lines; blank lines are ignored; not closed
+     * @return how many carts were written and skipped
+     * @throws CartException {@code INVALID_INPUT} for a malformed line, {@code PROVIDER_UNAVAILABLE}
+     *                       when the database or the reader fails
+     */
+    public ImportResult importFrom(Reader in) {
+        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        long written = 0;
+        long skipped = 0;
+        long lineNumber = 0;
+        List<Cart> batch = new ArrayList<>(batchSize);
+        try {
+            String line;
+            while (true) {
+                line = reader.readLine();
+                if (line != null) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    batch.add(parseLine(line, lineNumber));
+                }
+                if (batch.size() == batchSize || line == null && !batch.isEmpty()) {
+                    List<Cart> toWrite = List.copyOf(batch);
+                    int n = Failures.translate("import carts",
+                            () -> jdbi.inTransaction(h -> CartStore.upsertIfNewer(h, toWrite).size()));
+                    written += n;
+                    skipped += toWrite.size() - n;
+                    batch.clear();
+                }
+                if (line == null) {
+                    return new ImportResult(written, skipped);
+                }
+            }
+        } catch (IOException e) {
+            throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "cannot read the import", e);
+        }
+    }
+
+    private static Cart parseLine(String line, long lineNumber) {
+        try {
+            return fromJson(line);
+        } catch (CartException e) {
+            throw new CartException(e.code(), "line " + lineNumber + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw CartException.invalidInput("line " + lineNumber + ": not a cart (" + e.getClass().getSimpleName()
+                    + ")");
+        }
+    }
+
+    /**
+     * The outcome of an import.
+     *
+     * @param written carts inserted or replaced by a newer version
+     * @param skipped carts already stored at the same or a higher version (or repeated in the input)
+     */
+    public record ImportResult(long written, long skipped) {
+    }
+
+    // ------------------------------------------------------------------------------ the format
+
+    static String toJson(Cart cart) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("id", cart.id().toString());
+        ObjectNode owner = node.putObject("owner");
+        if (cart.owner() instanceof CartOwner.Guest g) {
+            owner.put("guestTokenHash", g.tokenHash());
+        } else if (cart.owner() instanceof CartOwner.Customer c) {
+            owner.put("customerId", c.customerId().value());
+        }
+        node.put("customerGroup", cart.customerGroup());
+        node.put("currency", cart.currency().getCurrencyCode());
+        node.put("country", cart.country());
+        node.put("state", cart.state().name());
+        node.put("version", cart.version());
+        ArrayNode lines = node.putArray("lines");
+        for (LineItem line : cart.lines()) {
+            ObjectNode l = lines.addObject();
+            l.put("id", line.id().value());
+            l.put("sku", line.sku().value());
+            l.put("quantity", line.quantity());
+            l.put("warehouse", line.warehouse());
+            if (line.addedUnitPrice() == null) {
+                l.putNull("addedUnitPrice");
+            } else {
+                ObjectNode price = l.putObject("addedUnitPrice");
+                price.put("minor", line.addedUnitPrice().minor());
+                price.put("currency", line.addedUnitPrice().currency().getCurrencyCode());
+            }
+            l.put("addedAt", line.addedAt().toString());
+        }
+        ArrayNode codes = node.putArray("codes");
+        cart.codes().forEach(codes::add);
+        node.put("shippingMethod", cart.shippingMethod());
+        node.put("metadata", cart.metadata());
+        node.put("createdAt", cart.createdAt().toString());
+        node.put("updatedAt", cart.updatedAt().toString());
+        node.put("expiresAt", cart.expiresAt().toString());
+        node.put("abandonedAt", cart.abandonedAt() == null ? null : cart.abandonedAt().toString());
+        return Json.write(node);
+    }
+
+    static Cart fromJson(String text) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw CartException.invalidInput("malformed JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw CartException.invalidInput("a cart must be a JSON object");
+        }
+        JsonNode ownerNode = required(node, "owner");
+        CartOwner owner = ownerNode.hasNonNull("customerId")
+                ? new CartOwner.Customer(new CustomerId(ownerNode.get("customerId").asText()))
+                : new CartOwner.Guest(text(ownerNode, "guestTokenHash"));
+        List<LineItem> lines = new ArrayList<>();
+        for (JsonNode l : required(node, "lines")) {
+            JsonNode price = l.get("addedUnitPrice");
+            Money money = price == null || price.isNull() ? null
+                    : Money.ofMinor(required(price, "minor").asLong(), currency(text(price, "currency")));
+            lines.add(new LineItem(new LineId(text(l, "id")), new Sku(text(l, "sku")), required(l, "quantity").asInt(),
+                    text(l, "warehouse"), money, instant(text(l, "addedAt"))));
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode c : required(node, "codes")) {
+            codes.add(c.asText());
+        }
+        return new Cart(
+                CartId.parse(text(node, "id")),
+                owner,
+                optionalText(node, "customerGroup"),
+                currency(text(node, "currency")),
+                text(node, "country"),
+                state(text(node, "state")),
+                required(node, "version").asLong(),
+                lines,
+                codes,
+                optionalText(node, "shippingMethod"),
+                text(node, "metadata"),
+                instant(text(node, "createdAt")),
+                instant(text(node, "updatedAt")),
+                instant(text(node, "expiresAt")),
+                optionalText(node, "abandonedAt") == null ? null : instant(text(node, "abandonedAt")));
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw CartException.invalidInput("missing " + field);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isTextual()) {
+            throw CartException.invalidInput(field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : text(node, field);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw CartException.invalidInput("not an instant: " + text);
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw CartException.invalidInput("unknown currency " + code);
+        }
+    }
+
+    private static CartState state(String name) {
+        try {
+            return CartState.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw CartException.invalidInput("unknown state " + name);
+        }
+    }
+}
