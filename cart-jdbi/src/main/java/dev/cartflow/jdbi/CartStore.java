@@ -39,8 +39,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * travel as text, numbers or arrays of them and are cast in SQL.
  *
  * <p>Statement budget: loading any number of carts is one query (lines and codes are aggregated in
- * it); writing any number of carts is one guarded statement per cart plus at most six set-based
- * statements (lines, codes, outbox, idempotency), whatever the number of lines.
+ * it); writing carts is one guarded statement per cart (which also deletes the replaced lines and
+ * codes) plus one set-based statement for all lines, codes, outbox events and idempotency records,
+ * whatever their number: a single-cart save is two statements.
  */
 final class CartStore {
     static final String SELECT_CARTS = """
@@ -77,52 +78,72 @@ final class CartStore {
     private static final String INSERT_CART =
             "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO NOTHING";
 
+    /** Version guard; on success the cart's lines and codes are deleted in the same statement. */
     private static final String UPDATE_CART = """
-            UPDATE carts SET owner_kind = :ownerKind, guest_token_hash = :tokenHash, customer_id = :customerId,
-                   customer_group = :customerGroup, currency = :currency, country = :country, state = :state,
-                   version = :version, metadata = CAST(:metadataJson AS jsonb), metadata_text = :metadata,
-                   shipping_method = :shippingMethod, created_at = CAST(:createdAt AS timestamptz),
-                   updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
-                   abandoned_at = CAST(:abandonedAt AS timestamptz)
-             WHERE id = CAST(:id AS uuid) AND version = :expectedVersion""";
+            WITH updated AS (
+                UPDATE carts SET owner_kind = :ownerKind, guest_token_hash = :tokenHash, customer_id = :customerId,
+                       customer_group = :customerGroup, currency = :currency, country = :country, state = :state,
+                       version = :version, metadata = CAST(:metadataJson AS jsonb), metadata_text = :metadata,
+                       shipping_method = :shippingMethod, created_at = CAST(:createdAt AS timestamptz),
+                       updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
+                       abandoned_at = CAST(:abandonedAt AS timestamptz)
+                 WHERE id = CAST(:id AS uuid) AND version = :expectedVersion
+                RETURNING id),
+            old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),
+            old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM updated))
+            SELECT count(*) FROM updated""";
 
-    private static final String UPSERT_IF_NEWER = "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES
-            + ") ON CONFLICT (id) DO UPDATE SET " + CART_ASSIGNMENTS + " WHERE carts.version < EXCLUDED.version";
+    /** Import: insert, or replace a lower version; the replaced cart's lines and codes are deleted. */
+    private static final String UPSERT_IF_NEWER = "WITH written AS (INSERT INTO carts (" + CART_COLUMNS
+            + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO UPDATE SET " + CART_ASSIGNMENTS
+            + " WHERE carts.version < EXCLUDED.version RETURNING id), "
+            + "old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM written)), "
+            + "old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM written)) "
+            + "SELECT count(*) FROM written";
 
-    private static final String INSERT_LINES = """
-            INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity, added_unit_price_minor,
-                                    added_unit_price_currency, added_at)
-            SELECT CAST(u.cart_id AS uuid), u.position, u.line_id, u.sku, u.warehouse, u.quantity, u.price_minor,
-                   u.price_currency, CAST(u.added_at AS timestamptz)
-              FROM unnest(CAST(:cartIds AS text[]), CAST(:positions AS integer[]), CAST(:lineIds AS text[]),
-                          CAST(:skus AS text[]), CAST(:warehouses AS text[]), CAST(:quantities AS integer[]),
-                          CAST(:priceMinors AS bigint[]), CAST(:priceCurrencies AS text[]),
-                          CAST(:addedAts AS text[]))
-                   AS u(cart_id, position, line_id, sku, warehouse, quantity, price_minor, price_currency, added_at)
-            """;
-
-    private static final String INSERT_CODES = """
-            INSERT INTO cart_codes (cart_id, position, code)
-            SELECT CAST(u.cart_id AS uuid), u.position, u.code
-              FROM unnest(CAST(:cartIds AS text[]), CAST(:positions AS integer[]), CAST(:codes AS text[]))
-                   AS u(cart_id, position, code)
-            """;
-
-    private static final String INSERT_EVENTS = """
-            INSERT INTO outbox (cart_id, sequence, idx, type, at, data)
-            SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz), CAST(u.data AS jsonb)
-              FROM unnest(CAST(:cartIds AS text[]), CAST(:sequences AS bigint[]), CAST(:indexes AS integer[]),
-                          CAST(:types AS text[]), CAST(:ats AS text[]), CAST(:datas AS text[]))
-                   WITH ORDINALITY AS u(cart_id, sequence, idx, type, at, data, ord)
-             ORDER BY u.ord
-            """;
-
-    private static final String INSERT_IDEMPOTENCY = """
-            INSERT INTO idempotency_keys (key, fingerprint, response, expires_at)
-            VALUES (:key, :fingerprint, :response, CAST(:expiresAt AS timestamptz))
-            ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response,
-                   expires_at = EXCLUDED.expires_at
-             WHERE idempotency_keys.expires_at < CAST(:now AS timestamptz)""";
+    /**
+     * Everything below the cart rows in one statement: lines, codes, outbox events and idempotency
+     * records, each from parallel arrays (empty arrays insert nothing). Returns the number of
+     * idempotency records written; a live record with the same key is left alone (and the caller
+     * rolls back).
+     */
+    private static final String INSERT_CHILDREN = """
+            WITH new_lines AS (
+                INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity, added_unit_price_minor,
+                                        added_unit_price_currency, added_at)
+                SELECT CAST(u.cart_id AS uuid), u.position, u.line_id, u.sku, u.warehouse, u.quantity, u.price_minor,
+                       u.price_currency, CAST(u.added_at AS timestamptz)
+                  FROM unnest(CAST(:lineCarts AS text[]), CAST(:linePositions AS integer[]),
+                              CAST(:lineIds AS text[]), CAST(:skus AS text[]), CAST(:warehouses AS text[]),
+                              CAST(:quantities AS integer[]), CAST(:priceMinors AS bigint[]),
+                              CAST(:priceCurrencies AS text[]), CAST(:addedAts AS text[]))
+                       AS u(cart_id, position, line_id, sku, warehouse, quantity, price_minor, price_currency,
+                            added_at)),
+            new_codes AS (
+                INSERT INTO cart_codes (cart_id, position, code)
+                SELECT CAST(u.cart_id AS uuid), u.position, u.code
+                  FROM unnest(CAST(:codeCarts AS text[]), CAST(:codePositions AS integer[]),
+                              CAST(:codes AS text[])) AS u(cart_id, position, code)),
+            new_events AS (
+                INSERT INTO outbox (cart_id, sequence, idx, type, at, data)
+                SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz),
+                       CAST(u.data AS jsonb)
+                  FROM unnest(CAST(:eventCarts AS text[]), CAST(:sequences AS bigint[]),
+                              CAST(:indexes AS integer[]), CAST(:types AS text[]), CAST(:ats AS text[]),
+                              CAST(:datas AS text[]))
+                       WITH ORDINALITY AS u(cart_id, sequence, idx, type, at, data, ord)
+                 ORDER BY u.ord),
+            new_keys AS (
+                INSERT INTO idempotency_keys AS k (key, fingerprint, response, expires_at)
+                SELECT u.key, u.fingerprint, u.response, CAST(u.expires_at AS timestamptz)
+                  FROM unnest(CAST(:keys AS text[]), CAST(:fingerprints AS text[]), CAST(:responses AS text[]),
+                              CAST(:keyExpiries AS text[]))
+                       AS u(key, fingerprint, response, expires_at)
+                ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response,
+                       expires_at = EXCLUDED.expires_at
+                 WHERE k.expires_at < CAST(:now AS timestamptz)
+                RETURNING 1)
+            SELECT count(*) FROM new_keys""";
 
     static final String SELECT_EVENTS = """
             SELECT cart_id::text AS cart_id, sequence, idx, type, at, data::text AS data
@@ -216,58 +237,58 @@ final class CartStore {
     /**
      * Writes the changes in the caller's transaction; throws {@code VERSION_CONFLICT} (and the caller
      * rolls back) when a guard fails. Carts are written in id order so that two transactions touching
-     * the same carts lock them in the same order and cannot deadlock.
+     * the same carts lock them in the same order and cannot deadlock. One guard statement per cart,
+     * then one statement for all lines, codes, events and idempotency records.
      */
     static void write(Handle h, List<CartWrite> writes) {
         List<CartWrite> ordered = new ArrayList<>(writes);
         ordered.sort(Comparator.comparing(w -> w.cart().id().value()));
         Set<CartId> seen = new HashSet<>();
-        List<Cart> replaced = new ArrayList<>();
-        List<Cart> all = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        List<IdempotencyRecord> records = new ArrayList<>();
+        Instant now = null;
+        for (CartWrite write : ordered) {
+            if (!seen.add(write.cart().id())) {
+                throw CartException.invalidInput("cart " + write.cart().id() + " appears twice in one write");
+            }
+            if (write.idempotency() != null) {
+                if (!keys.add(write.idempotency().key())) {
+                    throw CartException.invalidInput("idempotency key appears twice in one write");
+                }
+                records.add(write.idempotency());
+                Instant at = write.cart().updatedAt();
+                now = now == null || at.isAfter(now) ? at : now;
+            }
+        }
         for (CartWrite write : ordered) {
             Cart cart = write.cart();
-            if (!seen.add(cart.id())) {
-                throw CartException.invalidInput("cart " + cart.id() + " appears twice in one write");
-            }
-            int rows;
+            long rows;
             if (write.expectedVersion() == 0) {
                 rows = bindCart(h.createUpdate(INSERT_CART), cart).execute();
             } else {
-                rows = bindCart(h.createUpdate(UPDATE_CART), cart)
+                rows = bindCart(h.createQuery(UPDATE_CART), cart)
                         .bind("expectedVersion", write.expectedVersion())
-                        .execute();
-                replaced.add(cart);
+                        .mapTo(Long.class)
+                        .one();
             }
             if (rows != 1) {
                 long stored = storedVersion(h, cart.id());
                 throw CartException.versionConflict(stored, "cart " + cart.id() + " is at version " + stored
                         + ", not " + write.expectedVersion());
             }
-            all.add(cart);
         }
-        replaceChildren(h, replaced, all);
-        insertEvents(h, ordered.stream().flatMap(w -> w.events().stream()).toList());
-        for (CartWrite write : ordered) {
-            IdempotencyRecord record = write.idempotency();
-            if (record != null) {
-                int rows = h.createUpdate(INSERT_IDEMPOTENCY)
-                        .bind("key", record.key())
-                        .bind("fingerprint", record.fingerprint())
-                        .bind("response", record.response())
-                        .bind("expiresAt", text(record.expiresAt()))
-                        .bind("now", text(write.cart().updatedAt()))
-                        .execute();
-                if (rows != 1) {
-                    throw CartException.versionConflict(write.expectedVersion(),
-                            "idempotency key is already used by a live record; reload and retry");
-                }
-            }
+        List<CartEvent> events = ordered.stream().flatMap(w -> w.events().stream()).toList();
+        long written = insertChildren(h, ordered.stream().map(CartWrite::cart).toList(), events, records, now);
+        if (written != records.size()) {
+            CartWrite first = ordered.get(0);
+            throw CartException.versionConflict(first.expectedVersion(),
+                    "idempotency key is already used by a live record; reload and retry");
         }
     }
 
     /**
      * Inserts or replaces carts whose stored version is lower (import). Returns the carts written;
-     * the others were skipped. Lines and codes of the written ones are replaced set-based.
+     * the others were skipped.
      */
     static List<Cart> upsertIfNewer(Handle h, Collection<Cart> carts) {
         List<Cart> ordered = new ArrayList<>(carts);
@@ -278,11 +299,11 @@ final class CartStore {
             if (!seen.add(cart.id())) {
                 continue;
             }
-            if (bindCart(h.createUpdate(UPSERT_IF_NEWER), cart).execute() == 1) {
+            if (bindCart(h.createQuery(UPSERT_IF_NEWER), cart).mapTo(Long.class).one() == 1) {
                 written.add(cart);
             }
         }
-        replaceChildren(h, written, written);
+        insertChildren(h, written, List.of(), List.of(), null);
         return written;
     }
 
@@ -292,21 +313,19 @@ final class CartStore {
                 .execute() == 1;
     }
 
-    private static void replaceChildren(Handle h, List<Cart> replaced, List<Cart> all) {
-        if (!replaced.isEmpty()) {
-            List<String> ids = replaced.stream().map(c -> c.id().toString()).toList();
-            h.createUpdate("DELETE FROM cart_lines WHERE cart_id = ANY(CAST(:ids AS uuid[]))")
-                    .bindArray("ids", String.class, ids).execute();
-            h.createUpdate("DELETE FROM cart_codes WHERE cart_id = ANY(CAST(:ids AS uuid[]))")
-                    .bindArray("ids", String.class, ids).execute();
-        }
-        insertLines(h, all);
-        insertCodes(h, all);
+    /** Outbox rows only (tests, tools). */
+    static void insertEvents(Handle h, List<CartEvent> events) {
+        insertChildren(h, List.of(), events, List.of(), null);
     }
 
-    private static void insertLines(Handle h, List<Cart> carts) {
-        List<String> cartIds = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+    private static long insertChildren(Handle h, List<Cart> carts, List<CartEvent> events,
+                                       List<IdempotencyRecord> records, Instant now) {
+        boolean anyLineOrCode = carts.stream().anyMatch(c -> !c.lines().isEmpty() || !c.codes().isEmpty());
+        if (!anyLineOrCode && events.isEmpty() && records.isEmpty()) {
+            return 0;
+        }
+        List<String> lineCarts = new ArrayList<>();
+        List<Integer> linePositions = new ArrayList<>();
         List<String> lineIds = new ArrayList<>();
         List<String> skus = new ArrayList<>();
         List<String> warehouses = new ArrayList<>();
@@ -314,11 +333,14 @@ final class CartStore {
         List<Long> priceMinors = new ArrayList<>();
         List<String> priceCurrencies = new ArrayList<>();
         List<String> addedAts = new ArrayList<>();
+        List<String> codeCarts = new ArrayList<>();
+        List<Integer> codePositions = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         for (Cart cart : carts) {
             int position = 0;
             for (LineItem line : cart.lines()) {
-                cartIds.add(cart.id().toString());
-                positions.add(position++);
+                lineCarts.add(cart.id().toString());
+                linePositions.add(position++);
                 lineIds.add(line.id().value());
                 skus.add(line.sku().value());
                 warehouses.add(line.warehouse());
@@ -328,13 +350,44 @@ final class CartStore {
                 priceCurrencies.add(price == null ? null : price.currency().getCurrencyCode());
                 addedAts.add(text(line.addedAt()));
             }
+            position = 0;
+            for (String code : cart.codes()) {
+                codeCarts.add(cart.id().toString());
+                codePositions.add(position++);
+                codes.add(code);
+            }
         }
-        if (cartIds.isEmpty()) {
-            return;
+        List<CartEvent> orderedEvents = new ArrayList<>(events);
+        orderedEvents.sort(Comparator.comparing((CartEvent e) -> e.cartId().value())
+                .thenComparingLong(CartEvent::sequence)
+                .thenComparingInt(CartEvent::index));
+        List<String> eventCarts = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> ats = new ArrayList<>();
+        List<String> datas = new ArrayList<>();
+        for (CartEvent event : orderedEvents) {
+            eventCarts.add(event.cartId().toString());
+            sequences.add(event.sequence());
+            indexes.add(event.index());
+            types.add(event.type().name());
+            ats.add(text(event.at()));
+            datas.add(Json.write(event.sortedData()));
         }
-        h.createUpdate(INSERT_LINES)
-                .bindArray("cartIds", String.class, cartIds)
-                .bindArray("positions", Integer.class, positions)
+        List<String> keys = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        List<String> responses = new ArrayList<>();
+        List<String> keyExpiries = new ArrayList<>();
+        for (IdempotencyRecord record : records) {
+            keys.add(record.key());
+            fingerprints.add(record.fingerprint());
+            responses.add(record.response());
+            keyExpiries.add(text(record.expiresAt()));
+        }
+        return h.createQuery(INSERT_CHILDREN)
+                .bindArray("lineCarts", String.class, lineCarts)
+                .bindArray("linePositions", Integer.class, linePositions)
                 .bindArray("lineIds", String.class, lineIds)
                 .bindArray("skus", String.class, skus)
                 .bindArray("warehouses", String.class, warehouses)
@@ -342,61 +395,22 @@ final class CartStore {
                 .bindArray("priceMinors", Long.class, priceMinors)
                 .bindArray("priceCurrencies", String.class, priceCurrencies)
                 .bindArray("addedAts", String.class, addedAts)
-                .execute();
-    }
-
-    private static void insertCodes(Handle h, List<Cart> carts) {
-        List<String> cartIds = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
-        for (Cart cart : carts) {
-            int position = 0;
-            for (String code : cart.codes()) {
-                cartIds.add(cart.id().toString());
-                positions.add(position++);
-                codes.add(code);
-            }
-        }
-        if (cartIds.isEmpty()) {
-            return;
-        }
-        h.createUpdate(INSERT_CODES)
-                .bindArray("cartIds", String.class, cartIds)
-                .bindArray("positions", Integer.class, positions)
+                .bindArray("codeCarts", String.class, codeCarts)
+                .bindArray("codePositions", Integer.class, codePositions)
                 .bindArray("codes", String.class, codes)
-                .execute();
-    }
-
-    static void insertEvents(Handle h, List<CartEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        List<CartEvent> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparing((CartEvent e) -> e.cartId().value())
-                .thenComparingLong(CartEvent::sequence)
-                .thenComparingInt(CartEvent::index));
-        List<String> cartIds = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<String> ats = new ArrayList<>();
-        List<String> datas = new ArrayList<>();
-        for (CartEvent event : ordered) {
-            cartIds.add(event.cartId().toString());
-            sequences.add(event.sequence());
-            indexes.add(event.index());
-            types.add(event.type().name());
-            ats.add(text(event.at()));
-            datas.add(Json.write(event.sortedData()));
-        }
-        h.createUpdate(INSERT_EVENTS)
-                .bindArray("cartIds", String.class, cartIds)
+                .bindArray("eventCarts", String.class, eventCarts)
                 .bindArray("sequences", Long.class, sequences)
                 .bindArray("indexes", Integer.class, indexes)
                 .bindArray("types", String.class, types)
                 .bindArray("ats", String.class, ats)
                 .bindArray("datas", String.class, datas)
-                .execute();
+                .bindArray("keys", String.class, keys)
+                .bindArray("fingerprints", String.class, fingerprints)
+                .bindArray("responses", String.class, responses)
+                .bindArray("keyExpiries", String.class, keyExpiries)
+                .bind("now", now == null ? null : text(now))
+                .mapTo(Long.class)
+                .one();
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindCart(S statement, Cart cart) {
@@ -481,9 +495,5 @@ final class CartStore {
                 CartEvent.Type.valueOf(rs.getString("type")),
                 instant(rs, "at"),
                 Json.readStringMap(rs.getString("data")));
-    }
-
-    static CartException conflict(String message) {
-        return new CartException(CartErrorCode.VERSION_CONFLICT, message);
     }
 }
