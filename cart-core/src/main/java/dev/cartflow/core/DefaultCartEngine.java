@@ -134,6 +134,18 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation) {
+        try {
+            return executeOnce(actor, id, command, mutation);
+        } catch (CartException e) {
+            throw e;
+        } catch (ArithmeticException e) {
+            throw new CartException(CartErrorCode.INVALID_INPUT, "amount or quantity overflow", e);
+        } catch (RuntimeException e) {
+            throw new CartException(CartErrorCode.INVALID_INPUT, "rejected: " + e, e);
+        }
+    }
+
+    private Cart executeOnce(Actor actor, CartId id, CartCommand command, Mutation mutation) {
         requireArg(actor, "actor");
         requireArg(id, "cart id");
         requireArg(command, "command");
