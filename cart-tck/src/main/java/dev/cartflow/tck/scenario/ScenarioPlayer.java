@@ -249,9 +249,28 @@ final class ScenarioPlayer {
             diffs.add("lineCount expected " + step.get("lineCount").asInt() + ", got " + cart.lines().size());
         }
         boolean needsPrice = false;
-        for (String key : List.of("subtotal", "discount", "shipping", "tax", "total", "net", "lines", "promotions",
-                "codes")) {
+        for (String key : List.of("subtotal", "discount", "shipping", "tax", "total", "net", "promotions", "codes")) {
             needsPrice |= step.has(key);
+        }
+        for (JsonNode expected : step.path("lines")) {
+            for (String key : List.of("subtotal", "discount", "tax", "total")) {
+                needsPrice |= expected.has(key);
+            }
+        }
+        if (!needsPrice) {
+            int i = 0;
+            for (JsonNode expected : step.path("lines")) {
+                String p = path + ".lines[" + i++ + "]";
+                Keys.check(file, p, expected, Keys.EXPECT_LINE);
+                String sku = world.required(expected, "sku", p).asText();
+                Optional<LineItem> line = cart.lines().stream().filter(l -> l.sku().value().equals(sku)).findFirst();
+                if (line.isEmpty()) {
+                    diffs.add("line " + sku + " expected, not on the cart");
+                } else if (expected.has("quantity") && expected.get("quantity").asInt() != line.get().quantity()) {
+                    diffs.add("line " + sku + " quantity expected " + expected.get("quantity").asInt() + ", got "
+                            + line.get().quantity());
+                }
+            }
         }
         if (needsPrice) {
             PricedCart priced = world.engine.price(h.actor(), h.id());
