@@ -42,6 +42,23 @@ final class LineChanges {
     record Result(List<LineItem> lines, List<PendingEvent> events) {
     }
 
+    /** Checks every line of a cart against the current catalog, prices, stock and limits (at checkout). */
+    void revalidate(Cart cart) {
+        Map<LineId, LineItem> lines = new LinkedHashMap<>();
+        Map<LineId, Long> quantities = new LinkedHashMap<>();
+        Map<LineId, Sku> touched = new LinkedHashMap<>();
+        for (LineItem l : cart.lines()) {
+            lines.put(l.id(), l);
+            quantities.put(l.id(), (long) l.quantity());
+            touched.put(l.id(), l.sku());
+        }
+        Cart empty = cart.with(d -> {
+            d.lines = List.of();
+            return d;
+        });
+        validate(empty, touched, quantities, lines, Map.of(), Map.of(), false);
+    }
+
     Result apply(Cart cart, List<LineCommand> commands, Instant now) {
         Map<LineId, LineItem> lines = new LinkedHashMap<>();
         cart.lines().forEach(l -> lines.put(l.id(), l));

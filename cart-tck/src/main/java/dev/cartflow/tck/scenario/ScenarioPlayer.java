@@ -6,6 +6,8 @@ import dev.cartflow.core.CartCommand;
 import dev.cartflow.core.CreatedCart;
 import dev.cartflow.core.Mutation;
 import dev.cartflow.core.NewCart;
+import dev.cartflow.core.merge.MergePolicy;
+import dev.cartflow.core.merge.MergeRequest;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
@@ -112,8 +114,6 @@ final class ScenarioPlayer {
                         failures.add(label + ": expected error " + expectedError + ", got " + e.code() + " ("
                                 + e.getMessage() + ")");
                     }
-                } catch (UnsupportedStep e) {
-                    failures.add(label + ": not supported yet: " + e.getMessage());
                 }
                 if (!snapshot().equals(before)) {
                     failures.add(label + ": the failed step changed a cart");
@@ -123,21 +123,10 @@ final class ScenarioPlayer {
                     perform(op, step, path, failures, label);
                 } catch (CartException e) {
                     failures.add(label + ": unexpected error " + e.code() + " (" + e.getMessage() + ")");
-                } catch (UnsupportedStep e) {
-                    failures.add(label + ": not supported yet: " + e.getMessage());
                 }
             }
         }
         return failures;
-    }
-
-    /** A step the engine does not support yet: always reported as a failure. */
-    private static final class UnsupportedStep extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnsupportedStep(String message) {
-            super(message);
-        }
     }
 
     private Map<CartId, Optional<Cart>> snapshot() {
@@ -179,8 +168,24 @@ final class ScenarioPlayer {
         }
     }
 
-    void lifecycle(String op, JsonNode step, String path) {
-        throw new UnsupportedStep(op);
+    private void lifecycle(String op, JsonNode step, String path) {
+        if (op.equals("checkout")) {
+            Handle h = cart(step);
+            world.engine.checkout(h.actor(), h.id(), Mutation.none());
+            return;
+        }
+        String from = world.required(step, "from", path).asText();
+        String into = world.required(step, "into", path).asText();
+        Handle guest = cart(from);
+        Handle customer = carts.get(into);
+        if (customer == null || !(customer.actor() instanceof Actor.Customer c)) {
+            throw new ScenarioFormatException(file + ": " + path + ".into must name a cart created with a customer");
+        }
+        if (!(guest.actor() instanceof Actor.Guest g)) {
+            throw new ScenarioFormatException(file + ": " + path + ".from must name a guest cart");
+        }
+        MergePolicy policy = world.enumValue(MergePolicy.class, step.path("policy").asText("SUM"), path + ".policy");
+        world.engine.merge(customer.actor(), new MergeRequest(guest.id(), g.token(), c.customerId(), policy));
     }
 
     private void create(JsonNode step) {
