@@ -140,7 +140,7 @@ final class ScenarioPlayer {
             for (JsonNode r : c.path("taxRates")) {
                 rates.add(r.asText());
             }
-            w.product(c.path("sku").asText(), c.path("price").asText(), text(c, "category"), text(c, "brand"),
+            w.item(c.path("sku").asText(), c.path("price").asText(), text(c, "category"), text(c, "brand"),
                     rates.toArray(new String[0]));
         }
         for (JsonNode p : root.path("promotions")) {

@@ -80,10 +80,11 @@ final class World {
     }
 
     World product(String sku, String price, String... taxRates) {
-        return product(sku, price, null, null, taxRates);
+        return item(sku, price, null, null, taxRates);
     }
 
-    World product(String sku, String price, String category, String brand, String... taxRates) {
+    /** A product with category and brand (either may be null). */
+    World item(String sku, String price, String category, String brand, String... taxRates) {
         Sku s = Sku.of(sku);
         products.put(s, new Product(s, category, brand, 0, Set.of(), 1, Integer.MAX_VALUE, 1));
         List<Rate> rates = new ArrayList<>();
