@@ -16,6 +16,12 @@ CREATE TABLE carts (
     updated_at       timestamptz NOT NULL,
     expires_at       timestamptz NOT NULL,
     abandoned_at     timestamptz,
+    -- PostgreSQL keeps microseconds; the nanoseconds below them (0-999) are kept apart so that an
+    -- instant reads back exactly as written. Queries use the timestamptz columns.
+    created_at_ns    integer     NOT NULL DEFAULT 0,
+    updated_at_ns    integer     NOT NULL DEFAULT 0,
+    expires_at_ns    integer     NOT NULL DEFAULT 0,
+    abandoned_at_ns  integer     NOT NULL DEFAULT 0,
     CONSTRAINT carts_owner_check CHECK (
         (owner_kind = 'GUEST' AND guest_token_hash IS NOT NULL AND customer_id IS NULL)
         OR (owner_kind = 'CUSTOMER' AND customer_id IS NOT NULL AND guest_token_hash IS NULL))
@@ -38,6 +44,7 @@ CREATE TABLE cart_lines (
     added_unit_price_minor    bigint,
     added_unit_price_currency text,
     added_at                  timestamptz NOT NULL,
+    added_at_ns               integer     NOT NULL DEFAULT 0,
     PRIMARY KEY (cart_id, position),
     CONSTRAINT cart_lines_sku_warehouse_key UNIQUE (cart_id, sku, warehouse),
     CONSTRAINT cart_lines_line_id_key UNIQUE (cart_id, line_id)

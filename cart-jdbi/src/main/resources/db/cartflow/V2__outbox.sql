@@ -8,6 +8,7 @@ CREATE TABLE outbox (
     idx             integer     NOT NULL,
     type            text        NOT NULL,
     at              timestamptz NOT NULL,
+    at_ns           integer     NOT NULL DEFAULT 0,
     data            jsonb       NOT NULL,
     dispatched_at   timestamptz,
     attempts        integer     NOT NULL DEFAULT 0,

@@ -16,7 +16,8 @@ CREATE TABLE idempotency_keys (
     key         text        PRIMARY KEY,
     fingerprint text        NOT NULL,
     response    text        NOT NULL,
-    expires_at  timestamptz NOT NULL
+    expires_at  timestamptz NOT NULL,
+    expires_at_ns integer   NOT NULL DEFAULT 0
 );
 
 CREATE INDEX idempotency_keys_expires_at_idx ON idempotency_keys (expires_at);

@@ -48,10 +48,11 @@ final class CartStore {
             SELECT c.id::text AS id, c.owner_kind, c.guest_token_hash, c.customer_id, c.customer_group,
                    c.currency, c.country, c.state, c.version, c.metadata_text, c.shipping_method,
                    c.created_at, c.updated_at, c.expires_at, c.abandoned_at,
+                   c.created_at_ns, c.updated_at_ns, c.expires_at_ns, c.abandoned_at_ns,
                    ARRAY(SELECT k.code FROM cart_codes k WHERE k.cart_id = c.id ORDER BY k.position) AS codes,
                    (SELECT json_agg(json_build_array(l.line_id, l.sku, l.warehouse, l.quantity,
                                     l.added_unit_price_minor, l.added_unit_price_currency,
-                                    (extract(epoch FROM l.added_at) * 1000000)::bigint)
+                                    (extract(epoch FROM l.added_at) * 1000000)::bigint, l.added_at_ns)
                                     ORDER BY l.position)::text
                       FROM cart_lines l WHERE l.cart_id = c.id) AS lines
               FROM carts c
@@ -59,12 +60,14 @@ final class CartStore {
 
     private static final String CART_COLUMNS = """
             id, owner_kind, guest_token_hash, customer_id, customer_group, currency, country, state, version,
-            metadata, metadata_text, shipping_method, created_at, updated_at, expires_at, abandoned_at""";
+            metadata, metadata_text, shipping_method, created_at, updated_at, expires_at, abandoned_at,
+            created_at_ns, updated_at_ns, expires_at_ns, abandoned_at_ns""";
 
     private static final String CART_VALUES = """
             CAST(:id AS uuid), :ownerKind, :tokenHash, :customerId, :customerGroup, :currency, :country, :state,
             :version, CAST(:metadataJson AS jsonb), :metadata, :shippingMethod, CAST(:createdAt AS timestamptz),
-            CAST(:updatedAt AS timestamptz), CAST(:expiresAt AS timestamptz), CAST(:abandonedAt AS timestamptz)""";
+            CAST(:updatedAt AS timestamptz), CAST(:expiresAt AS timestamptz), CAST(:abandonedAt AS timestamptz),
+            :createdAtNs, :updatedAtNs, :expiresAtNs, :abandonedAtNs""";
 
     private static final String CART_ASSIGNMENTS = """
             owner_kind = EXCLUDED.owner_kind, guest_token_hash = EXCLUDED.guest_token_hash,
@@ -73,7 +76,9 @@ final class CartStore {
             version = EXCLUDED.version, metadata = EXCLUDED.metadata, metadata_text = EXCLUDED.metadata_text,
             shipping_method = EXCLUDED.shipping_method, created_at = EXCLUDED.created_at,
             updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at,
-            abandoned_at = EXCLUDED.abandoned_at""";
+            abandoned_at = EXCLUDED.abandoned_at, created_at_ns = EXCLUDED.created_at_ns,
+            updated_at_ns = EXCLUDED.updated_at_ns, expires_at_ns = EXCLUDED.expires_at_ns,
+            abandoned_at_ns = EXCLUDED.abandoned_at_ns""";
 
     private static final String INSERT_CART =
             "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO NOTHING";
@@ -86,7 +91,8 @@ final class CartStore {
                        version = :version, metadata = CAST(:metadataJson AS jsonb), metadata_text = :metadata,
                        shipping_method = :shippingMethod, created_at = CAST(:createdAt AS timestamptz),
                        updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
-                       abandoned_at = CAST(:abandonedAt AS timestamptz)
+                       abandoned_at = CAST(:abandonedAt AS timestamptz), created_at_ns = :createdAtNs,
+                       updated_at_ns = :updatedAtNs, expires_at_ns = :expiresAtNs, abandoned_at_ns = :abandonedAtNs
                  WHERE id = CAST(:id AS uuid) AND version = :expectedVersion
                 RETURNING id),
             old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),
@@ -110,43 +116,44 @@ final class CartStore {
     private static final String INSERT_CHILDREN = """
             WITH new_lines AS (
                 INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity, added_unit_price_minor,
-                                        added_unit_price_currency, added_at)
+                                        added_unit_price_currency, added_at, added_at_ns)
                 SELECT CAST(u.cart_id AS uuid), u.position, u.line_id, u.sku, u.warehouse, u.quantity, u.price_minor,
-                       u.price_currency, CAST(u.added_at AS timestamptz)
+                       u.price_currency, CAST(u.added_at AS timestamptz), u.added_at_ns
                   FROM unnest(CAST(:lineCarts AS text[]), CAST(:linePositions AS integer[]),
                               CAST(:lineIds AS text[]), CAST(:skus AS text[]), CAST(:warehouses AS text[]),
                               CAST(:quantities AS integer[]), CAST(:priceMinors AS bigint[]),
-                              CAST(:priceCurrencies AS text[]), CAST(:addedAts AS text[]))
+                              CAST(:priceCurrencies AS text[]), CAST(:addedAts AS text[]),
+                              CAST(:addedAtNs AS integer[]))
                        AS u(cart_id, position, line_id, sku, warehouse, quantity, price_minor, price_currency,
-                            added_at)),
+                            added_at, added_at_ns)),
             new_codes AS (
                 INSERT INTO cart_codes (cart_id, position, code)
                 SELECT CAST(u.cart_id AS uuid), u.position, u.code
                   FROM unnest(CAST(:codeCarts AS text[]), CAST(:codePositions AS integer[]),
                               CAST(:codes AS text[])) AS u(cart_id, position, code)),
             new_events AS (
-                INSERT INTO outbox (cart_id, sequence, idx, type, at, data)
-                SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz),
+                INSERT INTO outbox (cart_id, sequence, idx, type, at, at_ns, data)
+                SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz), u.at_ns,
                        CAST(u.data AS jsonb)
                   FROM unnest(CAST(:eventCarts AS text[]), CAST(:sequences AS bigint[]),
                               CAST(:indexes AS integer[]), CAST(:types AS text[]), CAST(:ats AS text[]),
-                              CAST(:datas AS text[]))
-                       WITH ORDINALITY AS u(cart_id, sequence, idx, type, at, data, ord)
+                              CAST(:atNs AS integer[]), CAST(:datas AS text[]))
+                       WITH ORDINALITY AS u(cart_id, sequence, idx, type, at, at_ns, data, ord)
                  ORDER BY u.ord),
             new_keys AS (
-                INSERT INTO idempotency_keys AS k (key, fingerprint, response, expires_at)
-                SELECT u.key, u.fingerprint, u.response, CAST(u.expires_at AS timestamptz)
+                INSERT INTO idempotency_keys AS k (key, fingerprint, response, expires_at, expires_at_ns)
+                SELECT u.key, u.fingerprint, u.response, CAST(u.expires_at AS timestamptz), u.expires_at_ns
                   FROM unnest(CAST(:keys AS text[]), CAST(:fingerprints AS text[]), CAST(:responses AS text[]),
-                              CAST(:keyExpiries AS text[]))
-                       AS u(key, fingerprint, response, expires_at)
+                              CAST(:keyExpiries AS text[]), CAST(:keyExpiryNs AS integer[]))
+                       AS u(key, fingerprint, response, expires_at, expires_at_ns)
                 ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response,
-                       expires_at = EXCLUDED.expires_at
+                       expires_at = EXCLUDED.expires_at, expires_at_ns = EXCLUDED.expires_at_ns
                  WHERE k.expires_at < CAST(:now AS timestamptz)
                 RETURNING 1)
             SELECT count(*) FROM new_keys""";
 
     static final String SELECT_EVENTS = """
-            SELECT cart_id::text AS cart_id, sequence, idx, type, at, data::text AS data
+            SELECT cart_id::text AS cart_id, sequence, idx, type, at, at_ns, data::text AS data
               FROM outbox
             """;
 
@@ -165,7 +172,7 @@ final class CartStore {
     static Optional<Cart> findActiveByCustomer(Handle h, CustomerId customerId) {
         return h.createQuery(SELECT_CARTS + """
                          WHERE c.customer_id = :customerId AND c.state = 'ACTIVE'
-                         ORDER BY c.updated_at DESC, c.id LIMIT 1""")
+                         ORDER BY c.updated_at DESC, c.updated_at_ns DESC, c.id LIMIT 1""")
                 .bind("customerId", customerId.value())
                 .map(CartStore::cart)
                 .findOne();
@@ -173,9 +180,11 @@ final class CartStore {
 
     static List<Cart> findExpiringBefore(Handle h, Instant cutoff, int limit) {
         return h.createQuery(SELECT_CARTS + """
-                         WHERE c.expires_at < CAST(:cutoff AS timestamptz)
-                         ORDER BY c.expires_at, c.id LIMIT :limit""")
+                         WHERE c.expires_at <= CAST(:cutoff AS timestamptz)
+                           AND (c.expires_at < CAST(:cutoff AS timestamptz) OR c.expires_at_ns < :cutoffNs)
+                         ORDER BY c.expires_at, c.expires_at_ns, c.id LIMIT :limit""")
                 .bind("cutoff", text(cutoff))
+                .bind("cutoffNs", nanos(cutoff))
                 .bind("limit", limit)
                 .map(CartStore::cart)
                 .list();
@@ -184,10 +193,12 @@ final class CartStore {
     static List<Cart> findInactiveSince(Handle h, Instant cutoff, int limit) {
         return h.createQuery(SELECT_CARTS + """
                          WHERE c.state = 'ACTIVE' AND c.abandoned_at IS NULL
-                           AND c.updated_at < CAST(:cutoff AS timestamptz)
+                           AND c.updated_at <= CAST(:cutoff AS timestamptz)
+                           AND (c.updated_at < CAST(:cutoff AS timestamptz) OR c.updated_at_ns < :cutoffNs)
                            AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = c.id)
-                         ORDER BY c.updated_at, c.id LIMIT :limit""")
+                         ORDER BY c.updated_at, c.updated_at_ns, c.id LIMIT :limit""")
                 .bind("cutoff", text(cutoff))
+                .bind("cutoffNs", nanos(cutoff))
                 .bind("limit", limit)
                 .map(CartStore::cart)
                 .list();
@@ -206,12 +217,14 @@ final class CartStore {
 
     static Optional<IdempotencyRecord> findIdempotency(Handle h, String key, Instant now) {
         return h.createQuery("""
-                        SELECT key, fingerprint, response, expires_at FROM idempotency_keys
-                         WHERE key = :key AND expires_at >= CAST(:now AS timestamptz)""")
+                        SELECT key, fingerprint, response, expires_at, expires_at_ns FROM idempotency_keys
+                         WHERE key = :key AND expires_at >= CAST(:now AS timestamptz)
+                           AND (expires_at > CAST(:now AS timestamptz) OR expires_at_ns >= :nowNs)""")
                 .bind("key", key)
                 .bind("now", text(now))
+                .bind("nowNs", nanos(now))
                 .map((rs, ctx) -> new IdempotencyRecord(rs.getString("key"), rs.getString("fingerprint"),
-                        rs.getString("response"), instant(rs, "expires_at")))
+                        rs.getString("response"), instant(rs, "expires_at", "expires_at_ns")))
                 .findOne();
     }
 
@@ -333,6 +346,7 @@ final class CartStore {
         List<Long> priceMinors = new ArrayList<>();
         List<String> priceCurrencies = new ArrayList<>();
         List<String> addedAts = new ArrayList<>();
+        List<Integer> addedAtNs = new ArrayList<>();
         List<String> codeCarts = new ArrayList<>();
         List<Integer> codePositions = new ArrayList<>();
         List<String> codes = new ArrayList<>();
@@ -349,6 +363,7 @@ final class CartStore {
                 priceMinors.add(price == null ? null : price.minor());
                 priceCurrencies.add(price == null ? null : price.currency().getCurrencyCode());
                 addedAts.add(text(line.addedAt()));
+                addedAtNs.add(nanos(line.addedAt()));
             }
             position = 0;
             for (String code : cart.codes()) {
@@ -366,6 +381,7 @@ final class CartStore {
         List<Integer> indexes = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> ats = new ArrayList<>();
+        List<Integer> atNs = new ArrayList<>();
         List<String> datas = new ArrayList<>();
         for (CartEvent event : orderedEvents) {
             eventCarts.add(event.cartId().toString());
@@ -373,17 +389,20 @@ final class CartStore {
             indexes.add(event.index());
             types.add(event.type().name());
             ats.add(text(event.at()));
+            atNs.add(nanos(event.at()));
             datas.add(Json.write(event.sortedData()));
         }
         List<String> keys = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
         List<String> responses = new ArrayList<>();
         List<String> keyExpiries = new ArrayList<>();
+        List<Integer> keyExpiryNs = new ArrayList<>();
         for (IdempotencyRecord record : records) {
             keys.add(record.key());
             fingerprints.add(record.fingerprint());
             responses.add(record.response());
             keyExpiries.add(text(record.expiresAt()));
+            keyExpiryNs.add(nanos(record.expiresAt()));
         }
         return h.createQuery(INSERT_CHILDREN)
                 .bindArray("lineCarts", String.class, lineCarts)
@@ -395,6 +414,7 @@ final class CartStore {
                 .bindArray("priceMinors", Long.class, priceMinors)
                 .bindArray("priceCurrencies", String.class, priceCurrencies)
                 .bindArray("addedAts", String.class, addedAts)
+                .bindArray("addedAtNs", Integer.class, addedAtNs)
                 .bindArray("codeCarts", String.class, codeCarts)
                 .bindArray("codePositions", Integer.class, codePositions)
                 .bindArray("codes", String.class, codes)
@@ -403,11 +423,13 @@ final class CartStore {
                 .bindArray("indexes", Integer.class, indexes)
                 .bindArray("types", String.class, types)
                 .bindArray("ats", String.class, ats)
+                .bindArray("atNs", Integer.class, atNs)
                 .bindArray("datas", String.class, datas)
                 .bindArray("keys", String.class, keys)
                 .bindArray("fingerprints", String.class, fingerprints)
                 .bindArray("responses", String.class, responses)
                 .bindArray("keyExpiries", String.class, keyExpiries)
+                .bindArray("keyExpiryNs", Integer.class, keyExpiryNs)
                 .bind("now", now == null ? null : text(now))
                 .mapTo(Long.class)
                 .one();
@@ -431,19 +453,36 @@ final class CartStore {
                 .bind("createdAt", text(cart.createdAt()))
                 .bind("updatedAt", text(cart.updatedAt()))
                 .bind("expiresAt", text(cart.expiresAt()))
-                .bind("abandonedAt", cart.abandonedAt() == null ? null : text(cart.abandonedAt()));
+                .bind("abandonedAt", cart.abandonedAt() == null ? null : text(cart.abandonedAt()))
+                .bind("createdAtNs", nanos(cart.createdAt()))
+                .bind("updatedAtNs", nanos(cart.updatedAt()))
+                .bind("expiresAtNs", nanos(cart.expiresAt()))
+                .bind("abandonedAtNs", cart.abandonedAt() == null ? 0 : nanos(cart.abandonedAt()));
     }
 
     // --------------------------------------------------------------------------------- mapping
 
-    /** Instants are stored with PostgreSQL's precision, microseconds. */
+    /**
+     * The microseconds part of an instant, for a timestamptz column (PostgreSQL's precision); the
+     * nanoseconds below go to a companion {@code _ns} column, see {@link #nanos}.
+     */
     static String text(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    /** The nanoseconds below the microsecond, 0 to 999. */
+    static int nanos(Instant instant) {
+        return instant.getNano() % 1000;
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, String column, String nanosColumn) throws SQLException {
+        Instant micros = instant(rs, column);
+        return micros == null ? null : micros.plusNanos(rs.getInt(nanosColumn));
     }
 
     static Cart cart(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -463,10 +502,10 @@ final class CartStore {
                 Arrays.asList(codes),
                 rs.getString("shipping_method"),
                 rs.getString("metadata_text"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "expires_at"),
-                instant(rs, "abandoned_at"));
+                instant(rs, "created_at", "created_at_ns"),
+                instant(rs, "updated_at", "updated_at_ns"),
+                instant(rs, "expires_at", "expires_at_ns"),
+                instant(rs, "abandoned_at", "abandoned_at_ns"));
     }
 
     private static List<LineItem> lines(String json) {
@@ -480,7 +519,7 @@ final class CartStore {
                     : Money.ofMinor(row.get(4).asLong(), Currency.getInstance(row.get(5).asText()));
             long micros = row.get(6).asLong();
             Instant addedAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L);
+                    Math.floorMod(micros, 1_000_000L) * 1_000L + row.get(7).asInt());
             lines.add(new LineItem(new LineId(row.get(0).asText()), new Sku(row.get(1).asText()),
                     row.get(3).asInt(), row.get(2).asText(), price, addedAt));
         }
@@ -493,7 +532,7 @@ final class CartStore {
                 rs.getLong("sequence"),
                 rs.getInt("idx"),
                 CartEvent.Type.valueOf(rs.getString("type")),
-                instant(rs, "at"),
+                instant(rs, "at", "at_ns"),
                 Json.readStringMap(rs.getString("data")));
     }
 }

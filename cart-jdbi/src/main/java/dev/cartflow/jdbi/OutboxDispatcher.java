@@ -50,7 +50,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             """;
 
     private static final String PENDING_OF_CARTS = """
-            SELECT id, cart_id::text AS cart_id, sequence, idx, type, at, data::text AS data FROM outbox
+            SELECT id, cart_id::text AS cart_id, sequence, idx, type, at, at_ns, data::text AS data FROM outbox
              WHERE cart_id = ANY(CAST(:carts AS uuid[])) AND dispatched_at IS NULL
              ORDER BY cart_id, sequence, idx
              LIMIT :limit

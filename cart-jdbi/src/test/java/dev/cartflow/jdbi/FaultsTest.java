@@ -41,12 +41,17 @@ class FaultsTest {
                 // another session holds the idempotency key uncommitted: the save writes the cart, its
                 // lines and its events, then waits on that key with its transaction open
                 blocker.setAutoCommit(false);
+                int blockerPid;
+                try (Statement s = blocker.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    blockerPid = rs.getInt(1);
+                }
                 try (Statement s = blocker.createStatement()) {
                     s.execute("INSERT INTO " + db.schema + ".idempotency_keys VALUES "
                             + "('held-key', 'x', 'x', now() + interval '1 hour')");
                 }
                 CompletableFuture<Void> save = CompletableFuture.runAsync(() -> repository.save(held));
-                int pid = waitForBlockedInsert(admin);
+                int pid = waitForBlocked(admin, blockerPid);
                 try (PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
                     kill.setInt(1, pid);
                     kill.execute();
@@ -67,15 +72,17 @@ class FaultsTest {
         }
     }
 
-    /** The pid of the backend waiting on a lock in an insert into idempotency_keys. */
-    private static int waitForBlockedInsert(Connection admin) throws Exception {
+    /** The pid of the backend waiting for a lock held by {@code blockerPid}. */
+    private static int waitForBlocked(Connection admin, int blockerPid) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
-            try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT pid FROM pg_stat_activity
-                     WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO idempotency_keys%'""")) {
-                if (rs.next()) {
-                    return rs.getInt(1);
+            try (PreparedStatement s = admin.prepareStatement(
+                    "SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
+                s.setInt(1, blockerPid);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getInt(1);
+                    }
                 }
             }
             Thread.sleep(20);

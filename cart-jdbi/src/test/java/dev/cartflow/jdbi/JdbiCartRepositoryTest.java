@@ -248,6 +248,29 @@ class JdbiCartRepositoryTest {
         assertThat(forLoad).isEqualTo(1);
     }
 
+    /** Regression: instants were truncated to PostgreSQL's microseconds, so an engine response differed from the reload. */
+    @Test
+    void save_instantsWithNanoseconds_readBackExactly() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-25T11:01:26.934284151Z");
+        Cart cart = TestCarts.guestCart(CartId.random()).with(d -> {
+            d.lines = List.of(TestCarts.line("n", 1, 1, at.plusNanos(7)));
+            d.updatedAt = at;
+            d.expiresAt = at.plusNanos(1);
+            d.abandonedAt = at.plusNanos(999);
+            return d;
+        });
+        CartEvent event = new CartEvent(cart.id(), 1, 0, CartEvent.Type.CREATED, at.plusNanos(3), Map.of());
+        IdempotencyRecord record = new IdempotencyRecord("nano", "f", "r", at.plusNanos(5));
+        repository.save(new CartWrite(cart, 0, List.of(event), record));
+
+        assertThat(repository.find(cart.id())).contains(cart);
+        assertThat(repository.eventsSince(cart.id(), 0)).containsExactly(event);
+        assertThat(repository.findIdempotency("nano", at.plusNanos(5))).contains(record);
+        assertThat(repository.findIdempotency("nano", at.plusNanos(6))).isEmpty();
+        assertThat(repository.findExpiringBefore(at.plusNanos(1), 10)).isEmpty();
+        assertThat(repository.findExpiringBefore(at.plusNanos(2), 10)).containsExactly(cart);
+    }
+
     @Test
     void findExpiringBefore_zeroLimit_failsWithInvalidInput() {
         assertThatThrownBy(() -> repository.findExpiringBefore(T0, 0))
