@@ -1,0 +1,277 @@
+package dev.cartflow.jdbi;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartWrite;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A bounded load driver (not a test): a mix of 70 % cart reads, 25 % line changes (read, then save
+ * with one more unit of a line) and 5 % checkouts (read, then save in state CHECKED_OUT) at 1, 4
+ * and 16 workers, through {@link JdbiCartRepository}; then the same mix as pgbench scripts doing the
+ * equivalent SQL on the same server. Prints a table; see docs/performance-jdbi.md.
+ *
+ * <p>Arguments: {@code seconds-per-run} (default 10), {@code carts} (default 2000), path of pgbench
+ * (default /usr/lib/postgresql/15/bin/pgbench). Uses {@code CARTFLOW_TEST_POSTGRES_URL} when set,
+ * else an embedded PostgreSQL.
+ */
+public final class LoadDriver {
+    private static final int[] WORKERS = {1, 4, 16};
+    private static final int LINES_PER_CART = 3;
+
+    private LoadDriver() {
+    }
+
+    /** Cart number {@code n} has a fixed id, so that pgbench can address it. */
+    static CartId cartId(int n) {
+        return new CartId(UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n)));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int carts = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        String pgbench = args.length > 2 ? args[2] : "/usr/lib/postgresql/15/bin/pgbench";
+        String schema = TestDatabase.newSchema();
+        List<String> report = new ArrayList<>();
+        report.add(String.format("%-8s %-8s %10s %10s %10s %10s   %s", "tool", "workers", "ops/s", "p50 ms",
+                "p99 ms", "conflicts", "p50/p99 ms by kind: read | change | checkout"));
+        System.out.println(report.get(0));
+        try (HikariDataSource ds = TestDatabase.pool(schema, 16)) {
+            CartFlowSchema.of(ds, schema).migrate();
+            JdbiCartRepository repository = JdbiCartRepository.create(Jdbi.create(ds));
+            seed(repository, carts);
+            runRepository(repository, 4, carts, Math.max(3, seconds / 2)); // warm-up: JIT, pool, caches
+            for (int workers : WORKERS) {
+                report.add(runRepository(repository, workers, carts, seconds));
+                System.out.println(report.get(report.size() - 1));
+            }
+            Path scripts = writePgbenchScripts(carts);
+            for (int workers : WORKERS) {
+                report.add(runPgbench(pgbench, schema, scripts, workers, seconds));
+                System.out.println(report.get(report.size() - 1));
+            }
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static void seed(JdbiCartRepository repository, int carts) {
+        List<CartWrite> batch = new ArrayList<>();
+        for (int n = 1; n <= carts; n++) {
+            Cart cart = TestCarts.guestCart(cartId(n));
+            List<LineItem> lines = new ArrayList<>();
+            for (int l = 0; l < LINES_PER_CART; l++) {
+                lines.add(TestCarts.line("sku-" + l, 1, 1000 + l, TestCarts.T0));
+            }
+            batch.add(new CartWrite(cart.with(d -> {
+                d.lines = lines;
+                return d;
+            }), 0, List.of(), null));
+            if (batch.size() == 500) {
+                repository.saveAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            repository.saveAll(batch);
+        }
+    }
+
+    private static String runRepository(JdbiCartRepository repository, int workers, int carts, int seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            long seed = 42L + w;
+            results.add(pool.submit(() -> worker(repository, carts, end, new SplittableRandom(seed))));
+        }
+        List<Long> latencies = new ArrayList<>();
+        List<List<Long>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        long conflicts = 0;
+        for (Future<long[]> f : results) {
+            long[] r = f.get();
+            conflicts += r[0];
+            for (int i = 1; i < r.length; i++) {
+                latencies.add(r[i] >> 2);
+                byKind.get((int) (r[i] & 3)).add(r[i] >> 2);
+            }
+        }
+        pool.shutdown();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        StringBuilder kinds = new StringBuilder();
+        for (List<Long> kind : byKind) {
+            long[] k = kind.stream().mapToLong(Long::longValue).sorted().toArray();
+            kinds.append(String.format(" %.2f/%.2f |", percentile(k, 0.50) / 1e6, percentile(k, 0.99) / 1e6));
+        }
+        double opsPerSecond = sorted.length / (double) seconds;
+        return String.format("%-8s %-8d %10.0f %10.2f %10.2f %10d  %s", "jdbi", workers, opsPerSecond,
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, conflicts,
+                kinds.substring(0, kinds.length() - 1));
+    }
+
+    /**
+     * Runs operations until {@code end}; returns the conflicts, then for each operation its latency in
+     * ns times 4 plus its kind (0 read, 1 line change, 2 checkout).
+     */
+    private static long[] worker(JdbiCartRepository repository, int carts, long end, SplittableRandom random) {
+        long[] out = new long[1 << 20];
+        int count = 1;
+        long conflicts = 0;
+        while (System.nanoTime() < end && count < out.length) {
+            CartId id = cartId(1 + random.nextInt(carts));
+            int dice = random.nextInt(100);
+            long start = System.nanoTime();
+            Cart cart = repository.find(id).orElseThrow();
+            if (dice >= 70) {
+                Cart next;
+                Instant now = cart.updatedAt().plusMillis(1);
+                if (dice < 95) {
+                    int line = random.nextInt(LINES_PER_CART);
+                    next = cart.with(d -> {
+                        List<LineItem> lines = new ArrayList<>(d.lines);
+                        lines.set(line, lines.get(line).withQuantity(lines.get(line).quantity() % 50 + 1));
+                        d.lines = lines;
+                        d.version = cart.version() + 1;
+                        d.updatedAt = now;
+                        return d;
+                    });
+                } else {
+                    next = cart.with(d -> {
+                        d.state = d.state == CartState.ACTIVE ? CartState.CHECKED_OUT : CartState.ACTIVE;
+                        d.version = cart.version() + 1;
+                        d.updatedAt = now;
+                        return d;
+                    });
+                }
+                CartEvent event = new CartEvent(id, next.version(), 0, dice < 95
+                        ? CartEvent.Type.QUANTITY_CHANGED : CartEvent.Type.CHECKED_OUT, now, Map.of("w", "1"));
+                try {
+                    repository.save(CartWrite.of(next, cart.version(), List.of(event)));
+                } catch (CartException e) {
+                    conflicts++;
+                }
+            }
+            long kind = dice < 70 ? 0 : dice < 95 ? 1 : 2;
+            out[count++] = (System.nanoTime() - start) << 2 | kind;
+        }
+        long[] result = Arrays.copyOf(out, count);
+        result[0] = conflicts;
+        return result;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    /** The pgbench equivalent of each kind of operation, with the SQL the repository sends. */
+    private static Path writePgbenchScripts(int carts) throws IOException {
+        Path dir = Files.createTempDirectory("cartflow-pgbench");
+        // pgbench variables are numbers: cart n's uuid is computed in SQL, as cartId(n) does in Java
+        String pick = "\\set n random(1, " + carts + ")\n";
+        String id = "CAST('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0') AS uuid)";
+        String load = CartStore.SELECT_CARTS.strip() + " WHERE c.id = " + id + ";\n";
+        String loadWithVersion = "SELECT version AS v FROM (" + CartStore.SELECT_CARTS.strip()
+                + " WHERE c.id = " + id + ") s \\gset\n";
+        String update = """
+                BEGIN;
+                WITH updated AS (
+                    UPDATE carts SET version = :v + 1, state = %s, updated_at = now(), metadata_text = '{}',
+                           metadata = '{}'::jsonb
+                     WHERE id = CAST(:id AS uuid) AND version = :v RETURNING id),
+                old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),
+                old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM updated))
+                SELECT count(*) FROM updated;
+                WITH new_lines AS (
+                    INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity,
+                                            added_unit_price_minor, added_unit_price_currency, added_at)
+                    SELECT CAST(:id AS uuid), u.p, 'l' || u.p, 'sku-' || u.p, 'default', 1 + :v %% 50, 1000, 'EUR', now()
+                      FROM unnest(ARRAY[0, 1, 2]) AS u(p)
+                    ON CONFLICT DO NOTHING),
+                new_events AS (
+                    INSERT INTO outbox (cart_id, sequence, idx, type, at, data)
+                    SELECT CAST(:id AS uuid), :v + 1, 0, %s, now(), '{"w": "1"}'::jsonb
+                    ON CONFLICT DO NOTHING)
+                SELECT 0;
+                COMMIT;
+                """;
+        Files.writeString(dir.resolve("read.sql"), pick + load, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("change.sql"), pick + loadWithVersion
+                + String.format(update, "state", "'QUANTITY_CHANGED'").replace("CAST(:id AS uuid)", id),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("checkout.sql"), pick + loadWithVersion
+                + String.format(update, "CASE state WHEN 'ACTIVE' THEN 'CHECKED_OUT' ELSE 'ACTIVE' END",
+                "'CHECKED_OUT'").replace("CAST(:id AS uuid)", id), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    private static String runPgbench(String pgbench, String schema, Path scripts, int workers, int seconds)
+            throws Exception {
+        URI uri = URI.create(TestDatabase.url().substring("jdbc:".length()));
+        String database = uri.getPath().substring(1);
+        String user = "postgres";
+        String password = "";
+        if (uri.getQuery() != null) {
+            for (String kv : uri.getQuery().split("&")) {
+                String[] parts = kv.split("=", 2);
+                if (parts[0].equals("user")) {
+                    user = parts[1];
+                } else if (parts[0].equals("password") && parts.length > 1) {
+                    password = parts[1];
+                }
+            }
+        }
+        List<String> command = List.of(pgbench, "-n", "-M", "prepared", "-h", uri.getHost(), "-p",
+                Integer.toString(uri.getPort()), "-U", user, "-c", Integer.toString(workers), "-j",
+                Integer.toString(Math.min(workers, 4)), "-T", Integer.toString(seconds), "-r",
+                "-f", scripts.resolve("read.sql") + "@70",
+                "-f", scripts.resolve("change.sql") + "@25",
+                "-f", scripts.resolve("checkout.sql") + "@5",
+                database);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGOPTIONS", "-c search_path=" + schema);
+        builder.environment().put("PGPASSWORD", password);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        Files.writeString(scripts.resolve("pgbench-" + workers + ".txt"), output);
+        double tps = 0;
+        double latency = 0;
+        for (String line : output.split("\n")) {
+            if (line.startsWith("tps = ")) {
+                tps = Double.parseDouble(line.substring(6).split(" ")[0]);
+            } else if (line.startsWith("latency average = ")) {
+                latency = Double.parseDouble(line.substring(18).split(" ")[0]);
+            }
+        }
+        return String.format("%-8s %-8d %10.0f %10s %10s %10s   (latency avg %.2f ms; per-script detail in %s)",
+                "pgbench", workers, tps, "-", "-", "-", latency, scripts.resolve("pgbench-" + workers + ".txt"));
+    }
+}
