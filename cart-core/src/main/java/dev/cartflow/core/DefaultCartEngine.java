@@ -164,14 +164,7 @@ final class DefaultCartEngine implements CartEngine {
                 }
             }
             Cart stored = load(actor, id);
-            Cart current = present(stored, now);
-            if (current.state() != CartState.ACTIVE) {
-                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
-            }
-            if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
-                throw CartException.versionConflict(stored.version(),
-                        "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
-            }
+            Cart current = requireChangeable(stored, now, mutation);
             Change change = apply(stored, command, now);
             if (change == null) {
                 return current;
@@ -358,14 +351,7 @@ final class DefaultCartEngine implements CartEngine {
             if (done.isPresent()) {
                 return done.get();
             }
-            Cart current = present(stored, now);
-            if (current.state() != CartState.ACTIVE) {
-                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
-            }
-            if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
-                throw CartException.versionConflict(stored.version(),
-                        "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
-            }
+            requireChangeable(stored, now, mutation);
             if (stored.lines().isEmpty()) {
                 throw CartException.invalidInput("an empty cart cannot be checked out");
             }
@@ -703,6 +689,19 @@ final class DefaultCartEngine implements CartEngine {
 
     private static CartException denied() {
         return new CartException(CartErrorCode.ACCESS_DENIED, "not allowed");
+    }
+
+    /** The cart as read now, if it is active and at the expected version; the errors in precedence order. */
+    private static Cart requireChangeable(Cart stored, Instant now, Mutation mutation) {
+        Cart current = present(stored, now);
+        if (current.state() != CartState.ACTIVE) {
+            throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
+        }
+        if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
+            throw CartException.versionConflict(stored.version(),
+                    "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
+        }
+        return current;
     }
 
     /** An active cart past its expiry reads as expired. */
