@@ -1,0 +1,159 @@
+package dev.cartflow.core;
+
+import dev.cartflow.model.LineId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartException;
+import java.util.List;
+
+/**
+ * A change to one cart, run by {@link CartEngine#execute}. Commands are values: the engine may
+ * re-apply one to a newer version of the cart after a concurrent change, which is well defined for
+ * every command here. Shape errors (nulls, blank text) fail at construction with
+ * {@code INVALID_INPUT}; business rules (quantities, stock, limits) are checked by the engine.
+ */
+public sealed interface CartCommand {
+
+    /** A command that changes lines; several run together in a {@link Bulk}. */
+    sealed interface LineCommand extends CartCommand {
+    }
+
+    /**
+     * Adds units of a sku; the same sku and warehouse on one cart is one line.
+     *
+     * @param sku       the product
+     * @param quantity  units to add (must be positive and keep the line a multiple of the product's step)
+     * @param warehouse where from; null means {@link LineItem#DEFAULT_WAREHOUSE}
+     */
+    record AddItem(Sku sku, int quantity, String warehouse) implements LineCommand {
+        /** Validates the shape. */
+        public AddItem {
+            if (sku == null) {
+                throw CartException.invalidInput("sku is required");
+            }
+            warehouse = Shapes.warehouse(warehouse);
+        }
+
+        /** Adds units from the default warehouse. */
+        public AddItem(Sku sku, int quantity) {
+            this(sku, quantity, null);
+        }
+    }
+
+    /**
+     * Sets a line's quantity; 0 removes the line.
+     *
+     * @param lineId   the line
+     * @param quantity the new quantity
+     */
+    record SetQuantity(LineId lineId, int quantity) implements LineCommand {
+        /** Validates the shape. */
+        public SetQuantity {
+            if (lineId == null) {
+                throw CartException.invalidInput("line id is required");
+            }
+        }
+    }
+
+    /**
+     * Removes lines; ids not on the cart are ignored, so a retried removal is harmless.
+     *
+     * @param lineIds the lines
+     */
+    record RemoveLines(List<LineId> lineIds) implements LineCommand {
+        /** Validates the shape and copies. */
+        public RemoveLines {
+            if (lineIds == null || lineIds.isEmpty() || lineIds.stream().anyMatch(java.util.Objects::isNull)) {
+                throw CartException.invalidInput("at least one line id is required");
+            }
+            lineIds = List.copyOf(lineIds);
+        }
+    }
+
+    /**
+     * Several line changes in one call, all or nothing, applied in order.
+     *
+     * @param changes the changes
+     */
+    record Bulk(List<LineCommand> changes) implements CartCommand {
+        /** Validates the shape and copies. */
+        public Bulk {
+            if (changes == null || changes.isEmpty() || changes.stream().anyMatch(java.util.Objects::isNull)) {
+                throw CartException.invalidInput("at least one change is required");
+            }
+            if (changes.size() > Shapes.MAX_BULK) {
+                throw CartException.invalidInput("at most " + Shapes.MAX_BULK + " changes in one call");
+            }
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** Removes every line and code. */
+    record Clear() implements CartCommand {
+    }
+
+    /**
+     * Applies a coupon code.
+     *
+     * @param code the code as typed
+     */
+    record ApplyCode(String code) implements CartCommand {
+        /** Validates the shape. */
+        public ApplyCode {
+            code = Shapes.code(code);
+        }
+    }
+
+    /**
+     * Removes a coupon code; a code not on the cart is ignored.
+     *
+     * @param code the code
+     */
+    record RemoveCode(String code) implements CartCommand {
+        /** Validates the shape. */
+        public RemoveCode {
+            code = Shapes.code(code);
+        }
+    }
+
+    /**
+     * Selects a shipping method, or none with null.
+     *
+     * @param methodId the method id, or null
+     */
+    record SelectShipping(String methodId) implements CartCommand {
+        /** Validates the shape. */
+        public SelectShipping {
+            if (methodId != null) {
+                Shapes.text(methodId, "shipping method", 64);
+            }
+        }
+    }
+
+    /**
+     * Changes the ship-to country; fails when a line is not sold there or the selected shipping
+     * method does not ship there.
+     *
+     * @param country ISO 3166-1 alpha-2
+     */
+    record ChangeCountry(String country) implements CartCommand {
+        /** Validates the shape. */
+        public ChangeCountry {
+            Shapes.country(country);
+        }
+    }
+
+    /**
+     * Replaces the host's metadata of the cart.
+     *
+     * @param json a JSON object, at most the engine's metadata limit in UTF-8 bytes
+     */
+    record SetMetadata(String json) implements CartCommand {
+        /** Validates the shape. */
+        public SetMetadata {
+            if (json == null) {
+                throw CartException.invalidInput("metadata is required");
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.cartflow.core;
+
+import dev.cartflow.core.CartCommand.AddItem;
+import dev.cartflow.core.CartCommand.ApplyCode;
+import dev.cartflow.core.CartCommand.Clear;
+import dev.cartflow.core.CartCommand.RemoveCode;
+import dev.cartflow.core.CartCommand.RemoveLines;
+import dev.cartflow.core.CartCommand.SelectShipping;
+import dev.cartflow.core.CartCommand.SetQuantity;
+import dev.cartflow.model.Actor;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineId;
+import dev.cartflow.model.PricedCart;
+import dev.cartflow.model.Sku;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cart engine: every cart operation, for an {@link Actor}. Thread-safe; build one per
+ * application with {@link #builder()}. Every failure is a {@link dev.cartflow.spi.CartException}
+ * with a stable code, and a rejected operation leaves the stored cart exactly as it was.
+ *
+ * <p>Access: a guest acts on its own guest cart with its token, a customer on its own carts,
+ * support staff and trusted services on any cart. Anyone else gets {@code ACCESS_DENIED}; to guests
+ * and customers a missing cart is also {@code ACCESS_DENIED}, so that an id reveals nothing.
+ */
+public interface CartEngine {
+
+    /** A builder wiring every SPI explicitly. */
+    static CartEngineBuilder builder() {
+        return new CartEngineBuilder();
+    }
+
+    /**
+     * Creates a guest cart. Anyone may; the returned token is the guest's proof of ownership.
+     *
+     * @param spec currency, country and customer group
+     * @return the cart and its secret token
+     */
+    CreatedCart createGuestCart(NewCart spec);
+
+    /**
+     * Creates a customer cart. Allowed to the customer itself, support and services.
+     *
+     * @param actor      who asks
+     * @param customerId the owner
+     * @param spec       currency, country and customer group
+     * @return the cart
+     */
+    Cart createCustomerCart(Actor actor, CustomerId customerId, NewCart spec);
+
+    /**
+     * Reads a cart; an {@code ACTIVE} cart past its expiry reads as {@code EXPIRED}.
+     *
+     * @param actor who asks
+     * @param id    the cart
+     * @return the cart
+     */
+    Cart get(Actor actor, CartId id);
+
+    /**
+     * The customer's active, unexpired cart, if any.
+     *
+     * @param actor      the customer itself, support or a service
+     * @param customerId the customer
+     * @return the cart, or empty
+     */
+    Optional<Cart> activeCart(Actor actor, CustomerId customerId);
+
+    /**
+     * Runs a command on a cart.
+     *
+     * @param actor    who asks
+     * @param id       the cart
+     * @param command  the change
+     * @param mutation expected version and idempotency key
+     * @return the new cart (or the unchanged one when the command changes nothing)
+     */
+    Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation);
+
+    /**
+     * Prices a cart: totals, per-line breakdown, shipping, tax and an explanation of every promotion.
+     *
+     * @param actor who asks
+     * @param id    the cart
+     * @return the priced cart
+     */
+    PricedCart price(Actor actor, CartId id);
+
+    /**
+     * The events of a cart after a version the caller holds, so a second device can catch up.
+     *
+     * @param actor        who asks
+     * @param id           the cart
+     * @param afterVersion the version the caller holds
+     * @return events in order
+     */
+    List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion);
+
+    /** Adds units from the default warehouse, re-applied on concurrent changes. */
+    default Cart addItem(Actor actor, CartId id, Sku sku, int quantity) {
+        return execute(actor, id, new AddItem(sku, quantity), Mutation.none());
+    }
+
+    /** Sets a line's quantity (0 removes it). */
+    default Cart setQuantity(Actor actor, CartId id, LineId lineId, int quantity) {
+        return execute(actor, id, new SetQuantity(lineId, quantity), Mutation.none());
+    }
+
+    /** Removes lines. */
+    default Cart removeLines(Actor actor, CartId id, LineId... lineIds) {
+        return execute(actor, id, new RemoveLines(List.of(lineIds)), Mutation.none());
+    }
+
+    /** Removes every line and code. */
+    default Cart clear(Actor actor, CartId id) {
+        return execute(actor, id, new Clear(), Mutation.none());
+    }
+
+    /** Applies a coupon code. */
+    default Cart applyCode(Actor actor, CartId id, String code) {
+        return execute(actor, id, new ApplyCode(code), Mutation.none());
+    }
+
+    /** Removes a coupon code. */
+    default Cart removeCode(Actor actor, CartId id, String code) {
+        return execute(actor, id, new RemoveCode(code), Mutation.none());
+    }
+
+    /** Selects a shipping method. */
+    default Cart selectShipping(Actor actor, CartId id, String methodId) {
+        return execute(actor, id, new SelectShipping(methodId), Mutation.none());
+    }
+}

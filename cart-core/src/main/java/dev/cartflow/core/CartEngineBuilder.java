@@ -1,0 +1,224 @@
+package dev.cartflow.core;
+
+import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
+import dev.cartflow.core.pricing.CartPricer;
+import dev.cartflow.model.PricingPolicy;
+import dev.cartflow.spi.CartEventPublisher;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.ExchangeRateProvider;
+import dev.cartflow.spi.InventoryProvider;
+import dev.cartflow.spi.PricingProvider;
+import dev.cartflow.spi.PromotionProvider;
+import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.ShippingProvider;
+import dev.cartflow.spi.TaxProvider;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wires a {@link CartEngine}. Every collaborator is given explicitly; nothing is discovered or read
+ * from the environment. Required: {@link #repository}, {@link #catalog} and {@link #pricing}. Each
+ * setter validates its argument once; {@link #build()} may be called more than once.
+ */
+public final class CartEngineBuilder {
+    CartRepository repository;
+    CatalogProvider catalog;
+    PricingProvider pricing;
+    TaxProvider tax = (country, categories) -> Map.of();
+    ExchangeRateProvider exchangeRates;
+    InventoryProvider inventory = UNTRACKED_INVENTORY;
+    PromotionProvider promotions = NO_PROMOTIONS;
+    PromotionUsageStore promotionUsage;
+    ShippingProvider shipping = (currency, country) -> List.of();
+    CartEventPublisher events = CartEventPublisher.NONE;
+    Clock clock = Clock.systemUTC();
+    PricingPolicy pricingPolicy = PricingPolicy.DEFAULT;
+    CartPricer pricer = CartPricer.standard();
+    CartLimits limits = CartLimits.DEFAULT;
+    Duration guestTtl = Duration.ofDays(30);
+    Duration customerTtl = Duration.ofDays(90);
+    Duration idempotencyTtl = Duration.ofHours(24);
+    Duration conflictRetryBudget = Duration.ofSeconds(5);
+    int maxMetadataBytes = 4096;
+    SecureRandom random = new SecureRandom();
+
+    CartEngineBuilder() {
+    }
+
+    /** Where carts are stored (required). */
+    public CartEngineBuilder repository(CartRepository repository) {
+        this.repository = required(repository, "repository");
+        return this;
+    }
+
+    /** The catalog (required). */
+    public CartEngineBuilder catalog(CatalogProvider catalog) {
+        this.catalog = required(catalog, "catalog");
+        return this;
+    }
+
+    /** The prices (required). */
+    public CartEngineBuilder pricing(PricingProvider pricing) {
+        this.pricing = required(pricing, "pricing");
+        return this;
+    }
+
+    /** Resolves tax categories quoted by the pricing provider; by default categories are untaxed. */
+    public CartEngineBuilder tax(TaxProvider tax) {
+        this.tax = required(tax, "tax");
+        return this;
+    }
+
+    /** Converts quotes in another currency; by default such a quote is a {@code CURRENCY_MISMATCH}. */
+    public CartEngineBuilder exchangeRates(ExchangeRateProvider exchangeRates) {
+        this.exchangeRates = required(exchangeRates, "exchange rates");
+        return this;
+    }
+
+    /** Stock; by default stock is not tracked. */
+    public CartEngineBuilder inventory(InventoryProvider inventory) {
+        this.inventory = required(inventory, "inventory");
+        return this;
+    }
+
+    /** Promotions; by default there are none. */
+    public CartEngineBuilder promotions(PromotionProvider promotions) {
+        this.promotions = required(promotions, "promotions");
+        return this;
+    }
+
+    /** Redemption counting; by default in memory. */
+    public CartEngineBuilder promotionUsage(PromotionUsageStore promotionUsage) {
+        this.promotionUsage = required(promotionUsage, "promotion usage");
+        return this;
+    }
+
+    /** Shipping methods; by default there are none. */
+    public CartEngineBuilder shipping(ShippingProvider shipping) {
+        this.shipping = required(shipping, "shipping");
+        return this;
+    }
+
+    /** Receives events after each stored change; by default none. */
+    public CartEngineBuilder events(CartEventPublisher events) {
+        this.events = required(events, "events");
+        return this;
+    }
+
+    /** The clock for expiry, validity windows and timestamps; by default the UTC system clock. */
+    public CartEngineBuilder clock(Clock clock) {
+        this.clock = required(clock, "clock");
+        return this;
+    }
+
+    /** Tax mode, tax calculation and rounding; by default net prices, per line, HALF_EVEN. */
+    public CartEngineBuilder pricingPolicy(PricingPolicy pricingPolicy) {
+        this.pricingPolicy = required(pricingPolicy, "pricing policy");
+        return this;
+    }
+
+    /** Replaces the pricing function (for tests and special needs); by default the standard one. */
+    public CartEngineBuilder pricer(CartPricer pricer) {
+        this.pricer = required(pricer, "pricer");
+        return this;
+    }
+
+    /** Per-cart limits. */
+    public CartEngineBuilder limits(CartLimits limits) {
+        this.limits = required(limits, "limits");
+        return this;
+    }
+
+    /** How long a guest cart lives after its last change; default 30 days. */
+    public CartEngineBuilder guestTtl(Duration ttl) {
+        this.guestTtl = positive(ttl, "guest ttl");
+        return this;
+    }
+
+    /** How long a customer cart lives after its last change; default 90 days. */
+    public CartEngineBuilder customerTtl(Duration ttl) {
+        this.customerTtl = positive(ttl, "customer ttl");
+        return this;
+    }
+
+    /** How long an idempotency key is remembered; default 24 hours. */
+    public CartEngineBuilder idempotencyTtl(Duration ttl) {
+        this.idempotencyTtl = positive(ttl, "idempotency ttl");
+        return this;
+    }
+
+    /**
+     * How long a mutation without an expected version keeps re-applying itself after concurrent
+     * changes before it gives up with {@code VERSION_CONFLICT}; default 5 seconds. A time budget
+     * rather than a count, because on a hot cart most attempts conflict.
+     */
+    public CartEngineBuilder conflictRetryBudget(Duration budget) {
+        this.conflictRetryBudget = positive(budget, "conflict retry budget");
+        return this;
+    }
+
+    /** Largest metadata JSON in UTF-8 bytes; default 4096. */
+    public CartEngineBuilder maxMetadataBytes(int bytes) {
+        if (bytes < 2) {
+            throw CartException.invalidInput("metadata limit must be at least 2 bytes");
+        }
+        this.maxMetadataBytes = bytes;
+        return this;
+    }
+
+    /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
+    public CartEngine build() {
+        if (repository == null || catalog == null || pricing == null) {
+            throw CartException.invalidInput("repository, catalog and pricing are required");
+        }
+        return new DefaultCartEngine(this,
+                promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore());
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw CartException.invalidInput(name + " must not be null");
+        }
+        return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw CartException.invalidInput(name + " must be positive");
+        }
+        return value;
+    }
+
+    private static final InventoryProvider UNTRACKED_INVENTORY = new InventoryProvider() {
+        @Override
+        public Map<dev.cartflow.spi.StockKey, Long> available(Set<dev.cartflow.spi.StockKey> keys) {
+            return Map.of();
+        }
+
+        @Override
+        public void reserve(String reservationId, Map<dev.cartflow.spi.StockKey, Integer> units) {
+        }
+
+        @Override
+        public void release(String reservationId) {
+        }
+    };
+
+    private static final PromotionProvider NO_PROMOTIONS = new PromotionProvider() {
+        @Override
+        public List<dev.cartflow.model.Promotion> promotions(dev.cartflow.spi.PromotionQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.cartflow.model.Promotion> byCode(String code, java.util.Currency currency) {
+            return List.of();
+        }
+    };
+}

@@ -1,0 +1,462 @@
+package dev.cartflow.core;
+
+import dev.cartflow.core.CartCommand.ApplyCode;
+import dev.cartflow.core.CartCommand.Bulk;
+import dev.cartflow.core.CartCommand.ChangeCountry;
+import dev.cartflow.core.CartCommand.Clear;
+import dev.cartflow.core.CartCommand.LineCommand;
+import dev.cartflow.core.CartCommand.RemoveCode;
+import dev.cartflow.core.CartCommand.SelectShipping;
+import dev.cartflow.core.CartCommand.SetMetadata;
+import dev.cartflow.core.pricing.PricingInput;
+import dev.cartflow.model.Actor;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.PricedCart;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Promotion;
+import dev.cartflow.model.ShippingMethod;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.IdempotencyRecord;
+import dev.cartflow.spi.PromotionUsageStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+final class DefaultCartEngine implements CartEngine {
+    private final CartEngineBuilder config;
+    private final PromotionUsageStore usage;
+    private final Providers providers;
+    private final LineChanges lineChanges;
+    private final GuestTokens tokens;
+
+    DefaultCartEngine(CartEngineBuilder builder, PromotionUsageStore usage) {
+        this.config = copy(builder);
+        this.usage = usage;
+        this.providers = new Providers(config);
+        this.lineChanges = new LineChanges(providers, config.limits);
+        this.tokens = new GuestTokens(config.random);
+    }
+
+    @Override
+    public CreatedCart createGuestCart(NewCart spec) {
+        requireArg(spec, "cart spec");
+        String token = tokens.newToken();
+        Cart cart = newCart(new CartOwner.Guest(GuestTokens.hash(token)), spec, config.guestTtl);
+        store(cart, 0, List.of(PendingEvent.of(CartEvent.Type.CREATED, "owner", "guest")), null);
+        return new CreatedCart(cart, token);
+    }
+
+    @Override
+    public Cart createCustomerCart(Actor actor, CustomerId customerId, NewCart spec) {
+        requireArg(actor, "actor");
+        requireArg(customerId, "customer id");
+        requireArg(spec, "cart spec");
+        authorizeCustomer(actor, customerId);
+        Cart cart = newCart(new CartOwner.Customer(customerId), spec, config.customerTtl);
+        store(cart, 0, List.of(PendingEvent.of(CartEvent.Type.CREATED, "owner", "customer")), null);
+        return cart;
+    }
+
+    @Override
+    public Cart get(Actor actor, CartId id) {
+        return present(load(actor, id), now());
+    }
+
+    @Override
+    public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
+        requireArg(actor, "actor");
+        requireArg(customerId, "customer id");
+        authorizeCustomer(actor, customerId);
+        Instant now = now();
+        return Providers.call("repository", () -> config.repository.findActiveByCustomer(customerId))
+                .map(c -> present(c, now))
+                .filter(c -> c.state() == CartState.ACTIVE);
+    }
+
+    @Override
+    public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
+        load(actor, id);
+        return Providers.call("repository", () -> config.repository.eventsSince(id, afterVersion));
+    }
+
+    @Override
+    public PricedCart price(Actor actor, CartId id) {
+        Instant now = now();
+        return price(present(load(actor, id), now), now);
+    }
+
+    PricedCart price(Cart cart, Instant now) {
+        Set<Sku> skus = new LinkedHashSet<>();
+        cart.lines().forEach(l -> skus.add(l.sku()));
+        Map<Sku, Product> products = providers.products(skus);
+        Providers.Quotes quotes = providers.quotes(cart, skus);
+        List<Promotion> promotions = providers.promotions(cart, now);
+        Set<String> exhausted = promotions.isEmpty() ? Set.of()
+                : Providers.call("promotion usage", () -> usage.exhausted(promotions, cart.id(),
+                        cart.customerId().orElse(null)));
+        ShippingMethod method = null;
+        if (cart.shippingMethod() != null) {
+            long weight = Providers.weight(cart, products);
+            method = providers.shippingMethods(cart, cart.country()).stream()
+                    .filter(m -> m.id().equals(cart.shippingMethod()) && m.available(cart.country(), weight))
+                    .findFirst().orElse(null);
+        }
+        PricingInput input = new PricingInput(cart, products, quotes.bySku(), promotions, exhausted, method,
+                config.pricingPolicy, quotes.exchangeRate(), now);
+        try {
+            return config.pricer.price(input);
+        } catch (CartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CartException(CartErrorCode.INVALID_INPUT, "pricing failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation) {
+        requireArg(actor, "actor");
+        requireArg(id, "cart id");
+        requireArg(command, "command");
+        requireArg(mutation, "mutation");
+        String key = mutation.idempotencyKey() == null ? null : scopedKey(actor, id, mutation.idempotencyKey());
+        String fingerprint = key == null ? null : fingerprint(command, mutation);
+        long deadline = System.nanoTime() + config.conflictRetryBudget.toNanos();
+        int attempt = 0;
+        while (true) {
+            Instant now = now();
+            if (key != null) {
+                Optional<Cart> replay = replay(key, fingerprint, now);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            Cart stored = load(actor, id);
+            Cart current = present(stored, now);
+            if (current.state() != CartState.ACTIVE) {
+                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
+            }
+            if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
+                throw CartException.versionConflict(stored.version(),
+                        "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
+            }
+            Change change = apply(stored, command, now);
+            if (change == null) {
+                return current;
+            }
+            Cart next = change.cart.with(d -> {
+                d.version = stored.version() + 1;
+                d.updatedAt = now;
+                d.expiresAt = now.plus(ttl(stored));
+                d.abandonedAt = null;
+                return d;
+            });
+            IdempotencyRecord record = key == null ? null
+                    : new IdempotencyRecord(key, fingerprint, CartJson.write(next), now.plus(config.idempotencyTtl));
+            try {
+                store(next, stored.version(), change.events, record);
+                return next;
+            } catch (CartException e) {
+                if (e.code() != CartErrorCode.VERSION_CONFLICT) {
+                    throw e;
+                }
+                if (key != null) {
+                    Optional<Cart> replay = replay(key, fingerprint, now);
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
+                }
+                if (mutation.expectedVersion() != null || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                backOff(++attempt);
+            }
+        }
+    }
+
+    private record Change(Cart cart, List<PendingEvent> events) {
+    }
+
+    private Change apply(Cart cart, CartCommand command, Instant now) {
+        if (command instanceof LineCommand line) {
+            return lines(cart, List.of(line), now);
+        } else if (command instanceof Bulk bulk) {
+            return lines(cart, bulk.changes(), now);
+        } else if (command instanceof Clear) {
+            if (cart.lines().isEmpty() && cart.codes().isEmpty()) {
+                return null;
+            }
+            return new Change(cart.with(d -> {
+                d.lines = List.of();
+                d.codes = List.of();
+                return d;
+            }), List.of(PendingEvent.of(CartEvent.Type.CLEARED, "lines", "" + cart.lines().size())));
+        } else if (command instanceof ApplyCode apply) {
+            return applyCode(cart, apply.code());
+        } else if (command instanceof RemoveCode remove) {
+            Optional<String> present = cart.codes().stream().filter(c -> c.equalsIgnoreCase(remove.code())).findFirst();
+            if (present.isEmpty()) {
+                return null;
+            }
+            return new Change(cart.with(d -> {
+                d.codes.remove(present.get());
+                return d;
+            }), List.of(PendingEvent.of(CartEvent.Type.CODE_REMOVED, "code", present.get())));
+        } else if (command instanceof SelectShipping select) {
+            return selectShipping(cart, select.methodId());
+        } else if (command instanceof ChangeCountry change) {
+            return changeCountry(cart, change.country());
+        } else if (command instanceof SetMetadata metadata) {
+            String normalized = CartJson.normalizeMetadata(metadata.json(), config.maxMetadataBytes);
+            if (normalized.equals(cart.metadata())) {
+                return null;
+            }
+            return new Change(cart.with(d -> {
+                d.metadata = normalized;
+                return d;
+            }), List.of(PendingEvent.of(CartEvent.Type.METADATA_CHANGED)));
+        }
+        throw CartException.invalidInput("unsupported command " + command.getClass().getSimpleName());
+    }
+
+    private Change lines(Cart cart, List<LineCommand> commands, Instant now) {
+        LineChanges.Result result = lineChanges.apply(cart, commands, now);
+        if (result.events().isEmpty()) {
+            return null;
+        }
+        return new Change(cart.with(d -> {
+            d.lines = result.lines();
+            return d;
+        }), result.events());
+    }
+
+    private Change applyCode(Cart cart, String code) {
+        List<Promotion> found = providers.byCode(code, cart.currency());
+        if (found.isEmpty()) {
+            throw new CartException(CartErrorCode.PROMOTION_NOT_FOUND, "unknown code");
+        }
+        String canonical = found.get(0).code() != null ? found.get(0).code() : code;
+        if (cart.codes().stream().anyMatch(c -> c.equalsIgnoreCase(canonical))) {
+            return null;
+        }
+        return new Change(cart.with(d -> {
+            d.codes.add(canonical);
+            return d;
+        }), List.of(PendingEvent.of(CartEvent.Type.CODE_APPLIED, "code", canonical)));
+    }
+
+    private Change selectShipping(Cart cart, String methodId) {
+        if (methodId == null) {
+            if (cart.shippingMethod() == null) {
+                return null;
+            }
+            return new Change(cart.with(d -> {
+                d.shippingMethod = null;
+                return d;
+            }), List.of(PendingEvent.of(CartEvent.Type.SHIPPING_SELECTED, "method", "")));
+        }
+        requireShipping(cart, methodId, cart.country(), productsOf(cart));
+        if (methodId.equals(cart.shippingMethod())) {
+            return null;
+        }
+        return new Change(cart.with(d -> {
+            d.shippingMethod = methodId;
+            return d;
+        }), List.of(PendingEvent.of(CartEvent.Type.SHIPPING_SELECTED, "method", methodId)));
+    }
+
+    private Change changeCountry(Cart cart, String country) {
+        if (country.equals(cart.country())) {
+            return null;
+        }
+        Map<Sku, Product> products = productsOf(cart);
+        for (LineItem line : cart.lines()) {
+            Product product = products.get(line.sku());
+            if (product != null && !product.sellableIn(country)) {
+                throw new CartException(CartErrorCode.COUNTRY_RESTRICTED, line.sku() + " is not sold in " + country);
+            }
+        }
+        if (cart.shippingMethod() != null) {
+            requireShipping(cart, cart.shippingMethod(), country, products);
+        }
+        return new Change(cart.with(d -> {
+            d.country = country;
+            return d;
+        }), List.of(PendingEvent.of(CartEvent.Type.COUNTRY_CHANGED, "from", cart.country(), "to", country)));
+    }
+
+    private void requireShipping(Cart cart, String methodId, String country, Map<Sku, Product> products) {
+        long weight = Providers.weight(cart, products);
+        boolean available = providers.shippingMethods(cart, country).stream()
+                .anyMatch(m -> m.id().equals(methodId) && m.available(country, weight));
+        if (!available) {
+            throw new CartException(CartErrorCode.SHIPPING_NOT_AVAILABLE,
+                    "shipping method " + methodId + " does not ship this cart to " + country);
+        }
+    }
+
+    private Map<Sku, Product> productsOf(Cart cart) {
+        Set<Sku> skus = new LinkedHashSet<>();
+        cart.lines().forEach(l -> skus.add(l.sku()));
+        return providers.products(skus);
+    }
+
+    private Optional<Cart> replay(String key, String fingerprint, Instant now) {
+        Optional<IdempotencyRecord> found = Providers.call("repository",
+                () -> config.repository.findIdempotency(key, now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!found.get().fingerprint().equals(fingerprint)) {
+            throw CartException.invalidInput("idempotency key reused for a different request");
+        }
+        return Optional.of(CartJson.read(found.get().response()));
+    }
+
+    private Cart load(Actor actor, CartId id) {
+        requireArg(actor, "actor");
+        requireArg(id, "cart id");
+        Optional<Cart> found = Providers.call("repository", () -> config.repository.find(id));
+        boolean privileged = actor instanceof Actor.Support || actor instanceof Actor.Service;
+        if (found.isEmpty()) {
+            throw privileged ? new CartException(CartErrorCode.CART_NOT_FOUND, "no cart " + id) : denied();
+        }
+        Cart cart = found.get();
+        if (privileged) {
+            return cart;
+        }
+        if (actor instanceof Actor.Guest guest && cart.owner() instanceof CartOwner.Guest owner
+                && GuestTokens.matches(guest.token(), owner.tokenHash())) {
+            return cart;
+        }
+        if (actor instanceof Actor.Customer customer && cart.owner() instanceof CartOwner.Customer owner
+                && owner.customerId().equals(customer.customerId())) {
+            return cart;
+        }
+        throw denied();
+    }
+
+    private static void authorizeCustomer(Actor actor, CustomerId customerId) {
+        boolean allowed = actor instanceof Actor.Support || actor instanceof Actor.Service
+                || actor instanceof Actor.Customer c && c.customerId().equals(customerId);
+        if (!allowed) {
+            throw denied();
+        }
+    }
+
+    private static CartException denied() {
+        return new CartException(CartErrorCode.ACCESS_DENIED, "not allowed");
+    }
+
+    /** An active cart past its expiry reads as expired. */
+    private static Cart present(Cart cart, Instant now) {
+        if (cart.state() == CartState.ACTIVE && now.isAfter(cart.expiresAt())) {
+            return cart.with(d -> {
+                d.state = CartState.EXPIRED;
+                return d;
+            });
+        }
+        return cart;
+    }
+
+    private Cart newCart(CartOwner owner, NewCart spec, Duration ttl) {
+        Instant now = now();
+        return new Cart(CartId.random(), owner, spec.customerGroup(), spec.currency(), spec.country(),
+                CartState.ACTIVE, 1, List.of(), List.of(), null, "{}", now, now, now.plus(ttl), null);
+    }
+
+    private Duration ttl(Cart cart) {
+        return cart.owner() instanceof CartOwner.Guest ? config.guestTtl : config.customerTtl;
+    }
+
+    private void store(Cart cart, long expectedVersion, List<PendingEvent> pending, IdempotencyRecord record) {
+        List<CartEvent> events = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            events.add(new CartEvent(cart.id(), cart.version(), i, pending.get(i).type(), cart.updatedAt(),
+                    pending.get(i).data()));
+        }
+        Providers.run("repository", () -> config.repository.save(new CartWrite(cart, expectedVersion, events, record)));
+        publish(events);
+    }
+
+    private void publish(List<CartEvent> events) {
+        try {
+            config.events.publish(events);
+        } catch (RuntimeException e) {
+            // The change is stored; delivery is the outbox's job where at-least-once matters.
+        }
+    }
+
+    private static String scopedKey(Actor actor, CartId id, String key) {
+        return id + "|" + actor.getClass().getSimpleName() + "|" + key;
+    }
+
+    private static String fingerprint(CartCommand command, Mutation mutation) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((command + "|" + mutation.expectedVersion()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        long maxMicros = Math.min(2_000, 10L << Math.min(attempt, 8));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMicros) * 1_000);
+    }
+
+    private Instant now() {
+        return config.clock.instant();
+    }
+
+    private static void requireArg(Object value, String name) {
+        if (value == null) {
+            throw CartException.invalidInput(name + " must not be null");
+        }
+    }
+
+    private static CartEngineBuilder copy(CartEngineBuilder b) {
+        CartEngineBuilder c = new CartEngineBuilder();
+        c.repository = b.repository;
+        c.catalog = b.catalog;
+        c.pricing = b.pricing;
+        c.tax = b.tax;
+        c.exchangeRates = b.exchangeRates;
+        c.inventory = b.inventory;
+        c.promotions = b.promotions;
+        c.promotionUsage = b.promotionUsage;
+        c.shipping = b.shipping;
+        c.events = b.events;
+        c.clock = b.clock;
+        c.pricingPolicy = b.pricingPolicy;
+        c.pricer = b.pricer;
+        c.limits = b.limits;
+        c.guestTtl = b.guestTtl;
+        c.customerTtl = b.customerTtl;
+        c.idempotencyTtl = b.idempotencyTtl;
+        c.conflictRetryBudget = b.conflictRetryBudget;
+        c.maxMetadataBytes = b.maxMetadataBytes;
+        c.random = b.random;
+        return c;
+    }
+}

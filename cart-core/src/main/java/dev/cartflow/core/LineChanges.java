@@ -1,0 +1,268 @@
+package dev.cartflow.core;
+
+import dev.cartflow.core.CartCommand.AddItem;
+import dev.cartflow.core.CartCommand.LineCommand;
+import dev.cartflow.core.CartCommand.RemoveLines;
+import dev.cartflow.core.CartCommand.SetQuantity;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.LineId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.StockKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies line commands to a cart and validates the result. Checks run in phases, each over every
+ * changed line, in the order of error precedence, so that the reported code is the first that
+ * applies whatever the order of the changes.
+ */
+final class LineChanges {
+    private final Providers providers;
+    private final CartLimits limits;
+
+    LineChanges(Providers providers, CartLimits limits) {
+        this.providers = providers;
+        this.limits = limits;
+    }
+
+    record Result(List<LineItem> lines, List<PendingEvent> events) {
+    }
+
+    Result apply(Cart cart, List<LineCommand> commands, Instant now) {
+        Map<LineId, LineItem> lines = new LinkedHashMap<>();
+        cart.lines().forEach(l -> lines.put(l.id(), l));
+        Map<LineId, Long> quantities = new LinkedHashMap<>();
+        cart.lines().forEach(l -> quantities.put(l.id(), (long) l.quantity()));
+        Set<LineId> grown = new LinkedHashSet<>();
+        Map<LineId, Sku> newLines = new LinkedHashMap<>();
+        Map<LineId, String> newWarehouses = new LinkedHashMap<>();
+        boolean badQuantity = false;
+        List<PendingEvent> events = new ArrayList<>();
+
+        for (LineCommand command : commands) {
+            if (command instanceof AddItem add) {
+                LineId id = find(lines, quantities, newLines, newWarehouses, add.sku(), add.warehouse());
+                badQuantity |= add.quantity() <= 0;
+                if (id == null) {
+                    id = new LineId(UUID.randomUUID().toString());
+                    newLines.put(id, add.sku());
+                    newWarehouses.put(id, add.warehouse());
+                    quantities.put(id, (long) add.quantity());
+                    events.add(PendingEvent.of(CartEvent.Type.LINE_ADDED, "lineId", id.value(), "sku",
+                            add.sku().value(), "warehouse", add.warehouse(), "quantity", "" + add.quantity()));
+                } else {
+                    long before = quantities.get(id);
+                    quantities.put(id, before + add.quantity());
+                    events.add(PendingEvent.of(CartEvent.Type.QUANTITY_CHANGED, "lineId", id.value(), "sku",
+                            skuOf(lines, newLines, id).value(), "from", "" + before, "to", "" + (before + add.quantity())));
+                }
+                grown.add(id);
+            } else if (command instanceof SetQuantity set) {
+                if (!quantities.containsKey(set.lineId())) {
+                    throw CartException.invalidInput("no line " + set.lineId() + " on the cart");
+                }
+                long before = quantities.get(set.lineId());
+                Sku sku = skuOf(lines, newLines, set.lineId());
+                if (set.quantity() < 0) {
+                    badQuantity = true;
+                    grown.add(set.lineId());
+                } else if (set.quantity() == 0) {
+                    remove(set.lineId(), lines, quantities, newLines, newWarehouses, grown, events);
+                } else if (set.quantity() != before) {
+                    quantities.put(set.lineId(), (long) set.quantity());
+                    if (set.quantity() > before || newLines.containsKey(set.lineId())) {
+                        grown.add(set.lineId());
+                    }
+                    events.add(PendingEvent.of(CartEvent.Type.QUANTITY_CHANGED, "lineId", set.lineId().value(),
+                            "sku", sku.value(), "from", "" + before, "to", "" + set.quantity()));
+                }
+            } else if (command instanceof RemoveLines remove) {
+                for (LineId id : remove.lineIds()) {
+                    if (quantities.containsKey(id)) {
+                        remove(id, lines, quantities, newLines, newWarehouses, grown, events);
+                    }
+                }
+            }
+        }
+        if (events.isEmpty() && !badQuantity) {
+            return new Result(cart.lines(), List.of());
+        }
+        Map<LineId, Sku> touched = new LinkedHashMap<>();
+        for (LineId id : grown) {
+            if (quantities.containsKey(id)) {
+                touched.put(id, skuOf(lines, newLines, id));
+            }
+        }
+        Map<Sku, PriceQuote> quotes = validate(cart, touched, quantities, lines, newLines, newWarehouses, badQuantity);
+
+        List<LineItem> result = new ArrayList<>();
+        for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
+            LineId id = e.getKey();
+            int quantity = (int) (long) e.getValue();
+            LineItem existing = lines.get(id);
+            if (existing != null) {
+                result.add(existing.quantity() == quantity ? existing : existing.withQuantity(quantity));
+            } else {
+                Sku sku = newLines.get(id);
+                PriceQuote quote = quotes.get(sku);
+                result.add(new LineItem(id, sku, quantity, newWarehouses.get(id),
+                        quote == null ? null : quote.unitPrice(), now));
+            }
+        }
+        return new Result(result, events);
+    }
+
+    private Map<Sku, PriceQuote> validate(Cart cart, Map<LineId, Sku> touched, Map<LineId, Long> quantities,
+                                          Map<LineId, LineItem> lines, Map<LineId, Sku> newLines,
+                                          Map<LineId, String> newWarehouses, boolean badQuantity) {
+        Set<Sku> touchedSkus = new LinkedHashSet<>(touched.values());
+        Map<Sku, Product> products = providers.products(touchedSkus);
+        for (Sku sku : touchedSkus) {
+            if (!products.containsKey(sku)) {
+                throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "unknown product " + sku);
+            }
+        }
+        for (Sku sku : touchedSkus) {
+            if (!products.get(sku).sellableIn(cart.country())) {
+                throw new CartException(CartErrorCode.COUNTRY_RESTRICTED, sku + " is not sold in " + cart.country());
+            }
+        }
+        Money maxSubtotal = limits.maxSubtotal() != null
+                && limits.maxSubtotal().currency().equals(cart.currency()) ? limits.maxSubtotal() : null;
+        Set<Sku> quoted = new HashSet<>(touchedSkus);
+        if (maxSubtotal != null) {
+            quantities.keySet().forEach(id -> quoted.add(skuOf(lines, newLines, id)));
+        }
+        Map<Sku, PriceQuote> quotes = providers.quotes(cart, quoted).bySku();
+        for (Sku sku : quoted) {
+            PriceQuote quote = quotes.get(sku);
+            if (quote == null) {
+                throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "no price for " + sku);
+            }
+            quote.unitPrice().requireSameCurrency(Money.zero(cart.currency()));
+        }
+        if (badQuantity) {
+            throw new CartException(CartErrorCode.INVALID_QUANTITY, "quantities must be positive integers");
+        }
+        for (Map.Entry<LineId, Sku> e : touched.entrySet()) {
+            long quantity = quantities.get(e.getKey());
+            if (quantity % products.get(e.getValue()).quantityStep() != 0) {
+                throw new CartException(CartErrorCode.INVALID_QUANTITY, e.getValue() + " is sold in steps of "
+                        + products.get(e.getValue()).quantityStep());
+            }
+        }
+        for (Map.Entry<LineId, Sku> e : touched.entrySet()) {
+            long quantity = quantities.get(e.getKey());
+            Product product = products.get(e.getValue());
+            if (quantity < product.minQuantity() || quantity > product.maxQuantity()) {
+                throw new CartException(CartErrorCode.QUANTITY_LIMIT, e.getValue() + " quantity must be between "
+                        + product.minQuantity() + " and " + product.maxQuantity());
+            }
+        }
+        Map<StockKey, Long> wanted = new LinkedHashMap<>();
+        for (LineId id : touched.keySet()) {
+            LineItem existing = lines.get(id);
+            String warehouse = existing != null ? existing.warehouse() : newWarehouses.get(id);
+            wanted.merge(new StockKey(touched.get(id), warehouse), quantities.get(id), Long::sum);
+        }
+        Map<StockKey, Long> available = providers.stock(wanted.keySet());
+        for (Map.Entry<StockKey, Long> e : wanted.entrySet()) {
+            Long units = available.get(e.getKey());
+            if (units != null && units < e.getValue()) {
+                throw new CartException(CartErrorCode.OUT_OF_STOCK, "only " + units + " of " + e.getKey().sku()
+                        + " in " + e.getKey().warehouse());
+            }
+        }
+        checkCartLimits(cart, quantities, lines, newLines, quotes, maxSubtotal);
+        return quotes;
+    }
+
+    private void checkCartLimits(Cart cart, Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
+                                 Map<LineId, Sku> newLines, Map<Sku, PriceQuote> quotes, Money maxSubtotal) {
+        if (quantities.size() > limits.maxLines() && quantities.size() > cart.lines().size()) {
+            throw new CartException(CartErrorCode.CART_LIMIT, "a cart holds at most " + limits.maxLines() + " lines");
+        }
+        long total = 0;
+        for (long q : quantities.values()) {
+            total += q;
+        }
+        if (total > limits.maxTotalQuantity() && total > cart.totalQuantity()) {
+            throw new CartException(CartErrorCode.CART_LIMIT,
+                    "a cart holds at most " + limits.maxTotalQuantity() + " units");
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new CartException(CartErrorCode.QUANTITY_LIMIT, "quantity too large");
+        }
+        if (maxSubtotal != null) {
+            long after = subtotal(quantities, lines, newLines, quotes);
+            long before = 0;
+            for (LineItem line : cart.lines()) {
+                before = Math.addExact(before, Math.multiplyExact(quotes.get(line.sku()).unitPrice().minor(),
+                        (long) line.quantity()));
+            }
+            if (after > maxSubtotal.minor() && after > before) {
+                throw new CartException(CartErrorCode.CART_LIMIT, "a cart's subtotal is at most " + maxSubtotal);
+            }
+        }
+    }
+
+    private static long subtotal(Map<LineId, Long> quantities, Map<LineId, LineItem> lines, Map<LineId, Sku> newLines,
+                                 Map<Sku, PriceQuote> quotes) {
+        long sum = 0;
+        try {
+            for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
+                Sku sku = skuOf(lines, newLines, e.getKey());
+                sum = Math.addExact(sum, Math.multiplyExact(quotes.get(sku).unitPrice().minor(), e.getValue()));
+            }
+        } catch (ArithmeticException e) {
+            throw CartException.invalidInput("subtotal overflows");
+        }
+        return sum;
+    }
+
+    private static void remove(LineId id, Map<LineId, LineItem> lines, Map<LineId, Long> quantities,
+                               Map<LineId, Sku> newLines, Map<LineId, String> newWarehouses, Set<LineId> grown,
+                               List<PendingEvent> events) {
+        Sku sku = skuOf(lines, newLines, id);
+        long before = quantities.remove(id);
+        grown.remove(id);
+        newLines.remove(id);
+        newWarehouses.remove(id);
+        events.add(PendingEvent.of(CartEvent.Type.LINE_REMOVED, "lineId", id.value(), "sku", sku.value(),
+                "quantity", "" + before));
+    }
+
+    private static LineId find(Map<LineId, LineItem> lines, Map<LineId, Long> quantities, Map<LineId, Sku> newLines,
+                               Map<LineId, String> newWarehouses, Sku sku, String warehouse) {
+        for (LineItem line : lines.values()) {
+            if (line.holds(sku, warehouse) && quantities.containsKey(line.id())) {
+                return line.id();
+            }
+        }
+        for (Map.Entry<LineId, Sku> e : newLines.entrySet()) {
+            if (e.getValue().equals(sku) && newWarehouses.get(e.getKey()).equals(warehouse)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static Sku skuOf(Map<LineId, LineItem> lines, Map<LineId, Sku> newLines, LineId id) {
+        LineItem line = lines.get(id);
+        return line != null ? line.sku() : newLines.get(id);
+    }
+}

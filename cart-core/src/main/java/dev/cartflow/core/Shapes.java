@@ -1,0 +1,42 @@
+package dev.cartflow.core;
+
+import dev.cartflow.model.LineItem;
+import dev.cartflow.spi.CartException;
+
+/** Input shape checks shared by commands and the engine. */
+final class Shapes {
+    static final int MAX_BULK = 500;
+
+    private Shapes() {
+    }
+
+    static String text(String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw CartException.invalidInput(name + " is required");
+        }
+        if (value.length() > maxLength) {
+            throw CartException.invalidInput(name + " must be at most " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw CartException.invalidInput(name + " must not contain control characters");
+            }
+        }
+        return value;
+    }
+
+    static String warehouse(String warehouse) {
+        return warehouse == null ? LineItem.DEFAULT_WAREHOUSE : text(warehouse, "warehouse", 64);
+    }
+
+    static String code(String code) {
+        return text(code == null ? null : code.strip(), "code", 64);
+    }
+
+    static String country(String country) {
+        if (country == null || !country.matches("[A-Z]{2}")) {
+            throw CartException.invalidInput("country must be an ISO 3166-1 alpha-2 code in upper case");
+        }
+        return country;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.cartflow.core.memory;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.IdempotencyRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A thread-safe {@link CartRepository} in memory. It enforces versions like a database would
+ * and writes a change, its events and its idempotency record atomically. For tests, examples and
+ * single-instance deployments that can lose carts on restart.
+ */
+public final class InMemoryCartRepository implements CartRepository {
+    private final Map<CartId, Cart> carts = new HashMap<>();
+    private final Map<CartId, List<CartEvent>> events = new HashMap<>();
+    private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
+
+    /** An empty repository. */
+    public InMemoryCartRepository() {
+    }
+
+    @Override
+    public synchronized Optional<Cart> find(CartId id) {
+        return Optional.ofNullable(carts.get(requireId(id)));
+    }
+
+    @Override
+    public synchronized Optional<Cart> findActiveByCustomer(CustomerId customerId) {
+        if (customerId == null) {
+            throw CartException.invalidInput("customer id must not be null");
+        }
+        return carts.values().stream()
+                .filter(c -> c.state() == CartState.ACTIVE && c.customerId().filter(customerId::equals).isPresent())
+                .max(Comparator.comparing(Cart::updatedAt).thenComparing(c -> c.id().value()));
+    }
+
+    @Override
+    public synchronized void save(CartWrite write) {
+        saveAll(List.of(write));
+    }
+
+    @Override
+    public synchronized void saveAll(List<CartWrite> writes) {
+        if (writes == null || writes.stream().anyMatch(java.util.Objects::isNull)) {
+            throw CartException.invalidInput("writes must not be null");
+        }
+        for (CartWrite write : writes) {
+            Cart stored = carts.get(write.cart().id());
+            long storedVersion = stored == null ? 0 : stored.version();
+            if (storedVersion != write.expectedVersion()) {
+                throw CartException.versionConflict(storedVersion,
+                        "cart " + write.cart().id() + " is at version " + storedVersion + ", not "
+                                + write.expectedVersion());
+            }
+        }
+        for (CartWrite write : writes) {
+            Cart cart = write.cart();
+            carts.put(cart.id(), cart);
+            events.computeIfAbsent(cart.id(), k -> new ArrayList<>()).addAll(write.events());
+            if (write.idempotency() != null) {
+                idempotency.put(write.idempotency().key(), write.idempotency());
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean delete(CartId id) {
+        events.remove(requireId(id));
+        return carts.remove(id) != null;
+    }
+
+    @Override
+    public synchronized List<Cart> findExpiringBefore(Instant cutoff, int limit) {
+        requirePage(cutoff, limit);
+        return carts.values().stream()
+                .filter(c -> c.expiresAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(Cart::expiresAt).thenComparing(c -> c.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Cart> findInactiveSince(Instant cutoff, int limit) {
+        requirePage(cutoff, limit);
+        return carts.values().stream()
+                .filter(c -> c.state() == CartState.ACTIVE && !c.lines().isEmpty() && c.abandonedAt() == null
+                        && c.updatedAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(Cart::updatedAt).thenComparing(c -> c.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> findIdempotency(String key, Instant now) {
+        if (key == null || now == null) {
+            throw CartException.invalidInput("key and now are required");
+        }
+        IdempotencyRecord found = idempotency.get(key);
+        if (found != null && found.expiresAt().isBefore(now)) {
+            idempotency.remove(key);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(found);
+    }
+
+    @Override
+    public synchronized List<CartEvent> eventsSince(CartId id, long afterSequence) {
+        return events.getOrDefault(requireId(id), List.of()).stream()
+                .filter(e -> e.sequence() > afterSequence)
+                .toList();
+    }
+
+    private static CartId requireId(CartId id) {
+        if (id == null) {
+            throw CartException.invalidInput("cart id must not be null");
+        }
+        return id;
+    }
+
+    private static void requirePage(Instant cutoff, int limit) {
+        if (cutoff == null || limit < 1) {
+            throw CartException.invalidInput("a cutoff and a positive limit are required");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cartflow.core.memory;
+
+import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.PriceRequest;
+import dev.cartflow.spi.PricingProvider;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A thread-safe price list in memory: one quote per sku, whatever the country or group. */
+public final class InMemoryPricing implements PricingProvider {
+    private final Map<Sku, PriceQuote> quotes = new ConcurrentHashMap<>();
+
+    /** An empty price list. */
+    public InMemoryPricing() {
+    }
+
+    /** Adds or replaces a quote (a price change). */
+    public InMemoryPricing put(PriceQuote quote) {
+        if (quote == null) {
+            throw CartException.invalidInput("quote must not be null");
+        }
+        quotes.put(quote.sku(), quote);
+        return this;
+    }
+
+    @Override
+    public Map<Sku, PriceQuote> prices(PriceRequest request) {
+        Map<Sku, PriceQuote> result = new HashMap<>();
+        for (Sku sku : request.skus()) {
+            PriceQuote q = quotes.get(sku);
+            if (q != null) {
+                result.put(sku, q);
+            }
+        }
+        return result;
+    }
+}

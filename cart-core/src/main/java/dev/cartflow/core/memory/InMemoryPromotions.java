@@ -1,0 +1,48 @@
+package dev.cartflow.core.memory;
+
+import dev.cartflow.model.Promotion;
+import dev.cartflow.spi.CartException;
+import dev.cartflow.spi.PromotionProvider;
+import dev.cartflow.spi.PromotionQuery;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Thread-safe promotions in memory. Returns every promotion for every cart (the engine judges
+ * conditions); codes match case-insensitively.
+ */
+public final class InMemoryPromotions implements PromotionProvider {
+    private final Map<String, Promotion> promotions = new ConcurrentHashMap<>();
+
+    /** None. */
+    public InMemoryPromotions() {
+    }
+
+    /** Adds or replaces a promotion by id. */
+    public InMemoryPromotions put(Promotion promotion) {
+        if (promotion == null) {
+            throw CartException.invalidInput("promotion must not be null");
+        }
+        promotions.put(promotion.id(), promotion);
+        return this;
+    }
+
+    /** Removes a promotion. */
+    public void remove(String id) {
+        promotions.remove(id);
+    }
+
+    @Override
+    public List<Promotion> promotions(PromotionQuery query) {
+        return List.copyOf(promotions.values());
+    }
+
+    @Override
+    public List<Promotion> byCode(String code, Currency currency) {
+        return promotions.values().stream()
+                .filter(p -> p.code() != null && p.code().equalsIgnoreCase(code))
+                .toList();
+    }
+}
