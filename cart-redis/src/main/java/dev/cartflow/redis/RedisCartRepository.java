@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -169,8 +168,10 @@ public final class RedisCartRepository implements CartRepository {
     private final RedisKeys keys;
     private final Clock clock;
     private final Duration lockTimeout;
+    private final Duration idempotencyRetention;
 
     private RedisCartRepository(Builder b) {
+        this.idempotencyRetention = b.idempotencyRetention;
         this.client = b.client;
         this.keys = new RedisKeys(b.keyPrefix);
         this.clock = b.clock;
@@ -273,7 +274,7 @@ public final class RedisCartRepository implements CartRepository {
             }
             offset += batch;
         }
-        result.sort(order.thenComparing(c -> c.id().toString()));
+        result.sort(order.thenComparing(c -> c.id().value()));
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
     }
 
@@ -337,8 +338,7 @@ public final class RedisCartRepository implements CartRepository {
             for (CartWrite w : sorted) {
                 if (w.idempotency() != null) {
                     redis().set(keys.idempotencyPointer(w.idempotency().key()), w.cart().id().toString(),
-                            SetArgs.Builder.pxAt(Math.max(w.idempotency().expiresAt().toEpochMilli(),
-                                    clock.millis() + 1)));
+                            SetArgs.Builder.pxAt(idempotencyExpiry(w.idempotency())));
                 }
             }
             if (singleSlot(sorted)) {
@@ -524,12 +524,20 @@ public final class RedisCartRepository implements CartRepository {
         a.add(Long.toString(w.cart().version()));
         a.add(CartCodec.encode(w.cart()));
         a.add(w.idempotency() == null ? "" : CartCodec.encode(w.idempotency()));
-        a.add(w.idempotency() == null ? "0" : Long.toString(w.idempotency().expiresAt().toEpochMilli()));
+        a.add(w.idempotency() == null ? "0" : Long.toString(idempotencyExpiry(w.idempotency())));
         a.add(Integer.toString(w.events().size()));
         for (CartEvent e : w.events()) {
             a.add(Long.toString(e.sequence()));
             a.add(eventMember(e));
         }
+    }
+
+    /**
+     * When Redis may drop a record: at its {@code expiresAt}, but never sooner than the retention
+     * from now (the engine's clock may differ from the wall clock; reads filter by the given instant).
+     */
+    private long idempotencyExpiry(IdempotencyRecord r) {
+        return Math.max(r.expiresAt().toEpochMilli(), clock.millis() + idempotencyRetention.toMillis());
     }
 
     private static String eventMember(CartEvent e) {
@@ -542,7 +550,7 @@ public final class RedisCartRepository implements CartRepository {
         n.put("data", CartCodec.encode(w.cart()));
         n.put("idem", w.idempotency() == null ? "" : CartCodec.encode(w.idempotency()));
         n.put("idemKey", w.idempotency() == null ? "" : w.idempotency().key());
-        n.put("idemAt", w.idempotency() == null ? "0" : Long.toString(w.idempotency().expiresAt().toEpochMilli()));
+        n.put("idemAt", w.idempotency() == null ? "0" : Long.toString(idempotencyExpiry(w.idempotency())));
         ArrayNode events = n.putArray("events");
         for (CartEvent e : w.events()) {
             events.add(Long.toString(e.sequence()));
@@ -602,6 +610,7 @@ public final class RedisCartRepository implements CartRepository {
         private String keyPrefix = "cartflow";
         private Clock clock = Clock.systemUTC();
         private Duration lockTimeout = Duration.ofSeconds(2);
+        private Duration idempotencyRetention = Duration.ofHours(24);
 
         private Builder(CartRedisClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -629,14 +638,19 @@ public final class RedisCartRepository implements CartRepository {
             return this;
         }
 
+        /** The shortest time an idempotency record is kept after it is written; default 24 h. */
+        public Builder idempotencyRetention(Duration retention) {
+            if (retention == null || retention.isNegative()) {
+                throw new IllegalArgumentException("retention must not be negative");
+            }
+            this.idempotencyRetention = retention;
+            return this;
+        }
+
         /** The repository. */
         public RedisCartRepository build() {
             return new RedisCartRepository(this);
         }
     }
 
-    @SuppressWarnings("unused")
-    private static Map<String, String> none() {
-        return Map.of();
-    }
 }
