@@ -144,6 +144,15 @@ public final class CartRedisClient implements AutoCloseable {
         return standaloneClient != null ? standaloneClient.connectPubSub() : clusterClient.connectPubSub();
     }
 
+    /** Listens to connect and disconnect events of every connection of this client. */
+    void addConnectionListener(io.lettuce.core.RedisConnectionStateListener listener) {
+        if (standaloneClient != null) {
+            standaloneClient.addListener(listener);
+        } else {
+            clusterClient.addListener(listener);
+        }
+    }
+
     @Override
     public void close() {
         if (standalone != null) {
