@@ -99,7 +99,9 @@ public final class CartRedisClient implements AutoCloseable {
         RedisClusterClient client = RedisClusterClient.create(uris);
         client.setOptions(ClusterClientOptions.builder()
                 .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                // node connections open lazily: rejecting while one connects would fail the first
+                // commands to each node, so commands wait, bounded by the command timeout
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()

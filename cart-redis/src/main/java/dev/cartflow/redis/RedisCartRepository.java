@@ -164,6 +164,13 @@ public final class RedisCartRepository implements CartRepository {
             return 1
             """);
 
+    /** Test hook: called at each two-phase step ("prepared", "committed") to simulate a crash there. */
+    interface Fault {
+        void at(String phase);
+    }
+
+    volatile Fault fault = phase -> { };
+
     private final CartRedisClient client;
     private final RedisKeys keys;
     private final Clock clock;
@@ -429,12 +436,14 @@ public final class RedisCartRepository implements CartRepository {
             abortAll(txId, prepared);
             throw e;
         }
+        fault.at("prepared");
         String decided = redis().set(keys.twoPhase(txId), "C", SetArgs.Builder.nx().px(TX_RECORD_TTL_MS));
         if (!"OK".equals(decided)) {
             abortAll(txId, prepared);
             throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE,
                     "two-phase write was aborted by another client after its lock expired");
         }
+        fault.at("committed");
         for (CartWrite w : writes) {
             apply(w.cart().id(), txId);
         }

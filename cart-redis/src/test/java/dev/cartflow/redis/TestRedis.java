@@ -53,21 +53,34 @@ final class TestRedis {
         return "t" + ProcessHandle.current().pid() + "-" + (++prefixCounter);
     }
 
+    private static CartRedisClient clusterClient;
+
+    /** A client of the cluster, kept for the whole JVM. */
+    static synchronized CartRedisClient clusterClient() {
+        if (clusterClient == null) {
+            clusterClient = CartRedisClient.cluster(List.of(clusterSeed()), Duration.ofSeconds(2));
+        }
+        return clusterClient;
+    }
+
     /** Seed URL of a three-master cluster, started on first use. */
     static synchronized String clusterSeed() {
         if (clusterSeed == null) {
             try {
                 List<Integer> ports = new ArrayList<>();
-                for (int i = 0; i < 3; i++) {
-                    ports.add(freePort());
+                while (ports.size() < 3) {
+                    int port = clusterPort();
+                    if (!ports.contains(port)) {
+                        ports.add(port);
+                    }
                 }
                 RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
                         .withServerBuilder(RedisServer.newRedisServer()
                                 .setting("bind 127.0.0.1")
                                 .setting("save \"\"")
                                 .setting("appendonly no"))
+                        .serverPorts(ports) // before the shards: each shard takes its port from it
                         .shard("a", 0).shard("b", 0).shard("c", 0)
-                        .serverPorts(ports)
                         .initializationTimeout(Duration.ofSeconds(20))
                         .build();
                 cluster.start();
@@ -84,6 +97,20 @@ final class TestRedis {
             }
         }
         return clusterSeed;
+    }
+
+    /** A free port whose cluster bus port (+10000) is free too. */
+    static int clusterPort() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + random.nextInt(20_000);
+            try (ServerSocket a = new ServerSocket(port); ServerSocket b = new ServerSocket(port + 10_000)) {
+                return port;
+            } catch (IOException busy) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port pair for the cluster");
     }
 
     static int freePort() {
