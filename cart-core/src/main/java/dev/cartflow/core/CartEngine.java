@@ -100,6 +100,60 @@ public interface CartEngine {
      */
     List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion);
 
+    /**
+     * Merges a guest cart into the customer's active cart at sign-in, atomically: both carts change
+     * or neither does. Lines that cannot be kept are dropped and reported, never failing the sign-in.
+     * When the customer has no active cart, the guest cart becomes theirs. Merging a cart again
+     * returns the first result.
+     *
+     * @param actor   the customer signing in, support or a service
+     * @param request guest cart and token, customer and policy
+     * @return the merged cart and the per-line report
+     */
+    dev.cartflow.core.merge.MergeResult merge(Actor actor, dev.cartflow.core.merge.MergeRequest request);
+
+    /**
+     * What {@link #merge} would do, changing nothing, so a shop can ask the shopper first.
+     *
+     * @param actor   as for merge
+     * @param request as for merge
+     * @return the would-be result, with {@code preview} true
+     */
+    dev.cartflow.core.merge.MergeResult previewMerge(Actor actor, dev.cartflow.core.merge.MergeRequest request);
+
+    /**
+     * Checks a cart out: re-validates and re-prices it, counts code redemptions, reserves stock and
+     * freezes it as {@code CHECKED_OUT} with its final priced snapshot. Any failure releases what
+     * was reserved and leaves the cart active. Checking out a checked-out cart again returns the
+     * first result, so a double click makes one order.
+     *
+     * @param actor    who asks
+     * @param id       the cart
+     * @param mutation expected version (optional)
+     * @return the frozen cart, its prices and the reservation
+     */
+    CheckoutResult checkout(Actor actor, CartId id, Mutation mutation);
+
+    /**
+     * Deletes carts whose expiry is more than {@code retention} ago (any state), one batch, for a
+     * scheduled job. Carts that expired while active get an {@code EXPIRED} event first.
+     *
+     * @param retention how long expired, merged and checked-out carts are kept after their expiry
+     * @param batchSize at most this many carts
+     * @return the number deleted; call again while it equals {@code batchSize}
+     */
+    int purgeExpired(java.time.Duration retention, int batchSize);
+
+    /**
+     * Marks active carts with lines and no activity for {@code inactivity} as abandoned, emitting
+     * {@code ABANDONED} once per period of inactivity (any later change clears the mark), one batch.
+     *
+     * @param inactivity how long without a change makes a cart abandoned
+     * @param batchSize  at most this many carts
+     * @return the number marked
+     */
+    int markAbandoned(java.time.Duration inactivity, int batchSize);
+
     /** Adds units from the default warehouse, re-applied on concurrent changes. */
     default Cart addItem(Actor actor, CartId id, Sku sku, int quantity) {
         return execute(actor, id, new AddItem(sku, quantity), Mutation.none());

@@ -8,7 +8,12 @@ import dev.cartflow.core.CartCommand.LineCommand;
 import dev.cartflow.core.CartCommand.RemoveCode;
 import dev.cartflow.core.CartCommand.SelectShipping;
 import dev.cartflow.core.CartCommand.SetMetadata;
+import dev.cartflow.core.merge.MergeRequest;
+import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.core.pricing.PricingInput;
+import dev.cartflow.model.PromotionExplanation;
+import dev.cartflow.model.PromotionResult;
+import dev.cartflow.spi.StockKey;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
@@ -47,6 +52,7 @@ final class DefaultCartEngine implements CartEngine {
     private final PromotionUsageStore usage;
     private final Providers providers;
     private final LineChanges lineChanges;
+    private final Merging merging;
     private final GuestTokens tokens;
 
     DefaultCartEngine(CartEngineBuilder builder, PromotionUsageStore usage) {
@@ -54,6 +60,7 @@ final class DefaultCartEngine implements CartEngine {
         this.usage = usage;
         this.providers = new Providers(config);
         this.lineChanges = new LineChanges(providers, config.limits);
+        this.merging = new Merging(providers, config.limits);
         this.tokens = new GuestTokens(config.random);
     }
 
@@ -79,7 +86,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public Cart get(Actor actor, CartId id) {
-        return present(load(actor, id), now());
+        return guarded(() -> present(load(actor, id), now()));
     }
 
     @Override
@@ -101,8 +108,10 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public PricedCart price(Actor actor, CartId id) {
-        Instant now = now();
-        return price(present(load(actor, id), now), now);
+        return guarded(() -> {
+            Instant now = now();
+            return price(present(load(actor, id), now), now);
+        });
     }
 
     PricedCart price(Cart cart, Instant now) {
@@ -134,6 +143,10 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation) {
+        return guarded(() -> executeOnce(actor, id, command, mutation));
+    }
+
+    private Cart executeOnce(Actor actor, CartId id, CartCommand command, Mutation mutation) {
         requireArg(actor, "actor");
         requireArg(id, "cart id");
         requireArg(command, "command");
@@ -194,6 +207,331 @@ final class DefaultCartEngine implements CartEngine {
     }
 
     private record Change(Cart cart, List<PendingEvent> events) {
+    }
+
+    // ---------------------------------------------------------------- merge
+
+    @Override
+    public MergeResult merge(Actor actor, MergeRequest request) {
+        return guarded(() -> mergeOrPreview(actor, request, false));
+    }
+
+    @Override
+    public MergeResult previewMerge(Actor actor, MergeRequest request) {
+        return guarded(() -> mergeOrPreview(actor, request, true));
+    }
+
+    private MergeResult mergeOrPreview(Actor actor, MergeRequest request, boolean preview) {
+        requireArg(actor, "actor");
+        requireArg(request, "merge request");
+        authorizeCustomer(actor, request.customerId());
+        String key = "merge|" + request.guestCartId();
+        long deadline = System.nanoTime() + config.conflictRetryBudget.toNanos();
+        int attempt = 0;
+        while (true) {
+            Instant now = now();
+            Optional<MergeResult> done = mergeReplay(key, request, now);
+            if (done.isPresent()) {
+                return preview ? withPreview(done.get()) : done.get();
+            }
+            Cart guest = loadGuest(actor, request);
+            if (present(guest, now).state() != CartState.ACTIVE) {
+                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "guest cart is " + present(guest, now).state());
+            }
+            Optional<Cart> target = Providers.call("repository",
+                    () -> config.repository.findActiveByCustomer(request.customerId()))
+                    .filter(c -> present(c, now).state() == CartState.ACTIVE && !c.id().equals(guest.id()));
+            if (target.isPresent() && !target.get().currency().equals(guest.currency())) {
+                throw new CartException(CartErrorCode.CURRENCY_MISMATCH, "the carts are in "
+                        + guest.currency() + " and " + target.get().currency());
+            }
+            List<CartWrite> writes = new ArrayList<>();
+            MergeResult result;
+            if (target.isEmpty()) {
+                Merging.Plan plan = Merging.adopt(guest);
+                Cart adopted = guest.with(d -> {
+                    d.owner = Merging.owner(request.customerId());
+                    d.version = guest.version() + 1;
+                    d.updatedAt = now;
+                    d.expiresAt = now.plus(config.customerTtl);
+                    d.abandonedAt = null;
+                    return d;
+                });
+                result = new MergeResult(adopted, adopted, plan.report(), plan.codes(), preview);
+                writes.add(write(adopted, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        "from", guest.id().toString(), "into", guest.id().toString(), "policy",
+                        request.policy().name())), key, result, now));
+            } else {
+                Cart customer = target.get();
+                Merging.Plan plan = merging.plan(guest, customer, request.policy());
+                Cart merged = customer.with(d -> {
+                    d.lines = plan.lines();
+                    d.codes = plan.codes();
+                    d.shippingMethod = plan.shippingMethod();
+                    d.version = customer.version() + 1;
+                    d.updatedAt = now;
+                    d.expiresAt = now.plus(config.customerTtl);
+                    d.abandonedAt = null;
+                    return d;
+                });
+                Cart closed = guest.with(d -> {
+                    d.state = CartState.MERGED;
+                    d.version = guest.version() + 1;
+                    d.updatedAt = now;
+                    return d;
+                });
+                result = new MergeResult(merged, closed, plan.report(), plan.codes(), preview);
+                writes.add(write(closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        "into", customer.id().toString(), "policy", request.policy().name())), key, result, now));
+                writes.add(write(merged, customer.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        "from", guest.id().toString(), "policy", request.policy().name(),
+                        "dropped", "" + result.dropped().size())), null, null, now));
+            }
+            if (preview) {
+                return result;
+            }
+            try {
+                Providers.run("repository", () -> config.repository.saveAll(writes));
+                writes.forEach(w -> publish(w.events()));
+                return result;
+            } catch (CartException e) {
+                if (e.code() != CartErrorCode.VERSION_CONFLICT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                backOff(++attempt);
+            }
+        }
+    }
+
+    private Optional<MergeResult> mergeReplay(String key, MergeRequest request, Instant now) {
+        Optional<IdempotencyRecord> record = Providers.call("repository",
+                () -> config.repository.findIdempotency(key, now));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        MergeResult result = Json.read(record.get().response(), MergeResult.class);
+        if (!result.cart().customerId().filter(request.customerId()::equals).isPresent()) {
+            throw denied();
+        }
+        return Optional.of(result);
+    }
+
+    private static MergeResult withPreview(MergeResult result) {
+        return new MergeResult(result.cart(), result.guestCart(), result.lines(), result.codes(), true);
+    }
+
+    private Cart loadGuest(Actor actor, MergeRequest request) {
+        boolean privileged = actor instanceof Actor.Support || actor instanceof Actor.Service;
+        Actor guestActor = privileged || request.guestToken() == null ? actor : Actor.guest(request.guestToken());
+        Cart guest = load(guestActor, request.guestCartId());
+        if (!(guest.owner() instanceof CartOwner.Guest)) {
+            throw privileged ? CartException.invalidInput("not a guest cart") : denied();
+        }
+        return guest;
+    }
+
+    private CartWrite write(Cart cart, long expectedVersion, List<PendingEvent> pending, String key, Object response,
+                            Instant now) {
+        IdempotencyRecord record = key == null ? null
+                : new IdempotencyRecord(key, key, Json.write(response), now.plus(config.customerTtl));
+        return new CartWrite(cart, expectedVersion, events(cart, pending), record);
+    }
+
+    // ---------------------------------------------------------------- checkout
+
+    @Override
+    public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
+        return guarded(() -> checkoutOnce(actor, id, mutation));
+    }
+
+    private CheckoutResult checkoutOnce(Actor actor, CartId id, Mutation mutation) {
+        requireArg(actor, "actor");
+        requireArg(id, "cart id");
+        requireArg(mutation, "mutation");
+        String key = "checkout|" + id;
+        long deadline = System.nanoTime() + config.conflictRetryBudget.toNanos();
+        int attempt = 0;
+        while (true) {
+            Instant now = now();
+            Cart stored = load(actor, id);
+            Optional<CheckoutResult> done = checkoutReplay(key, now);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Cart current = present(stored, now);
+            if (current.state() != CartState.ACTIVE) {
+                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
+            }
+            if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
+                throw CartException.versionConflict(stored.version(),
+                        "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
+            }
+            if (stored.lines().isEmpty()) {
+                throw CartException.invalidInput("an empty cart cannot be checked out");
+            }
+            lineChanges.revalidate(stored);
+            if (stored.shippingMethod() != null) {
+                requireShipping(stored, stored.shippingMethod(), stored.country(), productsOf(stored));
+            }
+            PricedCart priced = price(stored, now);
+            Set<String> codes = new java.util.HashSet<>();
+            stored.codes().forEach(c -> codes.add(c.toLowerCase(java.util.Locale.ROOT)));
+            for (PromotionExplanation p : priced.promotions()) {
+                if (p.result() == PromotionResult.EXHAUSTED && p.code() != null
+                        && codes.contains(p.code().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "code " + p.code() + " has no uses left");
+                }
+            }
+            List<Promotion> given = givenPromotions(stored, priced, now);
+            CustomerId customer = stored.customerId().orElse(null);
+            Set<String> spent = given.isEmpty() ? Set.of()
+                    : Providers.call("promotion usage", () -> usage.redeem(given, id, customer));
+            if (!spent.isEmpty()) {
+                throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "no uses left of " + spent);
+            }
+            String reservation = "checkout-" + id + "-" + stored.version();
+            try {
+                Map<StockKey, Integer> units = new java.util.LinkedHashMap<>();
+                stored.lines().forEach(l -> units.merge(new StockKey(l.sku(), l.warehouse()), l.quantity(),
+                        Integer::sum));
+                Providers.run("inventory", () -> config.inventory.reserve(reservation, units));
+                Cart frozen = stored.with(d -> {
+                    d.state = CartState.CHECKED_OUT;
+                    d.version = stored.version() + 1;
+                    d.updatedAt = now;
+                    return d;
+                });
+                PricedCart finalPrices = new PricedCart(frozen, priced.currency(), priced.lines(), priced.subtotal(),
+                        priced.discount(), priced.shipping(), priced.shippingDiscount(), priced.shippingTax(),
+                        priced.tax(), priced.taxes(), priced.total(), priced.net(), priced.promotions(),
+                        priced.codes(), priced.priceChanges(), priced.exchangeRate(), priced.pricedAt());
+                CheckoutResult result = new CheckoutResult(frozen, finalPrices, reservation,
+                        given.stream().map(Promotion::id).toList());
+                CartWrite w = write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
+                        "total", priced.total().toDecimalString(), "currency",
+                        priced.currency().getCurrencyCode())), key, result, now);
+                Providers.run("repository", () -> config.repository.save(w));
+                publish(w.events());
+                return result;
+            } catch (CartException e) {
+                // A concurrent checkout of this cart shares the reservation id and the per-cart
+                // redemptions; when it won, they are its own and must not be released.
+                Optional<CheckoutResult> winner = checkoutReplay(key, now);
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+                releaseQuietly(reservation, id);
+                if (e.code() != CartErrorCode.VERSION_CONFLICT) {
+                    throw e;
+                }
+                if (mutation.expectedVersion() != null || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                backOff(++attempt);
+            }
+        }
+    }
+
+    private Optional<CheckoutResult> checkoutReplay(String key, Instant now) {
+        return Providers.call("repository", () -> config.repository.findIdempotency(key, now))
+                .map(r -> Json.read(r.response(), CheckoutResult.class));
+    }
+
+    /** The promotions that gave a discount and have use limits, so their redemption is counted. */
+    private List<Promotion> givenPromotions(Cart cart, PricedCart priced, Instant now) {
+        Set<String> gave = new java.util.HashSet<>();
+        for (PromotionExplanation p : priced.promotions()) {
+            if ((p.result() == PromotionResult.APPLIED || p.result() == PromotionResult.CAPPED)
+                    && p.amount().minor() > 0) {
+                gave.add(p.promotionId());
+            }
+        }
+        return providers.promotions(cart, now).stream()
+                .filter(p -> gave.contains(p.id()) && (p.maxUses() > 0 || p.maxUsesPerCustomer() > 0))
+                .toList();
+    }
+
+    private void releaseQuietly(String reservation, CartId id) {
+        try {
+            config.inventory.release(reservation);
+        } catch (RuntimeException ignored) {
+            // The reservation expires on the host's side; the checkout error matters more.
+        }
+        try {
+            usage.release(id);
+        } catch (RuntimeException ignored) {
+            // As above: the redemption store's failure must not hide the checkout error.
+        }
+    }
+
+    // ---------------------------------------------------------------- maintenance
+
+    @Override
+    public int purgeExpired(Duration retention, int batchSize) {
+        return guarded(() -> {
+            if (retention == null || retention.isNegative() || batchSize < 1) {
+                throw CartException.invalidInput("a non-negative retention and a positive batch size are required");
+            }
+            Instant now = now();
+            List<Cart> carts = Providers.call("repository",
+                    () -> config.repository.findExpiringBefore(now.minus(retention), batchSize));
+            int deleted = 0;
+            for (Cart cart : carts) {
+                if (cart.state() == CartState.ACTIVE) {
+                    publish(List.of(new CartEvent(cart.id(), cart.version() + 1, 0, CartEvent.Type.EXPIRED, now,
+                            Map.of("expiredAt", cart.expiresAt().toString()))));
+                }
+                if (Providers.call("repository", () -> config.repository.delete(cart.id()))) {
+                    deleted++;
+                }
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public int markAbandoned(Duration inactivity, int batchSize) {
+        return guarded(() -> {
+            if (inactivity == null || inactivity.isNegative() || inactivity.isZero() || batchSize < 1) {
+                throw CartException.invalidInput("a positive inactivity and batch size are required");
+            }
+            Instant now = now();
+            List<Cart> carts = Providers.call("repository",
+                    () -> config.repository.findInactiveSince(now.minus(inactivity), batchSize));
+            int marked = 0;
+            for (Cart cart : carts) {
+                if (present(cart, now).state() != CartState.ACTIVE) {
+                    continue;
+                }
+                Cart next = cart.with(d -> {
+                    d.abandonedAt = now;
+                    d.version = cart.version() + 1;
+                    return d;
+                });
+                try {
+                    store(next, cart.version(), List.of(PendingEvent.of(CartEvent.Type.ABANDONED,
+                            "lines", "" + cart.lines().size(), "idleSince", cart.updatedAt().toString())), null);
+                    marked++;
+                } catch (CartException e) {
+                    if (e.code() != CartErrorCode.VERSION_CONFLICT) {
+                        throw e;
+                    }
+                }
+            }
+            return marked;
+        });
+    }
+
+    private <T> T guarded(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CartException e) {
+            throw e;
+        } catch (ArithmeticException e) {
+            throw new CartException(CartErrorCode.INVALID_INPUT, "amount or quantity overflow", e);
+        } catch (RuntimeException e) {
+            throw new CartException(CartErrorCode.INVALID_INPUT, "rejected: " + e, e);
+        }
     }
 
     private Change apply(Cart cart, CartCommand command, Instant now) {
@@ -388,12 +726,17 @@ final class DefaultCartEngine implements CartEngine {
         return cart.owner() instanceof CartOwner.Guest ? config.guestTtl : config.customerTtl;
     }
 
-    private void store(Cart cart, long expectedVersion, List<PendingEvent> pending, IdempotencyRecord record) {
+    private static List<CartEvent> events(Cart cart, List<PendingEvent> pending) {
         List<CartEvent> events = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             events.add(new CartEvent(cart.id(), cart.version(), i, pending.get(i).type(), cart.updatedAt(),
                     pending.get(i).data()));
         }
+        return events;
+    }
+
+    private void store(Cart cart, long expectedVersion, List<PendingEvent> pending, IdempotencyRecord record) {
+        List<CartEvent> events = events(cart, pending);
         Providers.run("repository", () -> config.repository.save(new CartWrite(cart, expectedVersion, events, record)));
         publish(events);
     }

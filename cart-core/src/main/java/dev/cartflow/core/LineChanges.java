@@ -42,6 +42,23 @@ final class LineChanges {
     record Result(List<LineItem> lines, List<PendingEvent> events) {
     }
 
+    /** Checks every line of a cart against the current catalog, prices, stock and limits (at checkout). */
+    void revalidate(Cart cart) {
+        Map<LineId, LineItem> lines = new LinkedHashMap<>();
+        Map<LineId, Long> quantities = new LinkedHashMap<>();
+        Map<LineId, Sku> touched = new LinkedHashMap<>();
+        for (LineItem l : cart.lines()) {
+            lines.put(l.id(), l);
+            quantities.put(l.id(), (long) l.quantity());
+            touched.put(l.id(), l.sku());
+        }
+        Cart empty = cart.with(d -> {
+            d.lines = List.of();
+            return d;
+        });
+        validate(empty, touched, quantities, lines, Map.of(), Map.of(), false);
+    }
+
     Result apply(Cart cart, List<LineCommand> commands, Instant now) {
         Map<LineId, LineItem> lines = new LinkedHashMap<>();
         cart.lines().forEach(l -> lines.put(l.id(), l));
@@ -148,7 +165,7 @@ final class LineChanges {
             quantities.keySet().forEach(id -> quoted.add(skuOf(lines, newLines, id)));
         }
         Map<Sku, PriceQuote> quotes = providers.quotes(cart, quoted).bySku();
-        for (Sku sku : quoted) {
+        for (Sku sku : touchedSkus) {
             PriceQuote quote = quotes.get(sku);
             if (quote == null) {
                 throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "no price for " + sku);
@@ -211,8 +228,10 @@ final class LineChanges {
             long after = subtotal(quantities, lines, newLines, quotes);
             long before = 0;
             for (LineItem line : cart.lines()) {
-                before = Math.addExact(before, Math.multiplyExact(quotes.get(line.sku()).unitPrice().minor(),
-                        (long) line.quantity()));
+                PriceQuote quote = quotes.get(line.sku());
+                if (quote != null) {
+                    before = Math.addExact(before, Math.multiplyExact(quote.unitPrice().minor(), (long) line.quantity()));
+                }
             }
             if (after > maxSubtotal.minor() && after > before) {
                 throw new CartException(CartErrorCode.CART_LIMIT, "a cart's subtotal is at most " + maxSubtotal);
@@ -225,8 +244,10 @@ final class LineChanges {
         long sum = 0;
         try {
             for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
-                Sku sku = skuOf(lines, newLines, e.getKey());
-                sum = Math.addExact(sum, Math.multiplyExact(quotes.get(sku).unitPrice().minor(), e.getValue()));
+                PriceQuote quote = quotes.get(skuOf(lines, newLines, e.getKey()));
+                if (quote != null) {
+                    sum = Math.addExact(sum, Math.multiplyExact(quote.unitPrice().minor(), e.getValue()));
+                }
             }
         } catch (ArithmeticException e) {
             throw CartException.invalidInput("subtotal overflows");

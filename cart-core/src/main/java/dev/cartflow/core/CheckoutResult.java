@@ -1,0 +1,20 @@
+package dev.cartflow.core;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.PricedCart;
+import java.util.List;
+
+/**
+ * A checked-out cart, frozen with its final priced snapshot, for the host to turn into an order.
+ *
+ * @param cart          the cart in state {@code CHECKED_OUT}
+ * @param priced        the final prices, taxes and promotions
+ * @param reservationId the inventory reservation holding the stock
+ * @param redeemed      ids of the promotions whose redemption was counted
+ */
+public record CheckoutResult(Cart cart, PricedCart priced, String reservationId, List<String> redeemed) {
+    /** Copies. */
+    public CheckoutResult {
+        redeemed = List.copyOf(redeemed);
+    }
+}

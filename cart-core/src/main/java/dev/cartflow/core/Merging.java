@@ -1,0 +1,167 @@
+package dev.cartflow.core;
+
+import dev.cartflow.core.merge.MergeLine;
+import dev.cartflow.core.merge.MergeLine.Outcome;
+import dev.cartflow.core.merge.MergePolicy;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.StockKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes a merge: which quantity each line keeps, what is clamped or dropped. Never fails for a
+ * line; a line that cannot be kept is dropped and reported.
+ */
+final class Merging {
+    private final Providers providers;
+    private final CartLimits limits;
+
+    Merging(Providers providers, CartLimits limits) {
+        this.providers = providers;
+        this.limits = limits;
+    }
+
+    /** The merged lines, codes and shipping, and the per-line report. */
+    record Plan(List<LineItem> lines, List<String> codes, String shippingMethod, List<MergeLine> report) {
+    }
+
+    /** The guest cart becomes the customer's: nothing to combine, every line reported as added. */
+    static Plan adopt(Cart guest) {
+        List<MergeLine> report = new ArrayList<>();
+        for (LineItem l : guest.lines()) {
+            report.add(new MergeLine(l.sku(), l.warehouse(), l.quantity(), 0, l.quantity(), Outcome.ADDED, ""));
+        }
+        return new Plan(guest.lines(), guest.codes(), guest.shippingMethod(), report);
+    }
+
+    static CartOwner owner(CustomerId customerId) {
+        return new CartOwner.Customer(customerId);
+    }
+
+    Plan plan(Cart guest, Cart customer, MergePolicy policy) {
+        Set<Sku> guestSkus = new LinkedHashSet<>();
+        guest.lines().forEach(l -> guestSkus.add(l.sku()));
+        Map<Sku, Product> products = providers.products(guestSkus);
+        Set<StockKey> keys = new LinkedHashSet<>();
+        guest.lines().forEach(l -> keys.add(new StockKey(l.sku(), l.warehouse())));
+        Map<StockKey, Long> stock = providers.stock(keys);
+
+        Map<LineId, LineItem> result = new LinkedHashMap<>();
+        customer.lines().forEach(l -> result.put(l.id(), l));
+        Map<LineId, MergeLine> report = new LinkedHashMap<>();
+        List<LineId> added = new ArrayList<>();
+        List<MergeLine> dropped = new ArrayList<>();
+        for (LineItem g : guest.lines()) {
+            LineItem c = customer.line(g.sku(), g.warehouse()).orElse(null);
+            int customerQty = c == null ? 0 : c.quantity();
+            int wanted = c == null ? g.quantity() : combine(policy, customerQty, g.quantity());
+            Product product = products.get(g.sku());
+            String reason = "";
+            int kept;
+            if (product == null) {
+                kept = 0;
+                reason = "PRODUCT_NOT_FOUND";
+            } else if (!product.sellableIn(customer.country())) {
+                kept = 0;
+                reason = "COUNTRY_RESTRICTED";
+            } else {
+                long cap = product.maxQuantity();
+                Long available = stock.get(new StockKey(g.sku(), g.warehouse()));
+                if (available != null && available < cap) {
+                    cap = available;
+                    reason = "OUT_OF_STOCK";
+                } else {
+                    reason = "QUANTITY_LIMIT";
+                }
+                kept = (int) Math.min(wanted, Math.max(cap, 0));
+                kept -= kept % product.quantityStep();
+                if (kept < product.minQuantity()) {
+                    kept = 0;
+                }
+                if (kept == wanted) {
+                    reason = "";
+                }
+            }
+            Outcome outcome = kept == 0 ? Outcome.DROPPED : kept < wanted ? Outcome.CLAMPED
+                    : c == null ? Outcome.ADDED : Outcome.COMBINED;
+            MergeLine line = new MergeLine(g.sku(), g.warehouse(), g.quantity(), customerQty, kept, outcome, reason);
+            if (c != null) {
+                if (kept == 0) {
+                    result.remove(c.id());
+                    dropped.add(line);
+                } else {
+                    result.put(c.id(), c.withQuantity(kept));
+                    report.put(c.id(), line);
+                }
+            } else if (kept == 0) {
+                dropped.add(line);
+            } else {
+                result.put(g.id(), g.withQuantity(kept));
+                report.put(g.id(), line);
+                added.add(g.id());
+            }
+        }
+        enforceCartLimits(result, report, added, dropped);
+        List<MergeLine> lines = new ArrayList<>();
+        for (LineItem g : guest.lines()) {
+            LineItem target = customer.line(g.sku(), g.warehouse()).orElse(g);
+            MergeLine line = report.get(target.id());
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        lines.addAll(dropped);
+        for (LineItem c : customer.lines()) {
+            if (!report.containsKey(c.id()) && result.containsKey(c.id())) {
+                lines.add(new MergeLine(c.sku(), c.warehouse(), 0, c.quantity(), c.quantity(), Outcome.KEPT, ""));
+            }
+        }
+        List<String> codes = new ArrayList<>(customer.codes());
+        for (String code : guest.codes()) {
+            if (codes.stream().noneMatch(code::equalsIgnoreCase)) {
+                codes.add(code);
+            }
+        }
+        String shipping = customer.shippingMethod() != null ? customer.shippingMethod() : guest.shippingMethod();
+        return new Plan(new ArrayList<>(result.values()), codes, shipping, lines);
+    }
+
+    /** Drops copied guest lines, last first, while the cart is over its line or unit limit. */
+    private void enforceCartLimits(Map<LineId, LineItem> result, Map<LineId, MergeLine> report, List<LineId> added,
+                                   List<MergeLine> dropped) {
+        for (int i = added.size() - 1; i >= 0 && overLimits(result); i--) {
+            LineId id = added.get(i);
+            MergeLine line = report.remove(id);
+            result.remove(id);
+            dropped.add(0, new MergeLine(line.sku(), line.warehouse(), line.guestQuantity(), 0, 0, Outcome.DROPPED,
+                    "CART_LIMIT"));
+        }
+    }
+
+    private boolean overLimits(Map<LineId, LineItem> lines) {
+        long units = 0;
+        for (LineItem l : lines.values()) {
+            units += l.quantity();
+        }
+        return lines.size() > limits.maxLines() || units > limits.maxTotalQuantity();
+    }
+
+    private static int combine(MergePolicy policy, int customer, int guest) {
+        return switch (policy) {
+            case SUM -> (int) Math.min(Integer.MAX_VALUE, (long) customer + guest);
+            case MAX -> Math.max(customer, guest);
+            case GUEST_WINS -> guest;
+            case CUSTOMER_WINS -> customer;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cartflow.core.merge;
+
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.spi.CartException;
+
+/**
+ * A merge at sign-in: the guest cart (proved by its token, unless the actor is support or a
+ * service) into the customer's active cart.
+ *
+ * @param guestCartId the guest cart
+ * @param guestToken  the guest's token; may be null when the actor is support or a service
+ * @param customerId  the customer signing in
+ * @param policy      how quantities of a sku in both carts combine
+ */
+public record MergeRequest(CartId guestCartId, String guestToken, CustomerId customerId, MergePolicy policy) {
+    /** Validates; a null policy means {@link MergePolicy#SUM}. */
+    public MergeRequest {
+        if (guestCartId == null || customerId == null) {
+            throw CartException.invalidInput("guest cart and customer are required");
+        }
+        policy = policy == null ? MergePolicy.SUM : policy;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.cartflow.core.merge;
+
+import dev.cartflow.model.Cart;
+import java.util.List;
+
+/**
+ * The result (or preview) of merging a guest cart into a customer's cart.
+ *
+ * @param cart      the customer's cart after the merge
+ * @param guestCart the guest cart after the merge ({@code MERGED}), or the same cart when it became
+ *                  the customer's because the customer had no active cart
+ * @param lines     per-line differences, guest lines first in their order, then the customer's other lines
+ * @param codes     the codes on the merged cart
+ * @param preview   true when nothing was changed
+ */
+public record MergeResult(Cart cart, Cart guestCart, List<MergeLine> lines, List<String> codes, boolean preview) {
+    /** Copies. */
+    public MergeResult {
+        lines = List.copyOf(lines);
+        codes = List.copyOf(codes);
+    }
+
+    /** The lines that were dropped. */
+    public List<MergeLine> dropped() {
+        return lines.stream().filter(l -> l.outcome() == MergeLine.Outcome.DROPPED).toList();
+    }
+}

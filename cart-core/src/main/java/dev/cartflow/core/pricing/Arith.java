@@ -1,0 +1,103 @@
+package dev.cartflow.core.pricing;
+
+import java.math.RoundingMode;
+
+/**
+ * Exact integer arithmetic for pricing. Products of two amounts may need up to 126 bits, so they are
+ * kept as a 128-bit (high, low) pair and divided without {@code BigInteger}: the per-line loop must
+ * not allocate. Every operand is non-negative; a quotient that does not fit a {@code long} throws
+ * {@link ArithmeticException}, which the pricer reports as {@code INVALID_INPUT}.
+ */
+final class Arith {
+    private Arith() {
+    }
+
+    /** {@code floor(a * b / c)} for {@code a, b >= 0} and {@code c > 0}. */
+    static long mulDivFloor(long a, long b, long c) {
+        if (a < 0 || b < 0 || c <= 0) {
+            throw new ArithmeticException("negative operand");
+        }
+        long lo = a * b;
+        long hi = Math.multiplyHigh(a, b);
+        if (hi == 0 && lo >= 0) {
+            return lo / c;
+        }
+        if (Long.compareUnsigned(hi, c) >= 0) {
+            throw new ArithmeticException("quotient overflow");
+        }
+        // Schoolbook division one bit at a time: only reached when a*b exceeds 63 bits, which real
+        // carts never do, so simplicity beats speed here. rem < c < 2^63 keeps rem << 1 in 64 bits.
+        long rem = hi;
+        long q = 0;
+        for (int i = 63; i >= 0; i--) {
+            rem = (rem << 1) | ((lo >>> i) & 1L);
+            q <<= 1;
+            if (Long.compareUnsigned(rem, c) >= 0) {
+                rem -= c;
+                q |= 1L;
+            }
+        }
+        if (q < 0) {
+            throw new ArithmeticException("quotient overflow");
+        }
+        return q;
+    }
+
+    /**
+     * The remainder of {@code a * b / c} given its floor {@code q}. The true remainder is below
+     * {@code c < 2^63}, so wrapping 64-bit arithmetic yields it exactly.
+     */
+    static long remainder(long a, long b, long c, long q) {
+        return a * b - q * c;
+    }
+
+    /** {@code a * b / c} rounded to an integer with {@code mode} (HALF_EVEN, HALF_UP or HALF_DOWN). */
+    static long mulDivRound(long a, long b, long c, RoundingMode mode) {
+        long q = mulDivFloor(a, b, c);
+        long r = remainder(a, b, c, q);
+        return roundUp(q, r, c, mode) ? Math.addExact(q, 1) : q;
+    }
+
+    /** Whether {@code q + r/c} (with {@code 0 <= r < c}) rounds up. */
+    static boolean roundUp(long q, long r, long c, RoundingMode mode) {
+        if (r == 0) {
+            return false;
+        }
+        long other = c - r; // compare r with c/2 without overflowing 2r
+        if (r > other) {
+            return true;
+        }
+        if (r < other) {
+            return false;
+        }
+        switch (mode) {
+            case HALF_UP:
+                return true;
+            case HALF_DOWN:
+                return false;
+            case HALF_EVEN:
+                return (q & 1L) != 0;
+            default:
+                throw new ArithmeticException("unsupported rounding " + mode);
+        }
+    }
+
+    /** Compares {@code a * b} with {@code c * d}, all non-negative, exactly. */
+    static int compareProducts(long a, long b, long c, long d) {
+        long hi1 = Math.multiplyHigh(a, b);
+        long hi2 = Math.multiplyHigh(c, d);
+        if (hi1 != hi2) {
+            return Long.compare(hi1, hi2);
+        }
+        return Long.compareUnsigned(a * b, c * d);
+    }
+
+    /** {@code 10^n} for {@code 0 <= n <= 18}. */
+    static long pow10(int n) {
+        long r = 1;
+        for (int i = 0; i < n; i++) {
+            r *= 10;
+        }
+        return r;
+    }
+}

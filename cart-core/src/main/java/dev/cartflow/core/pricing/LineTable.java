@@ -1,0 +1,218 @@
+package dev.cartflow.core.pricing;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.PricingPolicy;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Rate;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.spi.CartException;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lines of one pricing call as parallel primitive arrays, plus scratch space shared by the
+ * promotion passes of that call (they run one after another, never concurrently). One instance per
+ * call keeps the pricer itself stateless and thread-safe.
+ */
+final class LineTable {
+    final int n;
+    final Cart cart;
+    final Currency currency;
+    final RoundingMode rounding;
+    final boolean inclusive;
+    final boolean unitTax;
+    final LineItem[] items;
+    final PriceQuote[] quotes;
+    final Sku[] skus;
+    final String[] categories;
+    final String[] brands;
+    final long[] quantity;
+    final long[] unitPrice;
+    /** Price times quantity: the amount before any promotion. */
+    final long[] original;
+
+    // scratch, reused by every pass
+    final int[] targets;
+    final int[] order;
+    final int[] sortTmp;
+    final long[] work;
+    final long[] work2;
+    final long[] remainders;
+    long[] taxScratch = new long[4];
+
+    LineTable(Cart cart, Map<Sku, Product> products, Map<Sku, PriceQuote> prices, PricingPolicy policy) {
+        this.cart = cart;
+        this.currency = cart.currency();
+        this.rounding = policy.rounding();
+        this.inclusive = policy.taxMode() == PricingPolicy.TaxMode.INCLUSIVE;
+        this.unitTax = policy.taxCalculation() == PricingPolicy.TaxCalculation.UNIT;
+        List<LineItem> lines = cart.lines();
+        n = lines.size();
+        items = lines.toArray(new LineItem[0]);
+        quotes = new PriceQuote[n];
+        skus = new Sku[n];
+        categories = new String[n];
+        brands = new String[n];
+        quantity = new long[n];
+        unitPrice = new long[n];
+        original = new long[n];
+        Product[] found = new Product[n];
+        // every line is checked for a missing product before any currency is looked at, because
+        // PRODUCT_NOT_FOUND takes precedence over CURRENCY_MISMATCH
+        for (int i = 0; i < n; i++) {
+            Sku sku = items[i].sku();
+            Product product = products.get(sku);
+            PriceQuote quote = prices.get(sku);
+            if (product == null || quote == null) {
+                throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "no product or price for " + sku);
+            }
+            found[i] = product;
+            quotes[i] = quote;
+        }
+        for (int i = 0; i < n; i++) {
+            PriceQuote quote = quotes[i];
+            if (!quote.unitPrice().currency().equals(currency)) {
+                throw new CartException(CartErrorCode.CURRENCY_MISMATCH, "price of " + quote.sku() + " is in "
+                        + quote.unitPrice().currency() + ", cart is in " + currency);
+            }
+            skus[i] = items[i].sku();
+            categories[i] = found[i].category();
+            brands[i] = found[i].brand();
+            quantity[i] = items[i].quantity();
+            unitPrice[i] = quote.unitPrice().minor();
+            original[i] = Math.multiplyExact(unitPrice[i], quantity[i]);
+        }
+        targets = new int[n];
+        order = new int[n];
+        sortTmp = new int[n];
+        work = new long[n];
+        work2 = new long[n];
+        remainders = new long[n];
+    }
+
+    /**
+     * Splits {@code amount} over the lines {@code idx[0..count)} in proportion to {@code weight[line]}
+     * by largest remainder, writing each share to {@code out[line]}. The shares add up exactly to
+     * {@code amount}, which must not exceed the sum of the weights when it is positive; a zero weight
+     * gets zero; leftover minor units go to the largest fractional parts, ties to the earlier line.
+     */
+    void allocate(long amount, int[] idx, int count, long[] weight, long[] out) {
+        long total = 0;
+        for (int j = 0; j < count; j++) {
+            total = Math.addExact(total, weight[idx[j]]);
+        }
+        if (total == 0 || amount == 0) {
+            for (int j = 0; j < count; j++) {
+                out[idx[j]] = 0;
+            }
+            if (amount != 0) {
+                throw new ArithmeticException("nothing to allocate to");
+            }
+            return;
+        }
+        long given = 0;
+        for (int j = 0; j < count; j++) {
+            int line = idx[j];
+            long w = weight[line];
+            long share = Arith.mulDivFloor(amount, w, total);
+            out[line] = share;
+            remainders[line] = Arith.remainder(amount, w, total, share);
+            given += share;
+        }
+        long left = amount - given; // fewer than count, so an int
+        if (left == 0) {
+            return;
+        }
+        if (left <= 8) {
+            // a few passes over the lines beat a sort for the usual one or two leftover units
+            for (long k = 0; k < left; k++) {
+                int best = -1;
+                for (int j = 0; j < count; j++) {
+                    int line = idx[j];
+                    if (remainders[line] >= 0 && (best < 0 || remainders[line] > remainders[best])) {
+                        best = line;
+                    }
+                }
+                out[best]++;
+                remainders[best] = -1;
+            }
+            return;
+        }
+        System.arraycopy(idx, 0, order, 0, count);
+        long[] rem = remainders;
+        IntSorter.sort(order, count, sortTmp, (a, b) -> {
+            int c = Long.compare(rem[b], rem[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        for (int j = 0; j < left; j++) {
+            out[order[j]]++;
+        }
+    }
+
+    /**
+     * Tax of an amount (net in exclusive mode, gross in inclusive mode) of {@code units} units taxed
+     * at {@code rates}; the tax per rate is written to {@link #taxScratch}. With unit calculation the
+     * amount is split over the units by largest remainder (equal weights: the first {@code amount %
+     * units} units get one minor unit more) and each unit's tax is rounded.
+     */
+    long tax(long amount, long units, List<Rate> rates) {
+        int k = rates.size();
+        if (taxScratch.length < k) {
+            taxScratch = new long[k];
+        }
+        long[] out = taxScratch;
+        if (k == 0) {
+            return 0;
+        }
+        int maxScale = 0;
+        for (int r = 0; r < k; r++) {
+            maxScale = Math.max(maxScale, rates.get(r).scale());
+        }
+        long denominator = Arith.pow10(maxScale);
+        // inclusive: the share of rate r in gross g is g * r / (1 + sum of rates), all on a common scale
+        long divisor = denominator;
+        if (inclusive) {
+            for (int r = 0; r < k; r++) {
+                divisor = Math.addExact(divisor, scaled(rates.get(r), maxScale));
+            }
+        }
+        boolean perUnit = unitTax && units > 1;
+        long base = perUnit ? amount / units : amount;
+        long extra = perUnit ? amount % units : 0;
+        long sum = 0;
+        for (int r = 0; r < k; r++) {
+            long numerator = scaled(rates.get(r), maxScale);
+            long t;
+            if (perUnit) {
+                long low = Arith.mulDivRound(base, numerator, divisor, rounding);
+                long high = extra == 0 ? 0 : Arith.mulDivRound(base + 1, numerator, divisor, rounding);
+                t = Math.addExact(Math.multiplyExact(low, units - extra), Math.multiplyExact(high, extra));
+            } else {
+                t = Arith.mulDivRound(base, numerator, divisor, rounding);
+            }
+            out[r] = t;
+            sum = Math.addExact(sum, t);
+        }
+        return sum;
+    }
+
+    private static long scaled(Rate rate, int scale) {
+        return Math.multiplyExact(rate.unscaled(), Arith.pow10(scale - rate.scale()));
+    }
+
+    /** True when a product of this line matches the promotion's filters. */
+    boolean matches(dev.cartflow.model.Promotion.Target target, int line) {
+        return target.matches(skus[line], categories[line], brands[line]);
+    }
+
+    /** Numeric equality of rates without the {@code BigDecimal} that {@link Rate#equals} uses. */
+    static boolean sameRate(Rate a, Rate b) {
+        int s = Math.max(a.scale(), b.scale());
+        return scaled(a, s) == scaled(b, s);
+    }
+}

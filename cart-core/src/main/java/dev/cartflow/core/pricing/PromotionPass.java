@@ -1,0 +1,324 @@
+package dev.cartflow.core.pricing;
+
+import dev.cartflow.model.Promotion;
+import dev.cartflow.model.Promotion.Action;
+import dev.cartflow.model.Promotion.Basis;
+import dev.cartflow.model.Promotion.Conditions;
+import dev.cartflow.model.Promotion.Scope;
+import dev.cartflow.model.PromotionResult;
+import dev.cartflow.model.ShippingMethod;
+import java.util.List;
+
+/**
+ * One run of an ordered list of promotions over the lines: item and order promotions first, then
+ * the shipping ones, each on the amounts the ones before it left. The pricer runs one pass for the
+ * non-exclusive promotions together and one per exclusive promotion alone, then keeps the best.
+ */
+final class PromotionPass {
+    private final LineTable t;
+    private final List<Promotion> promotions;
+    private final int shippingFrom;
+
+    /** Running amount of every line. */
+    final long[] running;
+    /** Per promotion (in pass order): its result, amount, reason and, for line promotions, per-line shares. */
+    final PromotionResult[] results;
+    final long[] amounts;
+    final String[] reasons;
+    final long[][] lineShares;
+    long itemDiscount;
+    long shippingBase;
+    long shippingRunning;
+
+    /**
+     * @param promotions   eligible promotions: item and order ones sorted, then shipping ones sorted
+     * @param shippingFrom index of the first shipping promotion in {@code promotions}
+     */
+    PromotionPass(LineTable table, List<Promotion> promotions, int shippingFrom) {
+        this.t = table;
+        this.promotions = promotions;
+        this.shippingFrom = shippingFrom;
+        int p = promotions.size();
+        running = table.original.clone();
+        results = new PromotionResult[p];
+        amounts = new long[p];
+        reasons = new String[p];
+        lineShares = new long[p][];
+    }
+
+    /** Runs the pass. */
+    void run(ShippingMethod method) {
+        boolean stopped = false;
+        for (int i = 0; i < shippingFrom; i++) {
+            if (stopped) {
+                set(i, PromotionResult.STOPPED, 0, "a STOP_FURTHER promotion before it applied");
+                continue;
+            }
+            applyToLines(i, promotions.get(i));
+            stopped = stops(i);
+        }
+        long items = 0;
+        for (int line = 0; line < t.n; line++) {
+            items = Math.addExact(items, running[line]);
+        }
+        itemDiscount = 0;
+        for (int line = 0; line < t.n; line++) {
+            itemDiscount += t.original[line] - running[line];
+        }
+        if (method == null) {
+            shippingBase = 0;
+        } else if (method.freeAbove() != null && items >= method.freeAbove().minor()) {
+            shippingBase = 0;
+        } else {
+            shippingBase = method.price().minor();
+        }
+        shippingRunning = shippingBase;
+        for (int i = shippingFrom; i < promotions.size(); i++) {
+            if (stopped) {
+                set(i, PromotionResult.STOPPED, 0, "a STOP_FURTHER promotion before it applied");
+                continue;
+            }
+            applyToShipping(i, promotions.get(i));
+            stopped = stops(i);
+        }
+    }
+
+    /** Discount of items, order and shipping together: what exclusive options are compared by. */
+    long totalDiscount() {
+        return itemDiscount + (shippingBase - shippingRunning);
+    }
+
+    /** Index in pass order of the first promotion (by priority, then id) that gave something, or -1. */
+    int firstGiving() {
+        int best = -1;
+        for (int i = 0; i < amounts.length; i++) {
+            if (amounts[i] > 0 && (best < 0 || PromotionOrder.compare(promotions.get(i), promotions.get(best)) < 0)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    Promotion promotion(int i) {
+        return promotions.get(i);
+    }
+
+    int size() {
+        return promotions.size();
+    }
+
+    private boolean stops(int i) {
+        return promotions.get(i).stacking() == Promotion.Stacking.STOP_FURTHER && amounts[i] > 0;
+    }
+
+    private void set(int i, PromotionResult result, long amount, String reason) {
+        results[i] = result;
+        amounts[i] = amount;
+        reasons[i] = reason;
+    }
+
+    /**
+     * Collects the targeted lines into {@code t.targets} and checks the conditions; returns the
+     * number of targets, or -1 after recording why the promotion does not apply.
+     */
+    private int targetAndCheck(int i, Promotion p) {
+        Conditions c = p.conditions();
+        if (!c.customerGroups().isEmpty()
+                && (t.cart.customerGroup() == null || !c.customerGroups().contains(t.cart.customerGroup()))) {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0, "customer group not eligible");
+            return -1;
+        }
+        if (!c.countries().isEmpty() && !c.countries().contains(t.cart.country())) {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0, "ship-to country not eligible");
+            return -1;
+        }
+        int count = 0;
+        long units = 0;
+        long amount = 0;
+        for (int line = 0; line < t.n; line++) {
+            if (t.matches(p.target(), line)) {
+                t.targets[count++] = line;
+                units += t.quantity[line];
+                amount = Math.addExact(amount, running[line]);
+            }
+        }
+        if (count == 0) {
+            set(i, PromotionResult.NO_TARGET, 0, "no line matches its filters");
+            return -1;
+        }
+        if (units < c.minQuantity()) {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0, "fewer targeted units than " + c.minQuantity());
+            return -1;
+        }
+        if (c.minSubtotal() != null && amount < c.minSubtotal().minor()) {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0, "targeted amount below " + c.minSubtotal());
+            return -1;
+        }
+        return count;
+    }
+
+    private void applyToLines(int i, Promotion p) {
+        int count = targetAndCheck(i, p);
+        if (count < 0) {
+            return;
+        }
+        int[] idx = t.targets;
+        long[] out = t.work;
+        Action action = p.action();
+        boolean order = p.target().scope() == Scope.ORDER;
+        long full = 0;
+        if (action instanceof Action.Percent percent) {
+            long num = percent.fraction().unscaled();
+            long den = percent.fraction().denominator();
+            boolean original = p.basis() == Basis.ORIGINAL;
+            if (order) {
+                long base = 0;
+                long targetedRunning = 0;
+                for (int j = 0; j < count; j++) {
+                    int line = idx[j];
+                    base = Math.addExact(base, original ? t.original[line] : running[line]);
+                    targetedRunning += running[line];
+                }
+                full = Arith.mulDivRound(base, num, den, t.rounding);
+                t.allocate(Math.min(full, targetedRunning), idx, count, running, out);
+            } else {
+                for (int j = 0; j < count; j++) {
+                    int line = idx[j];
+                    long d = Arith.mulDivRound(original ? t.original[line] : running[line], num, den, t.rounding);
+                    full = Math.addExact(full, d);
+                    out[line] = Math.min(d, running[line]);
+                }
+            }
+        } else if (action instanceof Action.Amount amount) {
+            long value = amount.amount().minor();
+            if (order || amount.per() == Promotion.Per.ORDER) {
+                long targetedRunning = 0;
+                for (int j = 0; j < count; j++) {
+                    targetedRunning += running[idx[j]];
+                }
+                full = value;
+                t.allocate(Math.min(full, targetedRunning), idx, count, running, out);
+            } else {
+                boolean perUnit = amount.per() == Promotion.Per.UNIT;
+                for (int j = 0; j < count; j++) {
+                    int line = idx[j];
+                    long d = perUnit ? Math.multiplyExact(value, t.quantity[line]) : value;
+                    full = Math.addExact(full, d);
+                    out[line] = Math.min(d, running[line]);
+                }
+            }
+        } else if (action instanceof Action.FixedPrice fixed) {
+            long price = fixed.unitPrice().minor();
+            for (int j = 0; j < count; j++) {
+                int line = idx[j];
+                long d = Math.max(0, running[line] - Math.multiplyExact(price, t.quantity[line]));
+                full += d;
+                out[line] = d;
+            }
+        } else if (action instanceof Action.BuyXGetY bxgy) {
+            full = buyXGetY(bxgy, idx, count, out);
+        }
+        if (full == 0) {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0, "its action gives nothing on the targeted lines");
+            return;
+        }
+        long given = 0;
+        for (int j = 0; j < count; j++) {
+            given += out[idx[j]];
+        }
+        boolean capped = given < full;
+        if (p.maxDiscount() != null && given > p.maxDiscount().minor()) {
+            // the cap is shared in proportion to what each line would have got without it
+            long cap = p.maxDiscount().minor();
+            t.allocate(cap, idx, count, out, t.work2);
+            for (int j = 0; j < count; j++) {
+                out[idx[j]] = t.work2[idx[j]];
+            }
+            given = cap;
+            capped = true;
+        }
+        long[] shares = new long[t.n];
+        for (int j = 0; j < count; j++) {
+            int line = idx[j];
+            shares[line] = out[line];
+            running[line] -= out[line];
+        }
+        lineShares[i] = shares;
+        set(i, capped ? PromotionResult.CAPPED : PromotionResult.APPLIED, given,
+                capped ? (p.maxDiscount() != null && given == p.maxDiscount().minor()
+                        ? "capped at its maxDiscount" : "capped so that no amount goes below zero") : "applied");
+    }
+
+    /**
+     * Pools the targeted units; the cheapest ones by running unit price (exact, ties to the earlier
+     * line) are discounted. Returns the full discount and writes each line's share to {@code out}.
+     */
+    private long buyXGetY(Action.BuyXGetY a, int[] idx, int count, long[] out) {
+        long units = 0;
+        for (int j = 0; j < count; j++) {
+            units += t.quantity[idx[j]];
+            out[idx[j]] = 0;
+        }
+        long group = (long) a.buy() + a.get();
+        long free = (units / group) * a.get() + Math.max(0, units % group - a.buy());
+        if (free == 0) {
+            return 0;
+        }
+        int[] order = t.order;
+        System.arraycopy(idx, 0, order, 0, count);
+        long[] run = running;
+        long[] qty = t.quantity;
+        IntSorter.sort(order, count, t.sortTmp, (x, y) -> {
+            // run[x]/qty[x] vs run[y]/qty[y] without division
+            int c = Arith.compareProducts(run[x], qty[y], run[y], qty[x]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        long num = a.fraction().unscaled();
+        long den = a.fraction().denominator();
+        long full = 0;
+        for (int j = 0; j < count && free > 0; j++) {
+            int line = order[j];
+            long k = Math.min(free, qty[line]);
+            free -= k;
+            // percent of the exact sum of k running unit prices, rounded once
+            long d = Arith.mulDivRound(Math.multiplyExact(run[line], k), num, Math.multiplyExact(qty[line], den),
+                    t.rounding);
+            out[line] = d;
+            full += d;
+        }
+        return full;
+    }
+
+    private void applyToShipping(int i, Promotion p) {
+        if (targetAndCheck(i, p) < 0) {
+            return;
+        }
+        Action action = p.action();
+        long full;
+        if (action instanceof Action.Percent percent) {
+            long base = p.basis() == Basis.ORIGINAL ? shippingBase : shippingRunning;
+            full = Arith.mulDivRound(base, percent.fraction().unscaled(), percent.fraction().denominator(),
+                    t.rounding);
+        } else if (action instanceof Action.Amount amount) {
+            full = amount.amount().minor();
+        } else if (action instanceof Action.FixedPrice fixed) {
+            full = Math.max(0, shippingRunning - fixed.unitPrice().minor());
+        } else {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0, "buy X get Y does not apply to shipping");
+            return;
+        }
+        if (full == 0) {
+            set(i, PromotionResult.CONDITION_NOT_MET, 0,
+                    shippingRunning == 0 ? "shipping is already zero" : "its action gives nothing on the shipping");
+            return;
+        }
+        long given = Math.min(full, shippingRunning);
+        String reason = given < full ? "capped so that shipping does not go below zero" : "applied";
+        if (p.maxDiscount() != null && given > p.maxDiscount().minor()) {
+            given = p.maxDiscount().minor();
+            reason = "capped at its maxDiscount";
+        }
+        shippingRunning -= given;
+        set(i, given < full ? PromotionResult.CAPPED : PromotionResult.APPLIED, given, reason);
+    }
+}

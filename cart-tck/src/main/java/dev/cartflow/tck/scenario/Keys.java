@@ -1,0 +1,59 @@
+package dev.cartflow.tck.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/** The keys allowed in each object of the scenario format, and the check that rejects others. */
+final class Keys {
+    static final Set<String> TOP = Set.of("name", "description", "source", "settings", "catalog", "promotions",
+            "shipping", "steps");
+    static final Set<String> SETTINGS = Set.of("currency", "country", "taxMode", "taxCalculation", "rounding",
+            "limits", "guestTtl", "customerTtl");
+    static final Set<String> LIMITS = Set.of("maxLines", "maxTotalQuantity", "maxSubtotal");
+    static final Set<String> PRODUCT = Set.of("sku", "price", "taxRate", "taxRates", "category", "brand", "weight",
+            "stock", "minQuantity", "maxQuantity", "quantityStep", "countries");
+    static final Set<String> PROMOTION = Set.of("id", "code", "priority", "stacking", "basis", "target", "action",
+            "conditions", "maxDiscount", "maxUses", "maxUsesPerCustomer");
+    static final Set<String> TARGET = Set.of("scope", "skus", "categories", "brands");
+    static final Set<String> ACTION = Set.of("type", "value", "per", "buy", "get", "percent");
+    static final Set<String> CONDITIONS = Set.of("minSubtotal", "minQuantity", "customerGroups", "countries",
+            "validFrom", "validTo");
+    static final Set<String> SHIPPING = Set.of("id", "price", "freeAbove", "taxRate", "maxWeight", "countries");
+    static final Set<String> EXPECT_LINE = Set.of("sku", "quantity", "subtotal", "discount", "tax", "total");
+    static final Set<String> EXPECT_PROMOTION = Set.of("id", "result", "amount");
+    static final Set<String> EXPECT_CODE = Set.of("code", "state");
+    static final Map<String, Set<String>> STEPS = Map.ofEntries(
+            Map.entry("create", Set.of("cart", "customer", "customerGroup", "currency", "country")),
+            Map.entry("add", Set.of("cart", "sku", "qty", "warehouse")),
+            Map.entry("setQuantity", Set.of("cart", "sku", "qty")),
+            Map.entry("remove", Set.of("cart", "sku")),
+            Map.entry("clear", Set.of("cart")),
+            Map.entry("applyCode", Set.of("cart", "code")),
+            Map.entry("removeCode", Set.of("cart", "code")),
+            Map.entry("selectShipping", Set.of("cart", "method")),
+            Map.entry("setCountry", Set.of("cart", "country")),
+            Map.entry("merge", Set.of("from", "into", "policy")),
+            Map.entry("checkout", Set.of("cart")),
+            Map.entry("advanceClock", Set.of("duration")),
+            Map.entry("expect", Set.of("cart", "subtotal", "discount", "shipping", "tax", "total", "net", "state",
+                    "lineCount", "lines", "promotions", "codes")));
+
+    private Keys() {
+    }
+
+    /** Fails with the file and the path of the first key not in {@code allowed}. */
+    static void check(String file, String path, JsonNode node, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            throw new ScenarioFormatException(file + ": " + path + " must be an object");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new ScenarioFormatException(file + ": unknown key '" + (path.isEmpty() ? "" : path + ".") + key
+                        + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package dev.cartflow.tck.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cartflow.core.CartCommand;
+import dev.cartflow.core.CreatedCart;
+import dev.cartflow.core.Mutation;
+import dev.cartflow.core.NewCart;
+import dev.cartflow.core.merge.MergePolicy;
+import dev.cartflow.core.merge.MergeRequest;
+import dev.cartflow.model.Actor;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CodeStatus;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.PricedCart;
+import dev.cartflow.model.PricedLine;
+import dev.cartflow.model.PromotionExplanation;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Plays one scenario file against a real engine on in-memory providers. */
+final class ScenarioPlayer {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What came of one file. */
+    record Outcome(String file, String name, List<String> failures) {
+        boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    private record Handle(CartId id, Actor actor) {
+    }
+
+    private final String file;
+    private final Instant start;
+    private ScenarioWorld world;
+    private final Map<String, Handle> carts = new LinkedHashMap<>();
+
+    private ScenarioPlayer(String file, Instant start) {
+        this.file = file;
+        this.start = start;
+    }
+
+    static Outcome play(Path path, Instant start) {
+        String file = path.toString();
+        String name = path.getFileName().toString();
+        try {
+            JsonNode root = MAPPER.readTree(Files.readString(path));
+            Keys.check(file, "", root, Keys.TOP);
+            if (root.hasNonNull("name")) {
+                name = root.get("name").asText();
+            } else {
+                throw new ScenarioFormatException(file + ": needs 'name'");
+            }
+            return new Outcome(file, name, new ScenarioPlayer(file, start).run(root));
+        } catch (IOException e) {
+            return new Outcome(file, name, List.of("cannot read: " + e.getMessage()));
+        } catch (ScenarioFormatException e) {
+            return new Outcome(file, name, List.of(e.getMessage()));
+        }
+    }
+
+    private List<String> run(JsonNode root) {
+        try {
+            world = new ScenarioWorld(file, root, start);
+        } catch (CartException e) {
+            throw new ScenarioFormatException(file + ": invalid world: " + e.getMessage());
+        }
+        JsonNode steps = root.path("steps");
+        if (!steps.isArray()) {
+            throw new ScenarioFormatException(file + ": steps must be a list");
+        }
+        List<String> failures = new ArrayList<>();
+        int index = 0;
+        for (JsonNode step : steps) {
+            String path = "steps[" + index + "]";
+            String op = world.required(step, "op", path).asText();
+            Set<String> allowed = Keys.STEPS.get(op);
+            if (allowed == null) {
+                throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
+            }
+            Set<String> withCommon = new HashSet<>(allowed);
+            withCommon.add("op");
+            withCommon.add("expectError");
+            Keys.check(file, path, step, withCommon);
+            String label = "step " + (index + 1) + " (" + op + ")";
+            index++;
+            String expectedError = ScenarioWorld.textOrNull(step, "expectError");
+            if (expectedError != null) {
+                if (Keys.STEPS.get(op).contains("cart") && !op.equals("create")) {
+                    cart(step);
+                }
+                Map<CartId, Optional<Cart>> before = snapshot();
+                try {
+                    perform(op, step, path, failures, label);
+                    failures.add(label + ": expected error " + expectedError + " but it succeeded");
+                } catch (CartException e) {
+                    if (!e.code().name().equals(expectedError)) {
+                        failures.add(label + ": expected error " + expectedError + ", got " + e.code() + " ("
+                                + e.getMessage() + ")");
+                    }
+                }
+                if (!snapshot().equals(before)) {
+                    failures.add(label + ": the failed step changed a cart");
+                }
+            } else {
+                try {
+                    perform(op, step, path, failures, label);
+                } catch (CartException e) {
+                    failures.add(label + ": unexpected error " + e.code() + " (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return failures;
+    }
+
+    private Map<CartId, Optional<Cart>> snapshot() {
+        Map<CartId, Optional<Cart>> state = new LinkedHashMap<>();
+        for (Handle h : carts.values()) {
+            state.put(h.id(), world.repository.find(h.id()));
+        }
+        return state;
+    }
+
+    private void perform(String op, JsonNode step, String path, List<String> failures, String label) {
+        switch (op) {
+            case "create" -> create(step);
+            case "add" -> execute(step, new CartCommand.AddItem(sku(step, path), qty(step, path),
+                    ScenarioWorld.textOrNull(step, "warehouse")));
+            case "setQuantity" -> {
+                Handle h = cart(step);
+                Cart cart = world.engine.get(h.actor(), h.id());
+                LineItem line = line(cart, sku(step, path));
+                execute(step, new CartCommand.SetQuantity(line.id(), qty(step, path)));
+            }
+            case "remove" -> {
+                Handle h = cart(step);
+                Cart cart = world.engine.get(h.actor(), h.id());
+                execute(step, new CartCommand.RemoveLines(List.of(line(cart, sku(step, path)).id())));
+            }
+            case "clear" -> execute(step, new CartCommand.Clear());
+            case "applyCode" -> execute(step, new CartCommand.ApplyCode(world.required(step, "code", path).asText()));
+            case "removeCode" -> execute(step, new CartCommand.RemoveCode(world.required(step, "code", path).asText()));
+            case "selectShipping" -> execute(step,
+                    new CartCommand.SelectShipping(world.required(step, "method", path).asText()));
+            case "setCountry" -> execute(step,
+                    new CartCommand.ChangeCountry(world.required(step, "country", path).asText()));
+            case "advanceClock" -> world.clock.advance(
+                    world.duration(world.required(step, "duration", path).asText(), path + ".duration"));
+            case "merge", "checkout" -> lifecycle(op, step, path);
+            case "expect" -> expect(step, path, failures, label);
+            default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
+        }
+    }
+
+    private void lifecycle(String op, JsonNode step, String path) {
+        if (op.equals("checkout")) {
+            Handle h = cart(step);
+            world.engine.checkout(h.actor(), h.id(), Mutation.none());
+            return;
+        }
+        String from = world.required(step, "from", path).asText();
+        String into = world.required(step, "into", path).asText();
+        Handle guest = cart(from);
+        Handle customer = carts.get(into);
+        if (customer == null || !(customer.actor() instanceof Actor.Customer c)) {
+            throw new ScenarioFormatException(file + ": " + path + ".into must name a cart created with a customer");
+        }
+        if (!(guest.actor() instanceof Actor.Guest g)) {
+            throw new ScenarioFormatException(file + ": " + path + ".from must name a guest cart");
+        }
+        MergePolicy policy = world.enumValue(MergePolicy.class, step.path("policy").asText("SUM"), path + ".policy");
+        world.engine.merge(customer.actor(), new MergeRequest(guest.id(), g.token(), c.customerId(), policy));
+    }
+
+    private void create(JsonNode step) {
+        String name = step.path("cart").asText("main");
+        if (carts.containsKey(name)) {
+            throw new ScenarioFormatException(file + ": cart '" + name + "' already exists");
+        }
+        NewCart spec = new NewCart(
+                step.has("currency") ? world.currency(step.get("currency").asText()) : world.currency,
+                step.path("country").asText(world.country), ScenarioWorld.textOrNull(step, "customerGroup"));
+        if (step.hasNonNull("customer")) {
+            CustomerId customer = new CustomerId(step.get("customer").asText());
+            Actor actor = Actor.customer(customer);
+            Cart cart = world.engine.createCustomerCart(actor, customer, spec);
+            carts.put(name, new Handle(cart.id(), actor));
+        } else {
+            CreatedCart created = world.engine.createGuestCart(spec);
+            carts.put(name, new Handle(created.cart().id(), created.actor()));
+        }
+    }
+
+    private Handle cart(JsonNode step) {
+        return cart(step.path("cart").asText("main"));
+    }
+
+    private Handle cart(String name) {
+        Handle h = carts.get(name);
+        if (h == null) {
+            CreatedCart created = world.engine.createGuestCart(new NewCart(world.currency, world.country, null));
+            h = new Handle(created.cart().id(), created.actor());
+            carts.put(name, h);
+        }
+        return h;
+    }
+
+    private void execute(JsonNode step, CartCommand command) {
+        Handle h = cart(step);
+        world.engine.execute(h.actor(), h.id(), command, Mutation.none());
+    }
+
+    private Sku sku(JsonNode step, String path) {
+        return new Sku(world.required(step, "sku", path).asText());
+    }
+
+    private int qty(JsonNode step, String path) {
+        JsonNode qty = world.required(step, "qty", path);
+        if (!qty.isIntegralNumber() || !qty.canConvertToInt()) {
+            throw new ScenarioFormatException(file + ": " + path + ".qty must be an integer");
+        }
+        return qty.asInt();
+    }
+
+    private static LineItem line(Cart cart, Sku sku) {
+        return cart.lines().stream().filter(l -> l.sku().equals(sku)).findFirst()
+                .orElseThrow(() -> CartException.invalidInput("no line with sku " + sku));
+    }
+
+    private void expect(JsonNode step, String path, List<String> failures, String label) {
+        Handle h = cart(step);
+        Cart cart = world.engine.get(h.actor(), h.id());
+        List<String> diffs = new ArrayList<>();
+        if (step.has("state") && !cart.state().name().equals(step.get("state").asText())) {
+            diffs.add("state expected " + step.get("state").asText() + ", got " + cart.state());
+        }
+        if (step.has("lineCount") && cart.lines().size() != step.get("lineCount").asInt()) {
+            diffs.add("lineCount expected " + step.get("lineCount").asInt() + ", got " + cart.lines().size());
+        }
+        boolean needsPrice = false;
+        for (String key : List.of("subtotal", "discount", "shipping", "tax", "total", "net", "promotions", "codes")) {
+            needsPrice |= step.has(key);
+        }
+        for (JsonNode expected : step.path("lines")) {
+            for (String key : List.of("subtotal", "discount", "tax", "total")) {
+                needsPrice |= expected.has(key);
+            }
+        }
+        if (!needsPrice) {
+            int i = 0;
+            for (JsonNode expected : step.path("lines")) {
+                String p = path + ".lines[" + i++ + "]";
+                Keys.check(file, p, expected, Keys.EXPECT_LINE);
+                String sku = world.required(expected, "sku", p).asText();
+                Optional<LineItem> line = cart.lines().stream().filter(l -> l.sku().value().equals(sku)).findFirst();
+                if (line.isEmpty()) {
+                    diffs.add("line " + sku + " expected, not on the cart");
+                } else if (expected.has("quantity") && expected.get("quantity").asInt() != line.get().quantity()) {
+                    diffs.add("line " + sku + " quantity expected " + expected.get("quantity").asInt() + ", got "
+                            + line.get().quantity());
+                }
+            }
+        }
+        if (needsPrice) {
+            PricedCart priced = world.engine.price(h.actor(), h.id());
+            amount(diffs, "subtotal", step, priced.subtotal());
+            amount(diffs, "discount", step, priced.discount());
+            amount(diffs, "shipping", step, priced.shipping());
+            amount(diffs, "tax", step, priced.tax());
+            amount(diffs, "total", step, priced.total());
+            amount(diffs, "net", step, priced.net());
+            int i = 0;
+            for (JsonNode expected : step.path("lines")) {
+                String p = path + ".lines[" + i++ + "]";
+                Keys.check(file, p, expected, Keys.EXPECT_LINE);
+                String sku = world.required(expected, "sku", p).asText();
+                Optional<PricedLine> line = priced.lines().stream().filter(l -> l.sku().value().equals(sku))
+                        .findFirst();
+                if (line.isEmpty()) {
+                    diffs.add("line " + sku + " expected, not on the cart");
+                    continue;
+                }
+                PricedLine l = line.get();
+                if (expected.has("quantity") && expected.get("quantity").asInt() != l.quantity()) {
+                    diffs.add("line " + sku + " quantity expected " + expected.get("quantity").asInt() + ", got "
+                            + l.quantity());
+                }
+                compare(diffs, "line " + sku + " subtotal", expected.get("subtotal"), l.subtotal());
+                compare(diffs, "line " + sku + " discount", expected.get("discount"), l.discount());
+                compare(diffs, "line " + sku + " tax", expected.get("tax"), l.tax());
+                compare(diffs, "line " + sku + " total", expected.get("total"), l.total());
+            }
+            i = 0;
+            for (JsonNode expected : step.path("promotions")) {
+                String p = path + ".promotions[" + i++ + "]";
+                Keys.check(file, p, expected, Keys.EXPECT_PROMOTION);
+                String id = world.required(expected, "id", p).asText();
+                Optional<PromotionExplanation> found = priced.promotions().stream()
+                        .filter(e -> e.promotionId().equals(id)).findFirst();
+                if (found.isEmpty()) {
+                    diffs.add("promotion " + id + " not explained");
+                    continue;
+                }
+                if (expected.has("result") && !found.get().result().name().equals(expected.get("result").asText())) {
+                    diffs.add("promotion " + id + " result expected " + expected.get("result").asText() + ", got "
+                            + found.get().result());
+                }
+                compare(diffs, "promotion " + id + " amount", expected.get("amount"), found.get().amount());
+            }
+            i = 0;
+            for (JsonNode expected : step.path("codes")) {
+                String p = path + ".codes[" + i++ + "]";
+                Keys.check(file, p, expected, Keys.EXPECT_CODE);
+                String code = world.required(expected, "code", p).asText();
+                Optional<CodeStatus> found = priced.codes().stream().filter(c -> c.code().equalsIgnoreCase(code))
+                        .findFirst();
+                if (found.isEmpty()) {
+                    diffs.add("code " + code + " not on the cart");
+                } else if (expected.has("state") && !found.get().state().name().equals(expected.get("state").asText())) {
+                    diffs.add("code " + code + " state expected " + expected.get("state").asText() + ", got "
+                            + found.get().state());
+                }
+            }
+        }
+        if (!diffs.isEmpty()) {
+            failures.add(label + ": " + String.join("; ", diffs));
+        }
+    }
+
+    private void amount(List<String> diffs, String key, JsonNode step, Money actual) {
+        compare(diffs, key, step.get(key), actual);
+    }
+
+    private void compare(List<String> diffs, String label, JsonNode expected, Money actual) {
+        if (expected == null) {
+            return;
+        }
+        if (!expected.isTextual()) {
+            throw new ScenarioFormatException(file + ": " + label + " must be a decimal string");
+        }
+        Money want;
+        try {
+            want = Money.parse(expected.asText(), actual.currency());
+        } catch (CartException e) {
+            throw new ScenarioFormatException(file + ": " + label + ": " + e.getMessage());
+        }
+        if (want.minor() != actual.minor()) {
+            diffs.add(label + " expected " + expected.asText() + ", got " + actual.toDecimalString());
+        }
+    }
+}
