@@ -112,6 +112,8 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
     private final Set<CartId> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushNeeded = new AtomicBoolean();
     private final AtomicBoolean recovering = new AtomicBoolean();
+    private final AtomicBoolean checkRestart = new AtomicBoolean();
+    private volatile String runId;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -126,7 +128,17 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         this.tombstoneTtl = b.tombstoneTtl;
         this.trackSkus = b.trackSkus;
         this.maxPendingRefresh = b.maxPendingRefresh;
-        this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen, () -> { });
+        this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen,
+                () -> checkRestart.set(true));
+        if (!client.isCluster()) {
+            this.runId = guard.call(this::currentRunId).orElse(null);
+            client.addConnectionListener(new RedisConnectionStateListener() {
+                @Override
+                public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
+                    checkRestart.set(true);
+                }
+            });
+        }
         if (b.nearCacheSize > 0) {
             this.near = Caffeine.newBuilder().maximumSize(b.nearCacheSize).expireAfterWrite(b.nearCacheTtl).build();
             this.pubSub = subscribe();
@@ -341,6 +353,16 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
      * snapshots when there were too many), once Redis answers again.
      */
     private void recoverIfNeeded() {
+        if (checkRestart.get() && checkRestart.compareAndSet(true, false)) {
+            Optional<String> now = guard.call(this::currentRunId);
+            if (now.isEmpty()) {
+                checkRestart.set(true);
+            } else if (runId != null && !runId.equals(now.get())) {
+                // a restarted server may have loaded an old persisted snapshot: drop every entry
+                flushNeeded.set(true);
+            }
+            now.ifPresent(id -> runId = id);
+        }
         if ((pendingRefresh.isEmpty() && !flushNeeded.get()) || !recovering.compareAndSet(false, true)) {
             return;
         }
@@ -377,6 +399,17 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         } finally {
             recovering.set(false);
         }
+    }
+
+    /** The server's run id, which changes with every restart (standalone only). */
+    private String currentRunId() {
+        String info = redis().info("server");
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("run_id:")) {
+                return line.substring(7).trim();
+            }
+        }
+        return "";
     }
 
     private void flushSnapshots() {

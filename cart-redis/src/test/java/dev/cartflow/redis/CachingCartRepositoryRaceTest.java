@@ -37,7 +37,7 @@ class CachingCartRepositoryRaceTest {
         AtomicLong acknowledged = new AtomicLong(1);
         AtomicLong reads = new AtomicLong();
         int threads = 8;
-        int writesPerThread = 150;
+        int writesPerThread = 300;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Void>> tasks = new ArrayList<>();
