@@ -112,6 +112,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
     private final Set<CartId> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushNeeded = new AtomicBoolean();
     private final AtomicBoolean recovering = new AtomicBoolean();
+    private final Cache<CartId, Decoded> decoded = Caffeine.newBuilder().maximumSize(1_000).build();
     private final AtomicBoolean checkRestart = new AtomicBoolean();
     private volatile String runId;
     private final AtomicLong hits = new AtomicLong();
@@ -188,7 +189,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         String data = entry.get().get(0).getValueOrElse(null);
         boolean tombstone = entry.get().get(1).hasValue();
         if (data != null) {
-            Optional<Cart> cart = CartCodec.decodeCart(data).filter(c -> c.id().equals(id));
+            Optional<Cart> cart = decode(id, data);
             if (cart.isPresent()) {
                 hits.incrementAndGet();
                 keepNear(cart.get());
@@ -202,6 +203,23 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
             keepNear(loaded.get());
         }
         return loaded;
+    }
+
+    /**
+     * Decodes an entry, reusing the cart decoded last time when the bytes are identical (a string
+     * comparison is far cheaper than parsing; the cart is immutable, so this is never stale).
+     */
+    private Optional<Cart> decode(CartId id, String data) {
+        Decoded last = decoded.getIfPresent(id);
+        if (last != null && last.json.equals(data)) {
+            return Optional.of(last.cart);
+        }
+        Optional<Cart> cart = CartCodec.decodeCart(data).filter(c -> c.id().equals(id));
+        cart.ifPresent(c -> decoded.put(id, new Decoded(data, c)));
+        return cart;
+    }
+
+    private record Decoded(String json, Cart cart) {
     }
 
     // ------------------------------------------------------------------ writes

@@ -26,8 +26,21 @@ final class RedisGuard {
                 .build();
     }
 
+    /** True while no failure was recorded since the circuit last closed: the fast path skips the breaker. */
+    private volatile boolean clean = true;
+
     /** The result (the action must not return null), or empty when Redis failed or is bypassed. */
     <T> Optional<T> call(Supplier<T> action) {
+        if (clean) {
+            try {
+                return Optional.of(action.get());
+            } catch (RuntimeException e) {
+                clean = false;
+                failures.incrementAndGet();
+                breaker.recordFailure();
+                return Optional.empty();
+            }
+        }
         if (!breaker.tryAcquirePermit()) {
             bypassed.incrementAndGet();
             return Optional.empty();
@@ -35,6 +48,9 @@ final class RedisGuard {
         try {
             T result = action.get();
             breaker.recordSuccess();
+            if (breaker.isClosed()) {
+                clean = true;
+            }
             return Optional.of(result);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
