@@ -112,6 +112,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
     private final Set<CartId> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushNeeded = new AtomicBoolean();
     private final AtomicBoolean recovering = new AtomicBoolean();
+    private final List<RedisConnectionStateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Cache<CartId, Decoded> decoded = Caffeine.newBuilder().maximumSize(1_000).build();
     private final AtomicBoolean checkRestart = new AtomicBoolean();
     private volatile String runId;
@@ -133,12 +134,14 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
                 () -> checkRestart.set(true));
         if (!client.isCluster()) {
             this.runId = guard.call(this::currentRunId).orElse(null);
-            client.addConnectionListener(new RedisConnectionStateListener() {
+            RedisConnectionStateListener restartWatch = new RedisConnectionStateListener() {
                 @Override
                 public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
                     checkRestart.set(true);
                 }
-            });
+            };
+            client.addConnectionListener(restartWatch);
+            listeners.add(restartWatch);
         }
         if (b.nearCacheSize > 0) {
             this.near = Caffeine.newBuilder().maximumSize(b.nearCacheSize).expireAfterWrite(b.nearCacheTtl).build();
@@ -494,7 +497,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
                 }
             }
         });
-        client.addConnectionListener(new RedisConnectionStateListener() {
+        RedisConnectionStateListener pubSubWatch = new RedisConnectionStateListener() {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
                 if (handler == connection) {
@@ -511,7 +514,9 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
                     nearUsable.set(true);
                 }
             }
-        });
+        };
+        client.addConnectionListener(pubSubWatch);
+        listeners.add(pubSubWatch);
         connection.sync().subscribe(keys.invalidationChannel());
         return connection;
     }
@@ -545,6 +550,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
     @Override
     public void close() {
+        listeners.forEach(client::removeConnectionListener);
         if (pubSub != null) {
             pubSub.close();
         }

@@ -155,6 +155,14 @@ public final class CartRedisClient implements AutoCloseable {
         }
     }
 
+    void removeConnectionListener(io.lettuce.core.RedisConnectionStateListener listener) {
+        if (standaloneClient != null) {
+            standaloneClient.removeListener(listener);
+        } else {
+            clusterClient.removeListener(listener);
+        }
+    }
+
     @Override
     public void close() {
         if (standalone != null) {
