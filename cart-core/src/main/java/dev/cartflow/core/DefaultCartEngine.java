@@ -157,13 +157,15 @@ final class DefaultCartEngine implements CartEngine {
         int attempt = 0;
         while (true) {
             Instant now = now();
+            // The cart is read before the idempotency record: the record is written with the
+            // change, so a cart that already holds the first call's change always finds its record.
+            Cart stored = load(actor, id);
             if (key != null) {
                 Optional<Cart> replay = replay(key, fingerprint, now);
                 if (replay.isPresent()) {
                     return replay.get();
                 }
             }
-            Cart stored = load(actor, id);
             Cart current = requireChangeable(stored, now, mutation);
             Change change = apply(stored, command, now);
             if (change == null) {
@@ -227,9 +229,20 @@ final class DefaultCartEngine implements CartEngine {
             if (done.isPresent()) {
                 return preview ? withPreview(done.get()) : done.get();
             }
-            Cart guest = loadGuest(actor, request);
-            if (present(guest, now).state() != CartState.ACTIVE) {
-                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "guest cart is " + present(guest, now).state());
+            Cart guest;
+            try {
+                guest = loadGuest(actor, request);
+                if (present(guest, now).state() != CartState.ACTIVE) {
+                    throw new CartException(CartErrorCode.CART_NOT_ACTIVE,
+                            "guest cart is " + present(guest, now).state());
+                }
+            } catch (CartException e) {
+                // A concurrent merge of the same guest cart may have finished since the first look.
+                Optional<MergeResult> raced = mergeReplay(key, request, now);
+                if (raced.isPresent()) {
+                    return preview ? withPreview(raced.get()) : raced.get();
+                }
+                throw e;
             }
             Optional<Cart> target = Providers.call("repository",
                     () -> config.repository.findActiveByCustomer(request.customerId()))
