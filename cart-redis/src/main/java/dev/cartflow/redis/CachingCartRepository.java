@@ -271,7 +271,9 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
     private void afterWrite(List<CartWrite> writes) {
         for (CartWrite w : writes) {
             Cart cart = w.cart();
-            invalidateNear(cart.id());
+            // Put the saved snapshot rather than evict: after an eviction, a reader that loaded the
+            // previous version just before this save could fill the near cache with it.
+            keepNear(cart);
             if (!put(cart)) {
                 remember(cart.id());
             }
