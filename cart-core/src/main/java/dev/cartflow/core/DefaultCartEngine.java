@@ -157,21 +157,16 @@ final class DefaultCartEngine implements CartEngine {
         int attempt = 0;
         while (true) {
             Instant now = now();
+            // The cart is read before the idempotency record: the record is written with the
+            // change, so a cart that already holds the first call's change always finds its record.
+            Cart stored = load(actor, id);
             if (key != null) {
                 Optional<Cart> replay = replay(key, fingerprint, now);
                 if (replay.isPresent()) {
                     return replay.get();
                 }
             }
-            Cart stored = load(actor, id);
-            Cart current = present(stored, now);
-            if (current.state() != CartState.ACTIVE) {
-                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
-            }
-            if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
-                throw CartException.versionConflict(stored.version(),
-                        "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
-            }
+            Cart current = requireChangeable(stored, now, mutation);
             Change change = apply(stored, command, now);
             if (change == null) {
                 return current;
@@ -234,9 +229,20 @@ final class DefaultCartEngine implements CartEngine {
             if (done.isPresent()) {
                 return preview ? withPreview(done.get()) : done.get();
             }
-            Cart guest = loadGuest(actor, request);
-            if (present(guest, now).state() != CartState.ACTIVE) {
-                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "guest cart is " + present(guest, now).state());
+            Cart guest;
+            try {
+                guest = loadGuest(actor, request);
+                if (present(guest, now).state() != CartState.ACTIVE) {
+                    throw new CartException(CartErrorCode.CART_NOT_ACTIVE,
+                            "guest cart is " + present(guest, now).state());
+                }
+            } catch (CartException e) {
+                // A concurrent merge of the same guest cart may have finished since the first look.
+                Optional<MergeResult> raced = mergeReplay(key, request, now);
+                if (raced.isPresent()) {
+                    return preview ? withPreview(raced.get()) : raced.get();
+                }
+                throw e;
             }
             Optional<Cart> target = Providers.call("repository",
                     () -> config.repository.findActiveByCustomer(request.customerId()))
@@ -358,14 +364,7 @@ final class DefaultCartEngine implements CartEngine {
             if (done.isPresent()) {
                 return done.get();
             }
-            Cart current = present(stored, now);
-            if (current.state() != CartState.ACTIVE) {
-                throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
-            }
-            if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
-                throw CartException.versionConflict(stored.version(),
-                        "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
-            }
+            requireChangeable(stored, now, mutation);
             if (stored.lines().isEmpty()) {
                 throw CartException.invalidInput("an empty cart cannot be checked out");
             }
@@ -703,6 +702,19 @@ final class DefaultCartEngine implements CartEngine {
 
     private static CartException denied() {
         return new CartException(CartErrorCode.ACCESS_DENIED, "not allowed");
+    }
+
+    /** The cart as read now, if it is active and at the expected version; the errors in precedence order. */
+    private static Cart requireChangeable(Cart stored, Instant now, Mutation mutation) {
+        Cart current = present(stored, now);
+        if (current.state() != CartState.ACTIVE) {
+            throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
+        }
+        if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
+            throw CartException.versionConflict(stored.version(),
+                    "cart is at version " + stored.version() + ", not " + mutation.expectedVersion());
+        }
+        return current;
     }
 
     /** An active cart past its expiry reads as expired. */

@@ -1,0 +1,94 @@
+package dev.cartflow.redis;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A local cache of batch lookups: absent answers are cached too (shorter), and a load that raced
+ * an invalidation is returned but not stored, so an invalidation is never undone by a slow load.
+ */
+final class BatchCache<K, V> {
+    private final Cache<K, Optional<V>> cache;
+    private final AtomicLong generation = new AtomicLong();
+    final AtomicLong hits = new AtomicLong();
+    final AtomicLong loads = new AtomicLong();
+
+    BatchCache(long maxSize, Duration ttl, Duration negativeTtl) {
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<K, Optional<V>>() {
+                    @Override
+                    public long expireAfterCreate(K key, Optional<V> value, long now) {
+                        return (value.isPresent() ? ttl : negativeTtl).toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(K key, Optional<V> value, long now, long current) {
+                        return expireAfterCreate(key, value, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(K key, Optional<V> value, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
+    }
+
+    /** The known values of the keys; missing keys are loaded in one call. */
+    Map<K, V> getAll(Set<K> keys, Function<Set<K>, Map<K, V>> loader) {
+        Map<K, V> result = new HashMap<>();
+        Set<K> missing = new LinkedHashSet<>();
+        for (K key : keys) {
+            Optional<V> cached = cache.getIfPresent(key);
+            if (cached == null) {
+                missing.add(key);
+            } else {
+                hits.incrementAndGet();
+                cached.ifPresent(v -> result.put(key, v));
+            }
+        }
+        if (!missing.isEmpty()) {
+            long before = generation.get();
+            loads.incrementAndGet();
+            Map<K, V> loaded = loader.apply(missing);
+            boolean raced = generation.get() != before;
+            for (K key : missing) {
+                V value = loaded.get(key);
+                if (value != null) {
+                    result.put(key, value);
+                }
+                if (!raced) {
+                    cache.put(key, Optional.ofNullable(value));
+                }
+            }
+        }
+        return result;
+    }
+
+    void invalidateIf(Predicate<K> matches) {
+        generation.incrementAndGet();
+        cache.asMap().keySet().removeIf(matches);
+        generation.incrementAndGet();
+    }
+
+    void invalidateAll() {
+        generation.incrementAndGet();
+        cache.invalidateAll();
+        generation.incrementAndGet();
+    }
+
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+}

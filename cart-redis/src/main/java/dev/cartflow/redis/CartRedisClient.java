@@ -1,0 +1,176 @@
+package dev.cartflow.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Lettuce connection to a standalone Redis or a Redis Cluster, shared by the CartFlow Redis
+ * components. Commands have a bounded timeout and fail fast while the connection is down (they are
+ * not queued), so callers can fall back instead of waiting.
+ *
+ * <p>Create one per application and {@link #close()} it on shutdown.
+ */
+public final class CartRedisClient implements AutoCloseable {
+    /** The default command timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
+
+    private final RedisClient standaloneClient;
+    private final RedisClusterClient clusterClient;
+    private final StatefulRedisConnection<String, String> standalone;
+    private final StatefulRedisClusterConnection<String, String> cluster;
+    private final RedisClusterCommands<String, String> commands;
+    private final Duration timeout;
+
+    private CartRedisClient(RedisClient standaloneClient, RedisClusterClient clusterClient, Duration timeout) {
+        this.standaloneClient = standaloneClient;
+        this.clusterClient = clusterClient;
+        this.timeout = timeout;
+        if (standaloneClient != null) {
+            standalone = standaloneClient.connect();
+            cluster = null;
+            commands = standalone.sync();
+        } else {
+            cluster = clusterClient.connect();
+            standalone = null;
+            commands = cluster.sync();
+        }
+    }
+
+    /**
+     * Connects to a standalone Redis.
+     *
+     * @param uri            for example {@code redis://localhost:6379}
+     * @param commandTimeout the longest any command may take before it counts as failed
+     * @return the connected client
+     */
+    public static CartRedisClient standalone(String uri, Duration commandTimeout) {
+        Objects.requireNonNull(uri, "uri");
+        checkTimeout(commandTimeout);
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(commandTimeout);
+        RedisClient client = RedisClient.create(redisUri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .build());
+        try {
+            return new CartRedisClient(client, null, commandTimeout);
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to a Redis Cluster.
+     *
+     * @param seedUris       one or more nodes, for example {@code redis://10.0.0.1:7000}
+     * @param commandTimeout the longest any command may take before it counts as failed
+     * @return the connected client
+     */
+    public static CartRedisClient cluster(List<String> seedUris, Duration commandTimeout) {
+        if (seedUris == null || seedUris.isEmpty()) {
+            throw new IllegalArgumentException("at least one seed uri is required");
+        }
+        checkTimeout(commandTimeout);
+        List<RedisURI> uris = new ArrayList<>();
+        for (String s : seedUris) {
+            RedisURI u = RedisURI.create(s);
+            u.setTimeout(commandTimeout);
+            uris.add(u);
+        }
+        RedisClusterClient client = RedisClusterClient.create(uris);
+        client.setOptions(ClusterClientOptions.builder()
+                .autoReconnect(true)
+                // node connections open lazily: rejecting while one connects would fail the first
+                // commands to each node, so commands wait, bounded by the command timeout
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enableAllAdaptiveRefreshTriggers()
+                        .build())
+                .build());
+        try {
+            return new CartRedisClient(null, client, commandTimeout);
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    private static void checkTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("command timeout must be positive");
+        }
+    }
+
+    /** True when connected to a Redis Cluster. */
+    public boolean isCluster() {
+        return cluster != null;
+    }
+
+    /** The command timeout. */
+    public Duration commandTimeout() {
+        return timeout;
+    }
+
+    RedisClusterCommands<String, String> commands() {
+        return commands;
+    }
+
+    /** The hash slot of a key (meaningful in cluster mode; computed the same way in standalone mode). */
+    static int slot(String key) {
+        return SlotHash.getSlot(key);
+    }
+
+    /** A new connection for subscribing; the caller closes it. */
+    StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return standaloneClient != null ? standaloneClient.connectPubSub() : clusterClient.connectPubSub();
+    }
+
+    /** Listens to connect and disconnect events of every connection of this client. */
+    void addConnectionListener(io.lettuce.core.RedisConnectionStateListener listener) {
+        if (standaloneClient != null) {
+            standaloneClient.addListener(listener);
+        } else {
+            clusterClient.addListener(listener);
+        }
+    }
+
+    void removeConnectionListener(io.lettuce.core.RedisConnectionStateListener listener) {
+        if (standaloneClient != null) {
+            standaloneClient.removeListener(listener);
+        } else {
+            clusterClient.removeListener(listener);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (standalone != null) {
+            standalone.close();
+            standaloneClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        } else {
+            cluster.close();
+            clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+}
