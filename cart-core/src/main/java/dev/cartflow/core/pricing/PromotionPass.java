@@ -26,6 +26,8 @@ final class PromotionPass {
     final long[] amounts;
     final String[] reasons;
     final long[][] lineShares;
+    /** Per line, how many promotions gave it something; lets the pricer skip untouched lines. */
+    final int[] sharesPerLine;
     long itemDiscount;
     long shippingBase;
     long shippingRunning;
@@ -44,6 +46,7 @@ final class PromotionPass {
         amounts = new long[p];
         reasons = new String[p];
         lineShares = new long[p][];
+        sharesPerLine = new int[table.n];
     }
 
     /** Runs the pass. */
@@ -242,6 +245,9 @@ final class PromotionPass {
             int line = idx[j];
             shares[line] = out[line];
             running[line] -= out[line];
+            if (out[line] > 0) {
+                sharesPerLine[line]++;
+            }
         }
         lineShares[i] = shares;
         set(i, capped ? PromotionResult.CAPPED : PromotionResult.APPLIED, given,
