@@ -68,7 +68,8 @@ final class PromotionPass {
         for (int line = 0; line < t.n; line++) {
             itemDiscount += t.original[line] - running[line];
         }
-        if (method == null) {
+        if (method == null || t.n == 0) {
+            // nothing to ship: a shopper who emptied the cart must not see a shipping charge
             shippingBase = 0;
         } else if (method.freeAbove() != null && items >= method.freeAbove().minor()) {
             shippingBase = 0;
