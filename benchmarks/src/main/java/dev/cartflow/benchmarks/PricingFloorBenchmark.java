@@ -42,6 +42,11 @@ public class PricingFloorBenchmark {
 
     @Benchmark
     public long floor() {
+        return floor(price, quantity, amount);
+    }
+
+    /** The floor loop itself, shared with {@link PricingMinTime}. */
+    static long floor(long[] price, long[] quantity, long[] amount) {
         int n = price.length;
         long[] a = amount;
         long total = 0;

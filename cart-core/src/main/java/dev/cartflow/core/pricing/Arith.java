@@ -92,12 +92,17 @@ final class Arith {
         return Long.compareUnsigned(a * b, c * d);
     }
 
-    /** {@code 10^n} for {@code 0 <= n <= 18}. */
-    static long pow10(int n) {
-        long r = 1;
-        for (int i = 0; i < n; i++) {
-            r *= 10;
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
         }
-        return r;
+    }
+
+    /** {@code 10^n} for {@code 0 <= n <= 18}; a table because the tax loop asks for it per line. */
+    static long pow10(int n) {
+        return POW10[n];
     }
 }

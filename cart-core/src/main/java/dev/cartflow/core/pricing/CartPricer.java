@@ -13,12 +13,17 @@ public interface CartPricer {
      *
      * @param input the cart and everything pricing needs
      * @return totals, per-line breakdown and an explanation of every promotion
-     * @throws dev.cartflow.spi.CartException {@code INVALID_INPUT} on overflow or a missing price,
-     *                                        {@code CURRENCY_MISMATCH} on a price in another currency
+     * @throws dev.cartflow.spi.CartException {@code PRODUCT_NOT_FOUND} when a line has no product or
+     *                                        price, {@code CURRENCY_MISMATCH} on a price or shipping
+     *                                        method in another currency, {@code INVALID_INPUT} on
+     *                                        overflow or malformed input; never any other exception
      */
     PricedCart price(PricingInput input);
 
-    /** The standard pricer implementing docs/scenario-format.md. */
+    /**
+     * The standard pricer: the semantics of the scenario format, with the choices recorded in
+     * docs/pricing-rules.md.
+     */
     static CartPricer standard() {
         return StandardCartPricer.INSTANCE;
     }

@@ -39,10 +39,10 @@ final class LineTable {
     // scratch, reused by every pass
     final int[] targets;
     final int[] order;
-    final int[] sortTmp;
     final long[] work;
     final long[] work2;
     final long[] remainders;
+    final long[] selectBuffer;
     long[] taxScratch = new long[4];
 
     LineTable(Cart cart, Map<Sku, Product> products, Map<Sku, PriceQuote> prices, PricingPolicy policy) {
@@ -89,10 +89,10 @@ final class LineTable {
         }
         targets = new int[n];
         order = new int[n];
-        sortTmp = new int[n];
         work = new long[n];
         work2 = new long[n];
         remainders = new long[n];
+        selectBuffer = new long[n];
     }
 
     /**
@@ -128,30 +128,65 @@ final class LineTable {
         if (left == 0) {
             return;
         }
-        if (left <= 8) {
-            // a few passes over the lines beat a sort for the usual one or two leftover units
-            for (long k = 0; k < left; k++) {
-                int best = -1;
-                for (int j = 0; j < count; j++) {
-                    int line = idx[j];
-                    if (remainders[line] >= 0 && (best < 0 || remainders[line] > remainders[best])) {
-                        best = line;
-                    }
-                }
-                out[best]++;
-                remainders[best] = -1;
+        // The leftover units go to the `left` largest remainders, ties to the earlier line. Only the
+        // threshold remainder is needed, not an order, so a linear selection replaces a sort.
+        int k = (int) left;
+        long[] buf = selectBuffer;
+        for (int j = 0; j < count; j++) {
+            buf[j] = remainders[idx[j]];
+        }
+        long threshold = kthLargest(buf, count, k - 1);
+        for (int j = 0; j < count && k > 0; j++) {
+            if (remainders[idx[j]] > threshold) {
+                out[idx[j]]++;
+                k--;
             }
-            return;
         }
-        System.arraycopy(idx, 0, order, 0, count);
-        long[] rem = remainders;
-        IntSorter.sort(order, count, sortTmp, (a, b) -> {
-            int c = Long.compare(rem[b], rem[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        for (int j = 0; j < left; j++) {
-            out[order[j]]++;
+        // idx is in line order, so the ties at the threshold go to the earlier lines
+        for (int j = 0; j < count && k > 0; j++) {
+            if (remainders[idx[j]] == threshold) {
+                out[idx[j]]++;
+                k--;
+            }
         }
+    }
+
+    /**
+     * The value that would stand at position {@code k} (0-based) if {@code a[0..n)} were sorted in
+     * descending order; reorders {@code a}. Quickselect with a middle pivot: expected linear, and
+     * the result does not depend on the pivot, so pricing stays deterministic.
+     */
+    static long kthLargest(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     /**

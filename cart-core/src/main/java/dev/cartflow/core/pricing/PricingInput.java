@@ -10,6 +10,8 @@ import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CartException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +39,10 @@ public record PricingInput(Cart cart, Map<Sku, Product> products, Map<Sku, Price
                 || policy == null || now == null) {
             throw CartException.invalidInput("incomplete pricing input");
         }
-        products = Map.copyOf(products);
-        prices = Map.copyOf(prices);
+        // not Map.copyOf: its open addressing clusters badly on sequential skus ("SKU-0001",
+        // "SKU-0002", ... have consecutive hash codes) and made lookups quadratic at 1000 lines
+        products = Collections.unmodifiableMap(new HashMap<>(products));
+        prices = Collections.unmodifiableMap(new HashMap<>(prices));
         promotions = List.copyOf(promotions);
         exhausted = Set.copyOf(exhausted);
     }

@@ -26,6 +26,8 @@ final class PromotionPass {
     final long[] amounts;
     final String[] reasons;
     final long[][] lineShares;
+    /** Per line, how many promotions gave it something; lets the pricer skip untouched lines. */
+    final int[] sharesPerLine;
     long itemDiscount;
     long shippingBase;
     long shippingRunning;
@@ -44,6 +46,7 @@ final class PromotionPass {
         amounts = new long[p];
         reasons = new String[p];
         lineShares = new long[p][];
+        sharesPerLine = new int[table.n];
     }
 
     /** Runs the pass. */
@@ -65,7 +68,8 @@ final class PromotionPass {
         for (int line = 0; line < t.n; line++) {
             itemDiscount += t.original[line] - running[line];
         }
-        if (method == null) {
+        if (method == null || t.n == 0) {
+            // nothing to ship: a shopper who emptied the cart must not see a shipping charge
             shippingBase = 0;
         } else if (method.freeAbove() != null && items >= method.freeAbove().minor()) {
             shippingBase = 0;
@@ -242,6 +246,9 @@ final class PromotionPass {
             int line = idx[j];
             shares[line] = out[line];
             running[line] -= out[line];
+            if (out[line] > 0) {
+                sharesPerLine[line]++;
+            }
         }
         lineShares[i] = shares;
         set(i, capped ? PromotionResult.CAPPED : PromotionResult.APPLIED, given,
@@ -264,29 +271,91 @@ final class PromotionPass {
         if (free == 0) {
             return 0;
         }
-        int[] order = t.order;
-        System.arraycopy(idx, 0, order, 0, count);
-        long[] run = running;
+        int threshold = cheapestUnitsThreshold(idx, count, free);
+        // every unit cheaper than the threshold line's is discounted; the units left go to the lines
+        // priced like the threshold, in line order (ties to the line added earlier)
         long[] qty = t.quantity;
-        IntSorter.sort(order, count, t.sortTmp, (x, y) -> {
-            // run[x]/qty[x] vs run[y]/qty[y] without division
-            int c = Arith.compareProducts(run[x], qty[y], run[y], qty[x]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        long left = free;
+        for (int j = 0; j < count; j++) {
+            if (compareUnitPrice(idx[j], threshold) < 0) {
+                left -= qty[idx[j]];
+            }
+        }
         long num = a.fraction().unscaled();
         long den = a.fraction().denominator();
         long full = 0;
-        for (int j = 0; j < count && free > 0; j++) {
-            int line = order[j];
-            long k = Math.min(free, qty[line]);
-            free -= k;
+        for (int j = 0; j < count; j++) {
+            int line = idx[j];
+            int c = compareUnitPrice(line, threshold);
+            long k = c < 0 ? qty[line] : c == 0 ? Math.min(left, qty[line]) : 0;
+            if (c == 0) {
+                left -= k;
+            }
+            if (k == 0) {
+                continue;
+            }
             // percent of the exact sum of k running unit prices, rounded once
-            long d = Arith.mulDivRound(Math.multiplyExact(run[line], k), num, Math.multiplyExact(qty[line], den),
-                    t.rounding);
+            long d = Arith.mulDivRound(Math.multiplyExact(running[line], k), num,
+                    Math.multiplyExact(qty[line], den), t.rounding);
             out[line] = d;
             full += d;
         }
         return full;
+    }
+
+    /** Orders lines by exact running unit price ({@code running / quantity}) without dividing. */
+    private int compareUnitPrice(int x, int y) {
+        return Arith.compareProducts(running[x], t.quantity[y], running[y], t.quantity[x]);
+    }
+
+    /**
+     * A line whose running unit price is that of the {@code units}-th cheapest targeted unit: a
+     * weighted quickselect (expected linear), because only the threshold matters, not an order.
+     */
+    private int cheapestUnitsThreshold(int[] idx, int count, long units) {
+        int[] a = t.order;
+        System.arraycopy(idx, 0, a, 0, count);
+        long[] qty = t.quantity;
+        long need = units;
+        int lo = 0;
+        int hi = count;
+        while (true) {
+            int pivot = a[(lo + hi) >>> 1];
+            // three-way partition of a[lo, hi): cheaper [lo, lt), same [lt, gt), dearer [gt, hi)
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i < gt) {
+                int c = compareUnitPrice(a[i], pivot);
+                if (c < 0) {
+                    int tmp = a[lt];
+                    a[lt++] = a[i];
+                    a[i++] = tmp;
+                } else if (c > 0) {
+                    int tmp = a[--gt];
+                    a[gt] = a[i];
+                    a[i] = tmp;
+                } else {
+                    i++;
+                }
+            }
+            long cheaper = 0;
+            for (int j = lo; j < lt; j++) {
+                cheaper += qty[a[j]];
+            }
+            long same = 0;
+            for (int j = lt; j < gt; j++) {
+                same += qty[a[j]];
+            }
+            if (need <= cheaper) {
+                hi = lt;
+            } else if (need <= cheaper + same) {
+                return pivot;
+            } else {
+                need -= cheaper + same;
+                lo = gt;
+            }
+        }
     }
 
     private void applyToShipping(int i, Promotion p) {

@@ -273,18 +273,13 @@ final class StandardCartPricer implements CartPricer {
 
     /** The share of every promotion that gave this line something, in evaluation order. */
     private static List<LineDiscount> lineDiscounts(PromotionPass pass, int line, Currency currency) {
-        int count = 0;
-        for (int k = 0; k < pass.size(); k++) {
-            if (pass.lineShares[k] != null && pass.lineShares[k][line] > 0) {
-                count++;
-            }
-        }
+        int count = pass.sharesPerLine[line];
         if (count == 0) {
             return List.of();
         }
         LineDiscount[] out = new LineDiscount[count];
         int j = 0;
-        for (int k = 0; k < pass.size(); k++) {
+        for (int k = 0; k < pass.size() && j < count; k++) {
             if (pass.lineShares[k] != null && pass.lineShares[k][line] > 0) {
                 out[j++] = new LineDiscount(pass.promotion(k).id(), Money.ofMinor(pass.lineShares[k][line], currency));
             }

@@ -229,6 +229,71 @@ class PricingPropertiesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void price_buyXGetY_matchesNaiveCheapestUnitsReference(long base) {
+        for (int c = 0; c < CASES_PER_SEED / 3; c++) {
+            long seed = base * 1_000_003L + c;
+            SplittableRandom r = new SplittableRandom(seed);
+            World w = World.eur();
+            int n = 1 + r.nextInt(r.nextBoolean() ? 4 : 40);
+            for (int i = 0; i < n; i++) {
+                long price = r.nextInt(5) == 0 ? 500 : r.nextLong(1, r.nextBoolean() ? 20 : 100_000);
+                w.product("S" + i, Money.ofMinor(price, World.EUR).toDecimalString()).add("S" + i, 1 + r.nextInt(7));
+            }
+            // a first order discount makes running unit prices non-integer and uneven
+            w.promo(PromoBuilder.promo("A").priority(1).scope(Promotion.Scope.ORDER)
+                    .amount(Money.ofMinor(r.nextInt(2_000), World.EUR).toDecimalString(), Promotion.Per.ORDER));
+            long[] running = new long[n];
+            long[] qty = new long[n];
+            PricedCart before = w.price();
+            for (int i = 0; i < n; i++) {
+                running[i] = before.lines().get(i).subtotal().minor() - before.lines().get(i).discount().minor();
+                qty[i] = before.lines().get(i).quantity();
+            }
+            int buy = 1 + r.nextInt(4);
+            int get = 1 + r.nextInt(3);
+            String percent = r.nextBoolean() ? "100" : "33.3";
+            w.promo(PromoBuilder.promo("B").priority(2).buyGet(buy, get, percent));
+            PricedCart p = w.price();
+            long[] expected = naiveBuyXGetY(running, qty, buy, get, new java.math.BigDecimal(percent));
+            for (int i = 0; i < n; i++) {
+                long actual = p.lines().get(i).discounts().stream().filter(d -> d.promotionId().equals("B"))
+                        .mapToLong(d -> d.amount().minor()).sum();
+                assertThat(actual).as("seed " + seed + " line " + i).isEqualTo(expected[i]);
+            }
+        }
+    }
+
+    /** Every unit on its own, sorted by exact unit price then line, the cheapest ones discounted. */
+    private static long[] naiveBuyXGetY(long[] running, long[] qty, int buy, int get, java.math.BigDecimal percent) {
+        int n = running.length;
+        List<int[]> units = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            for (int u = 0; u < qty[i]; u++) {
+                units.add(new int[] {i});
+            }
+            total += qty[i];
+        }
+        units.sort((x, y) -> {
+            int c = BigInteger.valueOf(running[x[0]]).multiply(BigInteger.valueOf(qty[y[0]]))
+                    .compareTo(BigInteger.valueOf(running[y[0]]).multiply(BigInteger.valueOf(qty[x[0]])));
+            return c != 0 ? c : Integer.compare(x[0], y[0]);
+        });
+        long free = (total / (buy + get)) * get + Math.max(0, total % (buy + get) - buy);
+        long[] k = new long[n];
+        for (int u = 0; u < free; u++) {
+            k[units.get(u)[0]]++;
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new java.math.BigDecimal(running[i]).multiply(java.math.BigDecimal.valueOf(k[i])).multiply(percent)
+                    .divide(java.math.BigDecimal.valueOf(qty[i] * 100), 0, RoundingMode.HALF_EVEN).longValueExact();
+        }
+        return out;
+    }
+
     /** Reference allocation with BigInteger: floors, then one unit each to the largest remainders, earlier first. */
     private static long[] largestRemainder(long amount, long[] weights) {
         int n = weights.length;

@@ -423,4 +423,12 @@ class PromotionRulesTest {
         assertThat(p.lines()).isEmpty();
         assertThat(result(p, "P")).isEqualTo(PromotionResult.NO_TARGET);
     }
+
+    @Test
+    void price_emptyCartWithShippingSelected_noShippingCharge() {
+        PricedCart p = World.eur().product("A", "10.00").shipping("4.90", null, "0.19").price();
+        assertThat(p.shipping().isZero()).isTrue();
+        assertThat(p.shippingTax().isZero()).isTrue();
+        assertThat(p.total().isZero()).isTrue();
+    }
 }
