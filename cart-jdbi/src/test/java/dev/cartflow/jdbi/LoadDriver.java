@@ -24,13 +24,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import dev.cartflow.core.CartCommand;
+import dev.cartflow.core.CartEngine;
+import dev.cartflow.core.Mutation;
+import dev.cartflow.core.memory.InMemoryCatalog;
+import dev.cartflow.core.memory.InMemoryPricing;
+import dev.cartflow.model.Actor;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Rate;
+import dev.cartflow.model.Sku;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A bounded load driver (not a test): a mix of 70 % cart reads, 25 % line changes (read, then save
- * with one more unit of a line) and 5 % checkouts (read, then save in state CHECKED_OUT) at 1, 4
- * and 16 workers, through {@link JdbiCartRepository}; then the same mix as pgbench scripts doing the
- * equivalent SQL on the same server. Prints a table; see docs/performance-jdbi.md.
+ * A bounded load driver (not a test): a mix of 70 % priced cart reads ({@code engine.price}), 25 %
+ * line changes ({@code SetQuantity}) and 5 % checkouts ({@code engine.checkout} of a cart kept for
+ * it) at 1, 4 and 16 workers, through the {@link CartEngine} on {@link JdbiCartRepository} (in-memory
+ * catalog and prices); then the same mix as pgbench scripts doing the equivalent SQL on the same
+ * server. Prints a table; see docs/performance-jdbi.md.
  *
  * <p>Arguments: {@code seconds-per-run} (default 10), {@code carts} (default 2000), path of pgbench
  * (default /usr/lib/postgresql/15/bin/pgbench). Uses {@code CARTFLOW_TEST_POSTGRES_URL} when set,
@@ -39,6 +53,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class LoadDriver {
     private static final int[] WORKERS = {1, 4, 16};
     private static final int LINES_PER_CART = 3;
+    private static final int CHECKOUT_CARTS = 30_000;
+    private static final Actor SERVICE = Actor.service("load-driver");
+    private static final AtomicInteger NEXT_CHECKOUT = new AtomicInteger();
 
     private LoadDriver() {
     }
@@ -55,15 +72,17 @@ public final class LoadDriver {
         String schema = TestDatabase.newSchema();
         List<String> report = new ArrayList<>();
         report.add(String.format("%-8s %-8s %10s %10s %10s %10s   %s", "tool", "workers", "ops/s", "p50 ms",
-                "p99 ms", "conflicts", "p50/p99 ms by kind: read | change | checkout"));
+                "p99 ms", "failures", "p50/p99 ms by kind: read | change | checkout"));
         System.out.println(report.get(0));
         try (HikariDataSource ds = TestDatabase.pool(schema, 16)) {
             CartFlowSchema.of(ds, schema).migrate();
             JdbiCartRepository repository = JdbiCartRepository.create(Jdbi.create(ds));
-            seed(repository, carts);
-            runRepository(repository, 4, carts, Math.max(3, seconds / 2)); // warm-up: JIT, pool, caches
+            seed(repository, 1, carts);
+            seed(repository, carts + 1, CHECKOUT_CARTS);
+            CartEngine engine = engine(repository);
+            runRepository(engine, 4, carts, Math.max(3, seconds / 2)); // warm-up: JIT, pool, caches
             for (int workers : WORKERS) {
-                report.add(runRepository(repository, workers, carts, seconds));
+                report.add(runRepository(engine, workers, carts, seconds));
                 System.out.println(report.get(report.size() - 1));
             }
             Path scripts = writePgbenchScripts(carts);
@@ -77,10 +96,27 @@ public final class LoadDriver {
         System.exit(0);
     }
 
-    private static void seed(JdbiCartRepository repository, int carts) {
+    private static CartEngine engine(JdbiCartRepository repository) {
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        InMemoryPricing pricing = new InMemoryPricing();
+        for (int l = 0; l < LINES_PER_CART; l++) {
+            Sku sku = Sku.of("sku-" + l);
+            catalog.put(new Product(sku, "load", null, 100, java.util.Set.of(), 1, 1000, 1));
+            pricing.put(PriceQuote.of(sku, Money.ofMinor(1000 + l, TestCarts.EUR), Rate.parse("0.19")));
+        }
+        return CartEngine.builder().repository(repository).catalog(catalog).pricing(pricing)
+                .conflictRetryBudget(Duration.ofSeconds(30)).build();
+    }
+
+    private static void seed(JdbiCartRepository repository, int first, int count) {
         List<CartWrite> batch = new ArrayList<>();
-        for (int n = 1; n <= carts; n++) {
-            Cart cart = TestCarts.guestCart(cartId(n));
+        Instant now = Instant.now();
+        for (int n = first; n < first + count; n++) {
+            Cart cart = TestCarts.guestCart(cartId(n)).with(d -> {
+                d.updatedAt = now;
+                d.expiresAt = now.plus(Duration.ofDays(30));
+                return d;
+            });
             List<LineItem> lines = new ArrayList<>();
             for (int l = 0; l < LINES_PER_CART; l++) {
                 lines.add(TestCarts.line("sku-" + l, 1, 1000 + l, TestCarts.T0));
@@ -99,14 +135,14 @@ public final class LoadDriver {
         }
     }
 
-    private static String runRepository(JdbiCartRepository repository, int workers, int carts, int seconds)
+    private static String runRepository(CartEngine engine, int workers, int carts, int seconds)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<long[]>> results = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             long seed = 42L + w;
-            results.add(pool.submit(() -> worker(repository, carts, end, new SplittableRandom(seed))));
+            results.add(pool.submit(() -> worker(engine, carts, end, new SplittableRandom(seed))));
         }
         List<Long> latencies = new ArrayList<>();
         List<List<Long>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -127,58 +163,43 @@ public final class LoadDriver {
             kinds.append(String.format(" %.2f/%.2f |", percentile(k, 0.50) / 1e6, percentile(k, 0.99) / 1e6));
         }
         double opsPerSecond = sorted.length / (double) seconds;
-        return String.format("%-8s %-8d %10.0f %10.2f %10.2f %10d  %s", "jdbi", workers, opsPerSecond,
+        return String.format("%-8s %-8d %10.0f %10.2f %10.2f %10d  %s", "engine", workers, opsPerSecond,
                 percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, conflicts,
                 kinds.substring(0, kinds.length() - 1));
     }
 
     /**
-     * Runs operations until {@code end}; returns the conflicts, then for each operation its latency in
-     * ns times 4 plus its kind (0 read, 1 line change, 2 checkout).
+     * Runs operations until {@code end}; returns the failed operations, then for each operation its
+     * latency in ns times 4 plus its kind (0 read, 1 line change, 2 checkout).
      */
-    private static long[] worker(JdbiCartRepository repository, int carts, long end, SplittableRandom random) {
+    private static long[] worker(CartEngine engine, int carts, long end, SplittableRandom random) {
         long[] out = new long[1 << 20];
         int count = 1;
-        long conflicts = 0;
+        long failures = 0;
         while (System.nanoTime() < end && count < out.length) {
             CartId id = cartId(1 + random.nextInt(carts));
             int dice = random.nextInt(100);
             long start = System.nanoTime();
-            Cart cart = repository.find(id).orElseThrow();
-            if (dice >= 70) {
-                Cart next;
-                Instant now = cart.updatedAt().plusMillis(1);
-                if (dice < 95) {
-                    int line = random.nextInt(LINES_PER_CART);
-                    next = cart.with(d -> {
-                        List<LineItem> lines = new ArrayList<>(d.lines);
-                        lines.set(line, lines.get(line).withQuantity(lines.get(line).quantity() % 50 + 1));
-                        d.lines = lines;
-                        d.version = cart.version() + 1;
-                        d.updatedAt = now;
-                        return d;
-                    });
+            try {
+                if (dice < 70) {
+                    engine.price(SERVICE, id);
+                } else if (dice < 95) {
+                    Cart cart = engine.get(SERVICE, id);
+                    LineItem line = cart.lines().get(random.nextInt(cart.lines().size()));
+                    engine.execute(SERVICE, id, new CartCommand.SetQuantity(line.id(), line.quantity() % 50 + 1),
+                            Mutation.none());
                 } else {
-                    next = cart.with(d -> {
-                        d.state = d.state == CartState.ACTIVE ? CartState.CHECKED_OUT : CartState.ACTIVE;
-                        d.version = cart.version() + 1;
-                        d.updatedAt = now;
-                        return d;
-                    });
+                    int n = carts + 1 + NEXT_CHECKOUT.getAndIncrement() % CHECKOUT_CARTS;
+                    engine.checkout(SERVICE, cartId(n), Mutation.none());
                 }
-                CartEvent event = new CartEvent(id, next.version(), 0, dice < 95
-                        ? CartEvent.Type.QUANTITY_CHANGED : CartEvent.Type.CHECKED_OUT, now, Map.of("w", "1"));
-                try {
-                    repository.save(CartWrite.of(next, cart.version(), List.of(event)));
-                } catch (CartException e) {
-                    conflicts++;
-                }
+            } catch (CartException e) {
+                failures++;
             }
             long kind = dice < 70 ? 0 : dice < 95 ? 1 : 2;
             out[count++] = (System.nanoTime() - start) << 2 | kind;
         }
         long[] result = Arrays.copyOf(out, count);
-        result[0] = conflicts;
+        result[0] = failures;
         return result;
     }
 
