@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -54,7 +53,7 @@ public final class CartFlowSchema {
     private final String schema;
 
     private CartFlowSchema(DataSource dataSource, String schema) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = CartException.requireNonNull(dataSource, "dataSource");
         if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
             throw CartException.invalidInput("schema name must be a plain SQL identifier");
         }
@@ -79,7 +78,7 @@ public final class CartFlowSchema {
      * @return the schema manager
      */
     public static CartFlowSchema of(DataSource dataSource, String schema) {
-        return new CartFlowSchema(dataSource, Objects.requireNonNull(schema, "schema"));
+        return new CartFlowSchema(dataSource, CartException.requireNonNull(schema, "schema"));
     }
 
     /**

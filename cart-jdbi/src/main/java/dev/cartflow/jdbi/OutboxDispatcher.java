@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -257,7 +256,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * @return the number of rows deleted
      */
     public int purgeDispatchedBefore(Instant cutoff) {
-        Objects.requireNonNull(cutoff, "cutoff");
+        CartException.requireNonNull(cutoff, "cutoff");
         return Failures.translate("purge outbox", () -> jdbi.withHandle(h -> h.createUpdate("""
                         DELETE FROM outbox WHERE dispatched_at IS NOT NULL
                            AND dispatched_at < CAST(:cutoff AS timestamptz)""")
@@ -325,8 +324,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         private String name = "cartflow-outbox";
 
         private Builder(Jdbi jdbi, CartEventPublisher publisher) {
-            this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
-            this.publisher = Objects.requireNonNull(publisher, "publisher");
+            this.jdbi = CartException.requireNonNull(jdbi, "jdbi");
+            this.publisher = CartException.requireNonNull(publisher, "publisher");
         }
 
         /**
@@ -393,7 +392,7 @@ public final class OutboxDispatcher implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = CartException.requireNonNull(clock, "clock");
             return this;
         }
 

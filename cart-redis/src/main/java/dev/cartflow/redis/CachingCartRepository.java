@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -171,7 +170,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
     @Override
     public Optional<Cart> find(CartId id) {
-        Objects.requireNonNull(id, "id");
+        CartException.requireNonNull(id, "id");
         if (near != null && nearUsable.get()) {
             Cart local = near.getIfPresent(id);
             if (local != null) {
@@ -229,7 +228,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
     @Override
     public void save(CartWrite write) {
-        Objects.requireNonNull(write, "write");
+        CartException.requireNonNull(write, "write");
         try {
             delegate.save(write);
         } catch (CartException e) {
@@ -241,7 +240,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
     @Override
     public void saveAll(List<CartWrite> writes) {
-        Objects.requireNonNull(writes, "writes");
+        CartException.requireNonNull(writes, "writes");
         try {
             delegate.saveAll(writes);
         } catch (CartException e) {
@@ -253,7 +252,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
     @Override
     public boolean delete(CartId id) {
-        Objects.requireNonNull(id, "id");
+        CartException.requireNonNull(id, "id");
         Optional<Cart> before = trackSkus ? delegate.find(id) : Optional.empty();
         boolean existed = delegate.delete(id);
         invalidateNear(id);
@@ -338,7 +337,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
      * @return ids of active carts with a line of that sku
      */
     public Set<CartId> activeCartsHolding(Sku sku) {
-        Objects.requireNonNull(sku, "sku");
+        CartException.requireNonNull(sku, "sku");
         String key = keys.skuCarts(sku.value());
         Set<String> members = guard.call(() -> redis().smembers(key)).orElse(Set.of());
         Set<CartId> result = new LinkedHashSet<>();
@@ -576,8 +575,8 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         private int maxPendingRefresh = 10_000;
 
         private Builder(CartRepository delegate, CartRedisClient client) {
-            this.delegate = Objects.requireNonNull(delegate, "delegate");
-            this.client = Objects.requireNonNull(client, "client");
+            this.delegate = CartException.requireNonNull(delegate, "delegate");
+            this.client = CartException.requireNonNull(client, "client");
         }
 
         /** The first part of every key; default {@code cartflow}. No braces. */
@@ -589,7 +588,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
         /** The clock the entry lifetimes are computed with. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = CartException.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -600,7 +599,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         public Builder entryLifetime(Duration min, Duration max, Duration grace) {
             if (min == null || max == null || grace == null || min.isNegative() || min.isZero()
                     || max.compareTo(min) < 0 || grace.isNegative()) {
-                throw new IllegalArgumentException("need 0 < min <= max and grace >= 0");
+                throw CartException.invalidInput("need 0 < min <= max and grace >= 0");
             }
             this.minTtl = min;
             this.maxTtl = max;
@@ -611,7 +610,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         /** How long a deleted cart blocks cache fills; default 1 min. */
         public Builder tombstoneTtl(Duration ttl) {
             if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("tombstone ttl must be positive");
+                throw CartException.invalidInput("tombstone ttl must be positive");
             }
             this.tombstoneTtl = ttl;
             return this;
@@ -623,7 +622,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
          */
         public Builder circuitBreaker(int failures, Duration delay) {
             if (failures < 1 || delay == null || delay.isNegative()) {
-                throw new IllegalArgumentException("need failures >= 1 and a non-negative delay");
+                throw CartException.invalidInput("need failures >= 1 and a non-negative delay");
             }
             this.failureThreshold = failures;
             this.openDelay = delay;
@@ -636,7 +635,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
          */
         public Builder nearCache(long maxSize, Duration ttl) {
             if (maxSize < 1 || ttl == null || ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("need maxSize >= 1 and a positive ttl");
+                throw CartException.invalidInput("need maxSize >= 1 and a positive ttl");
             }
             this.nearCacheSize = maxSize;
             this.nearCacheTtl = ttl;
@@ -652,7 +651,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         /** How many carts written while Redis is unreachable are remembered one by one before a full flush. */
         public Builder maxPendingRefresh(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("max must be at least 1");
+                throw CartException.invalidInput("max must be at least 1");
             }
             this.maxPendingRefresh = max;
             return this;

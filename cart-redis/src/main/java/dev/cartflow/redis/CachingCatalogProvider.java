@@ -1,12 +1,12 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.spi.CartException;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CatalogProvider;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -111,13 +111,13 @@ public final class CachingCatalogProvider implements CatalogProvider, AutoClosea
         private String keyPrefix = "cartflow";
 
         private Builder(CatalogProvider delegate) {
-            this.delegate = Objects.requireNonNull(delegate, "delegate");
+            this.delegate = CartException.requireNonNull(delegate, "delegate");
         }
 
         /** Entry limit. */
         public Builder maximumSize(long maxSize) {
             if (maxSize < 1) {
-                throw new IllegalArgumentException("maxSize must be at least 1");
+                throw CartException.invalidInput("maxSize must be at least 1");
             }
             this.maxSize = maxSize;
             return this;
@@ -126,7 +126,7 @@ public final class CachingCatalogProvider implements CatalogProvider, AutoClosea
         /** How long a product, and the absence of one, is kept. */
         public Builder ttl(Duration ttl, Duration negativeTtl) {
             if (ttl == null || negativeTtl == null || ttl.isNegative() || negativeTtl.isNegative()) {
-                throw new IllegalArgumentException("ttls must not be negative");
+                throw CartException.invalidInput("ttls must not be negative");
             }
             this.ttl = ttl;
             this.negativeTtl = negativeTtl;
@@ -136,7 +136,7 @@ public final class CachingCatalogProvider implements CatalogProvider, AutoClosea
         /** Shares invalidations with other instances through Redis pub/sub. */
         public Builder redis(CartRedisClient client, String keyPrefix) {
             new RedisKeys(keyPrefix);
-            this.client = Objects.requireNonNull(client, "client");
+            this.client = CartException.requireNonNull(client, "client");
             this.keyPrefix = keyPrefix;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.spi.CartException;
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.PriceRequest;
@@ -10,7 +11,6 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -137,13 +137,13 @@ public final class CachingPricingProvider implements PricingProvider, AutoClosea
         private String keyPrefix = "cartflow";
 
         private Builder(PricingProvider delegate) {
-            this.delegate = Objects.requireNonNull(delegate, "delegate");
+            this.delegate = CartException.requireNonNull(delegate, "delegate");
         }
 
         /** Entry limit. */
         public Builder maximumSize(long maxSize) {
             if (maxSize < 1) {
-                throw new IllegalArgumentException("maxSize must be at least 1");
+                throw CartException.invalidInput("maxSize must be at least 1");
             }
             this.maxSize = maxSize;
             return this;
@@ -152,7 +152,7 @@ public final class CachingPricingProvider implements PricingProvider, AutoClosea
         /** How long a quote, and the absence of one, is kept. */
         public Builder ttl(Duration ttl, Duration negativeTtl) {
             if (ttl == null || negativeTtl == null || ttl.isNegative() || negativeTtl.isNegative()) {
-                throw new IllegalArgumentException("ttls must not be negative");
+                throw CartException.invalidInput("ttls must not be negative");
             }
             this.ttl = ttl;
             this.negativeTtl = negativeTtl;
@@ -162,7 +162,7 @@ public final class CachingPricingProvider implements PricingProvider, AutoClosea
         /** Shares invalidations with other instances through Redis pub/sub. */
         public Builder redis(CartRedisClient client, String keyPrefix) {
             new RedisKeys(keyPrefix);
-            this.client = Objects.requireNonNull(client, "client");
+            this.client = CartException.requireNonNull(client, "client");
             this.keyPrefix = keyPrefix;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.spi.CartException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -16,7 +17,6 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A Lettuce connection to a standalone Redis or a Redis Cluster, shared by the CartFlow Redis
@@ -59,7 +59,7 @@ public final class CartRedisClient implements AutoCloseable {
      * @return the connected client
      */
     public static CartRedisClient standalone(String uri, Duration commandTimeout) {
-        Objects.requireNonNull(uri, "uri");
+        CartException.requireNonNull(uri, "uri");
         checkTimeout(commandTimeout);
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(commandTimeout);
@@ -87,7 +87,7 @@ public final class CartRedisClient implements AutoCloseable {
      */
     public static CartRedisClient cluster(List<String> seedUris, Duration commandTimeout) {
         if (seedUris == null || seedUris.isEmpty()) {
-            throw new IllegalArgumentException("at least one seed uri is required");
+            throw CartException.invalidInput("at least one seed uri is required");
         }
         checkTimeout(commandTimeout);
         List<RedisURI> uris = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class CartRedisClient implements AutoCloseable {
 
     private static void checkTimeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("command timeout must be positive");
+            throw CartException.invalidInput("command timeout must be positive");
         }
     }
 

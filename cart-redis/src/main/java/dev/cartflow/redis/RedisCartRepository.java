@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -203,7 +202,7 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public Optional<Cart> find(CartId id) {
-        Objects.requireNonNull(id, "id");
+        CartException.requireNonNull(id, "id");
         return guard(() -> load(id));
     }
 
@@ -230,7 +229,7 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public Optional<Cart> findActiveByCustomer(CustomerId customerId) {
-        Objects.requireNonNull(customerId, "customerId");
+        CartException.requireNonNull(customerId, "customerId");
         return guard(() -> {
             List<String> ids = redis().zrevrange(keys.customerIndex(customerId), 0, -1);
             Cart best = null;
@@ -248,7 +247,7 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public List<Cart> findExpiringBefore(Instant cutoff, int limit) {
-        Objects.requireNonNull(cutoff, "cutoff");
+        CartException.requireNonNull(cutoff, "cutoff");
         checkLimit(limit);
         return guard(() -> scan(keys.expiresIndex(), cutoff, limit, c -> c.expiresAt().isBefore(cutoff),
                 Comparator.comparing(Cart::expiresAt)));
@@ -256,7 +255,7 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public List<Cart> findInactiveSince(Instant cutoff, int limit) {
-        Objects.requireNonNull(cutoff, "cutoff");
+        CartException.requireNonNull(cutoff, "cutoff");
         checkLimit(limit);
         return guard(() -> scan(keys.updatedIndex(), cutoff, limit,
                 c -> c.state() == CartState.ACTIVE && !c.lines().isEmpty() && c.abandonedAt() == null
@@ -287,8 +286,8 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public Optional<IdempotencyRecord> findIdempotency(String key, Instant now) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(now, "now");
+        CartException.requireNonNull(key, "key");
+        CartException.requireNonNull(now, "now");
         return guard(() -> {
             String cartId = redis().get(keys.idempotencyPointer(key));
             if (cartId == null) {
@@ -304,7 +303,7 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public List<CartEvent> eventsSince(CartId id, long afterSequence) {
-        Objects.requireNonNull(id, "id");
+        CartException.requireNonNull(id, "id");
         return guard(() -> {
             settle(id);
             List<String> members = redis().zrangebyscore(keys.events(id),
@@ -323,13 +322,13 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public void save(CartWrite write) {
-        Objects.requireNonNull(write, "write");
+        CartException.requireNonNull(write, "write");
         saveAll(List.of(write));
     }
 
     @Override
     public void saveAll(List<CartWrite> writes) {
-        Objects.requireNonNull(writes, "writes");
+        CartException.requireNonNull(writes, "writes");
         if (writes.isEmpty()) {
             return;
         }
@@ -580,7 +579,7 @@ public final class RedisCartRepository implements CartRepository {
 
     @Override
     public boolean delete(CartId id) {
-        Objects.requireNonNull(id, "id");
+        CartException.requireNonNull(id, "id");
         return guard(() -> {
             settle(id);
             Optional<Cart> cart = Optional.ofNullable(redis().hget(keys.cart(id), "d")).flatMap(CartCodec::decodeCart);
@@ -622,7 +621,7 @@ public final class RedisCartRepository implements CartRepository {
         private Duration idempotencyRetention = Duration.ofHours(24);
 
         private Builder(CartRedisClient client) {
-            this.client = Objects.requireNonNull(client, "client");
+            this.client = CartException.requireNonNull(client, "client");
         }
 
         /** The first part of every key; default {@code cartflow}. No braces. */
@@ -634,14 +633,14 @@ public final class RedisCartRepository implements CartRepository {
 
         /** The clock used for lock expiry and idempotency pointers; default UTC system clock. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = CartException.requireNonNull(clock, "clock");
             return this;
         }
 
         /** How long a cross-slot two-phase write may hold its locks; default 2 s. */
         public Builder lockTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("lock timeout must be positive");
+                throw CartException.invalidInput("lock timeout must be positive");
             }
             this.lockTimeout = timeout;
             return this;
@@ -650,7 +649,7 @@ public final class RedisCartRepository implements CartRepository {
         /** The shortest time an idempotency record is kept after it is written; default 24 h. */
         public Builder idempotencyRetention(Duration retention) {
             if (retention == null || retention.isNegative()) {
-                throw new IllegalArgumentException("retention must not be negative");
+                throw CartException.invalidInput("retention must not be negative");
             }
             this.idempotencyRetention = retention;
             return this;

@@ -1,5 +1,6 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.spi.CartException;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
 
@@ -14,7 +15,7 @@ final class RedisKeys {
 
     RedisKeys(String prefix) {
         if (prefix == null || prefix.isBlank() || prefix.contains("{") || prefix.contains("}")) {
-            throw new IllegalArgumentException("key prefix must be non-blank and contain no braces");
+            throw CartException.invalidInput("key prefix must be non-blank and contain no braces");
         }
         this.prefix = prefix;
         this.indexTag = prefix + ":{" + prefix + "-idx}";

@@ -39,6 +39,17 @@ public final class CartException extends RuntimeException {
         return new CartException(CartErrorCode.INVALID_INPUT, message);
     }
 
+    /**
+     * Returns {@code value}, or fails with {@link CartErrorCode#INVALID_INPUT} when it is null: the
+     * null check for SPI implementations, so that no {@code NullPointerException} reaches a caller.
+     */
+    public static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw invalidInput(name + " must not be null");
+        }
+        return value;
+    }
+
     /** The stable code of this failure. */
     public CartErrorCode code() {
         return code;
