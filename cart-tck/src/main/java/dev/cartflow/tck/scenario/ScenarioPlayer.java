@@ -232,10 +232,20 @@ final class ScenarioPlayer {
 
     private int qty(JsonNode step, String path) {
         JsonNode qty = world.required(step, "qty", path);
-        if (!qty.isIntegralNumber() || !qty.canConvertToInt()) {
-            throw new ScenarioFormatException(file + ": " + path + ".qty must be an integer");
+        if (!qty.isNumber()) {
+            throw new ScenarioFormatException(file + ": " + path + ".qty must be a number");
         }
-        return qty.asInt();
+        // A fractional quantity is a shopper's error the engine must reject, not a broken file: it is
+        // passed on as a quantity the engine rejects with INVALID_QUANTITY, in the usual precedence.
+        java.math.BigDecimal value = qty.decimalValue().stripTrailingZeros();
+        if (value.scale() > 0) {
+            return -1;
+        }
+        java.math.BigInteger whole = value.toBigIntegerExact();
+        if (whole.bitLength() > 31) {
+            return whole.signum() > 0 ? Integer.MAX_VALUE : -1;
+        }
+        return whole.intValue();
     }
 
     private static LineItem line(Cart cart, Sku sku) {
