@@ -290,7 +290,11 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         }
         for (CartWrite w : writes) {
             long stored = e.currentVersion().orElse(Long.MAX_VALUE);
-            invalidateNear(w.cart().id());
+            // Only an older copy goes: evicting the stored version itself would let a reader that
+            // loaded an even older one fill the near cache with it.
+            if (near != null) {
+                near.asMap().computeIfPresent(w.cart().id(), (id, cart) -> cart.version() < stored ? null : cart);
+            }
             guard.run(() -> EVICT_OLDER.run(redis(), ScriptOutputType.INTEGER,
                     new String[] {keys.snapshot(w.cart().id())}, Long.toString(stored)));
         }
