@@ -84,6 +84,7 @@ final class TestRedis {
                         .initializationTimeout(Duration.ofSeconds(20))
                         .build();
                 cluster.start();
+                awaitClusterOk(ports);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         cluster.stop();
@@ -97,6 +98,30 @@ final class TestRedis {
             }
         }
         return clusterSeed;
+    }
+
+    /**
+     * Waits until every node reports {@code cluster_state:ok}: the cluster answers CLUSTERDOWN for a
+     * moment after the slots are assigned, while the nodes still exchange their configuration.
+     */
+    private static void awaitClusterOk(List<Integer> ports) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int port : ports) {
+            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+            try (var connection = client.connect()) {
+                while (!connection.sync().clusterInfo().contains("cluster_state:ok")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("cluster not ok on port " + port);
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 
     /** A free port whose cluster bus port (+10000) is free too. */
