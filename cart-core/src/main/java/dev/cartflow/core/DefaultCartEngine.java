@@ -244,9 +244,9 @@ final class DefaultCartEngine implements CartEngine {
                 }
                 throw e;
             }
-            Optional<Cart> target = Providers.call("repository",
-                    () -> config.repository.findActiveByCustomer(request.customerId()))
-                    .filter(c -> present(c, now).state() == CartState.ACTIVE && !c.id().equals(guest.id()));
+            Optional<Cart> target = request.targetCartId() != null ? Optional.of(loadTarget(request, now))
+                    : Providers.call("repository", () -> config.repository.findActiveByCustomer(request.customerId()))
+                            .filter(c -> present(c, now).state() == CartState.ACTIVE && !c.id().equals(guest.id()));
             if (target.isPresent() && !target.get().currency().equals(guest.currency())) {
                 throw new CartException(CartErrorCode.CURRENCY_MISMATCH, "the carts are in "
                         + guest.currency() + " and " + target.get().currency());
@@ -266,7 +266,7 @@ final class DefaultCartEngine implements CartEngine {
                 result = new MergeResult(adopted, adopted, plan.report(), plan.codes(), preview);
                 writes.add(write(adopted, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                         "from", guest.id().toString(), "into", guest.id().toString(), "policy",
-                        request.policy().name())), key, result, now));
+                        request.policy().name())), key, key, result, now));
             } else {
                 Cart customer = target.get();
                 Merging.Plan plan = merging.plan(guest, customer, request.policy());
@@ -288,10 +288,10 @@ final class DefaultCartEngine implements CartEngine {
                 });
                 result = new MergeResult(merged, closed, plan.report(), plan.codes(), preview);
                 writes.add(write(closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
-                        "into", customer.id().toString(), "policy", request.policy().name())), key, result, now));
+                        "into", customer.id().toString(), "policy", request.policy().name())), key, key, result, now));
                 writes.add(write(merged, customer.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                         "from", guest.id().toString(), "policy", request.policy().name(),
-                        "dropped", "" + result.dropped().size())), null, null, now));
+                        "dropped", "" + result.dropped().size())), null, null, null, now));
             }
             if (preview) {
                 return result;
@@ -322,6 +322,19 @@ final class DefaultCartEngine implements CartEngine {
         return Optional.of(result);
     }
 
+    /** The named customer cart: the customer's own, and active. */
+    private Cart loadTarget(MergeRequest request, Instant now) {
+        Cart target = load(Actor.customer(request.customerId()), request.targetCartId());
+        if (target.id().equals(request.guestCartId())) {
+            throw CartException.invalidInput("a cart cannot be merged into itself");
+        }
+        Cart current = present(target, now);
+        if (current.state() != CartState.ACTIVE) {
+            throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "target cart is " + current.state());
+        }
+        return target;
+    }
+
     private static MergeResult withPreview(MergeResult result) {
         return new MergeResult(result.cart(), result.guestCart(), result.lines(), result.codes(), true);
     }
@@ -336,10 +349,10 @@ final class DefaultCartEngine implements CartEngine {
         return guest;
     }
 
-    private CartWrite write(Cart cart, long expectedVersion, List<PendingEvent> pending, String key, Object response,
-                            Instant now) {
+    private CartWrite write(Cart cart, long expectedVersion, List<PendingEvent> pending, String key,
+                            String fingerprint, Object response, Instant now) {
         IdempotencyRecord record = key == null ? null
-                : new IdempotencyRecord(key, key, Json.write(response), now.plus(config.customerTtl));
+                : new IdempotencyRecord(key, fingerprint, Json.write(response), now.plus(config.customerTtl));
         return new CartWrite(cart, expectedVersion, events(cart, pending), record);
     }
 
@@ -360,18 +373,17 @@ final class DefaultCartEngine implements CartEngine {
         while (true) {
             Instant now = now();
             Cart stored = load(actor, id);
-            Optional<CheckoutResult> done = checkoutReplay(key, now);
-            if (done.isPresent()) {
-                return done.get();
+            if (mutation.idempotencyKey() != null) {
+                Optional<CheckoutResult> done = checkoutReplay(key, now, mutation.idempotencyKey());
+                if (done.isPresent()) {
+                    return done.get();
+                }
             }
             requireChangeable(stored, now, mutation);
             if (stored.lines().isEmpty()) {
                 throw CartException.invalidInput("an empty cart cannot be checked out");
             }
             lineChanges.revalidate(stored);
-            if (stored.shippingMethod() != null) {
-                requireShipping(stored, stored.shippingMethod(), stored.country(), productsOf(stored));
-            }
             PricedCart priced = price(stored, now);
             Set<String> codes = new java.util.HashSet<>();
             stored.codes().forEach(c -> codes.add(c.toLowerCase(java.util.Locale.ROOT)));
@@ -380,6 +392,9 @@ final class DefaultCartEngine implements CartEngine {
                         && codes.contains(p.code().toLowerCase(java.util.Locale.ROOT))) {
                     throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "code " + p.code() + " has no uses left");
                 }
+            }
+            if (stored.shippingMethod() != null) {
+                requireShipping(stored, stored.shippingMethod(), stored.country(), productsOf(stored));
             }
             List<Promotion> given = givenPromotions(stored, priced, now);
             CustomerId customer = stored.customerId().orElse(null);
@@ -408,15 +423,17 @@ final class DefaultCartEngine implements CartEngine {
                         given.stream().map(Promotion::id).toList());
                 CartWrite w = write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
                         "total", priced.total().toDecimalString(), "currency",
-                        priced.currency().getCurrencyCode())), key, result, now);
+                        priced.currency().getCurrencyCode())), key,
+                        mutation.idempotencyKey() == null ? "-" : mutation.idempotencyKey(), result, now);
                 Providers.run("repository", () -> config.repository.save(w));
                 publish(w.events());
                 return result;
             } catch (CartException e) {
                 // A concurrent checkout of this cart shares the reservation id and the per-cart
                 // redemptions; when it won, they are its own and must not be released.
-                Optional<CheckoutResult> winner = checkoutReplay(key, now);
-                if (winner.isPresent()) {
+                Optional<CheckoutResult> winner = e.code() == CartErrorCode.VERSION_CONFLICT
+                        ? checkoutReplay(key, now, null) : Optional.empty();
+                if (winner.isPresent() && winner.get().cart().version() == stored.version() + 1) {
                     return winner.get();
                 }
                 releaseQuietly(reservation, id);
@@ -431,8 +448,13 @@ final class DefaultCartEngine implements CartEngine {
         }
     }
 
-    private Optional<CheckoutResult> checkoutReplay(String key, Instant now) {
+    /**
+     * The stored result of this cart's checkout: for a caller repeating its idempotency key, or
+     * ({@code clientKey} null) for an attempt that lost a race with a concurrent checkout.
+     */
+    private Optional<CheckoutResult> checkoutReplay(String key, Instant now, String clientKey) {
         return Providers.call("repository", () -> config.repository.findIdempotency(key, now))
+                .filter(r -> clientKey == null || r.fingerprint().equals(clientKey))
                 .map(r -> Json.read(r.response(), CheckoutResult.class));
     }
 

@@ -54,9 +54,10 @@ final class LineChanges {
         }
         Cart empty = cart.with(d -> {
             d.lines = List.of();
+            d.shippingMethod = null;
             return d;
         });
-        validate(empty, touched, quantities, lines, Map.of(), Map.of(), false);
+        validate(empty, touched, Map.of(), quantities, lines, Map.of(), Map.of(), false);
     }
 
     Result apply(Cart cart, List<LineCommand> commands, Instant now) {
@@ -65,6 +66,7 @@ final class LineChanges {
         Map<LineId, Long> quantities = new LinkedHashMap<>();
         cart.lines().forEach(l -> quantities.put(l.id(), (long) l.quantity()));
         Set<LineId> grown = new LinkedHashSet<>();
+        Set<LineId> shrunk = new LinkedHashSet<>();
         Map<LineId, Sku> newLines = new LinkedHashMap<>();
         Map<LineId, String> newWarehouses = new LinkedHashMap<>();
         boolean badQuantity = false;
@@ -103,6 +105,8 @@ final class LineChanges {
                     quantities.put(set.lineId(), (long) set.quantity());
                     if (set.quantity() > before || newLines.containsKey(set.lineId())) {
                         grown.add(set.lineId());
+                    } else {
+                        shrunk.add(set.lineId());
                     }
                     events.add(PendingEvent.of(CartEvent.Type.QUANTITY_CHANGED, "lineId", set.lineId().value(),
                             "sku", sku.value(), "from", "" + before, "to", "" + set.quantity()));
@@ -124,7 +128,14 @@ final class LineChanges {
                 touched.put(id, skuOf(lines, newLines, id));
             }
         }
-        Map<Sku, PriceQuote> quotes = validate(cart, touched, quantities, lines, newLines, newWarehouses, badQuantity);
+        Map<LineId, Sku> reduced = new LinkedHashMap<>();
+        for (LineId id : shrunk) {
+            if (quantities.containsKey(id) && !touched.containsKey(id)) {
+                reduced.put(id, skuOf(lines, newLines, id));
+            }
+        }
+        Map<Sku, PriceQuote> quotes = validate(cart, touched, reduced, quantities, lines, newLines, newWarehouses,
+                badQuantity);
 
         List<LineItem> result = new ArrayList<>();
         for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
@@ -143,11 +154,23 @@ final class LineChanges {
         return new Result(result, events);
     }
 
-    private Map<Sku, PriceQuote> validate(Cart cart, Map<LineId, Sku> touched, Map<LineId, Long> quantities,
-                                          Map<LineId, LineItem> lines, Map<LineId, Sku> newLines,
-                                          Map<LineId, String> newWarehouses, boolean badQuantity) {
+    /**
+     * Checks the lines that grew or are new ({@code touched}) against every rule, and the lines that
+     * shrank ({@code reduced}) against the product's step and limits only, so that a shopper can
+     * always lower a line when stock is short, but not to a quantity the product is not sold in.
+     */
+    private Map<Sku, PriceQuote> validate(Cart cart, Map<LineId, Sku> touched, Map<LineId, Sku> reduced,
+                                          Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
+                                          Map<LineId, Sku> newLines, Map<LineId, String> newWarehouses,
+                                          boolean badQuantity) {
         Set<Sku> touchedSkus = new LinkedHashSet<>(touched.values());
-        Map<Sku, Product> products = providers.products(touchedSkus);
+        Set<Sku> catalogSkus = new LinkedHashSet<>(touchedSkus);
+        catalogSkus.addAll(reduced.values());
+        boolean shipping = cart.shippingMethod() != null && !touched.isEmpty();
+        if (shipping) {
+            quantities.keySet().forEach(id -> catalogSkus.add(skuOf(lines, newLines, id)));
+        }
+        Map<Sku, Product> products = providers.products(catalogSkus);
         for (Sku sku : touchedSkus) {
             if (!products.containsKey(sku)) {
                 throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "unknown product " + sku);
@@ -175,14 +198,20 @@ final class LineChanges {
         if (badQuantity) {
             throw new CartException(CartErrorCode.INVALID_QUANTITY, "quantities must be positive integers");
         }
-        for (Map.Entry<LineId, Sku> e : touched.entrySet()) {
+        Map<LineId, Sku> sized = new LinkedHashMap<>(touched);
+        reduced.forEach((id, sku) -> {
+            if (products.containsKey(sku)) {
+                sized.put(id, sku);
+            }
+        });
+        for (Map.Entry<LineId, Sku> e : sized.entrySet()) {
             long quantity = quantities.get(e.getKey());
             if (quantity % products.get(e.getValue()).quantityStep() != 0) {
                 throw new CartException(CartErrorCode.INVALID_QUANTITY, e.getValue() + " is sold in steps of "
                         + products.get(e.getValue()).quantityStep());
             }
         }
-        for (Map.Entry<LineId, Sku> e : touched.entrySet()) {
+        for (Map.Entry<LineId, Sku> e : sized.entrySet()) {
             long quantity = quantities.get(e.getKey());
             Product product = products.get(e.getValue());
             if (quantity < product.minQuantity() || quantity > product.maxQuantity()) {
@@ -205,6 +234,9 @@ final class LineChanges {
             }
         }
         checkCartLimits(cart, quantities, lines, newLines, quotes, maxSubtotal);
+        if (shipping) {
+            checkShippingWeight(cart, quantities, lines, newLines, products);
+        }
         return quotes;
     }
 
@@ -236,6 +268,29 @@ final class LineChanges {
             if (after > maxSubtotal.minor() && after > before) {
                 throw new CartException(CartErrorCode.CART_LIMIT, "a cart's subtotal is at most " + maxSubtotal);
             }
+        }
+    }
+
+    /** A line that grows must not make the cart too heavy for the selected shipping method. */
+    private void checkShippingWeight(Cart cart, Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
+                                     Map<LineId, Sku> newLines, Map<Sku, Product> products) {
+        long before = Providers.weight(cart, products);
+        long after = 0;
+        for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
+            Product product = products.get(skuOf(lines, newLines, e.getKey()));
+            if (product != null) {
+                after = Math.addExact(after, Math.multiplyExact(product.weightGrams(), e.getValue()));
+            }
+        }
+        if (after <= before) {
+            return;
+        }
+        long weight = after;
+        boolean available = providers.shippingMethods(cart, cart.country()).stream()
+                .anyMatch(m -> m.id().equals(cart.shippingMethod()) && m.available(cart.country(), weight));
+        if (!available) {
+            throw new CartException(CartErrorCode.SHIPPING_NOT_AVAILABLE, "the selected shipping method "
+                    + cart.shippingMethod() + " does not take " + weight + " g");
         }
     }
 

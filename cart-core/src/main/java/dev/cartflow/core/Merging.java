@@ -60,6 +60,7 @@ final class Merging {
         customer.lines().forEach(l -> result.put(l.id(), l));
         Map<LineId, MergeLine> report = new LinkedHashMap<>();
         List<LineId> added = new ArrayList<>();
+        List<LineId> combined = new ArrayList<>();
         List<MergeLine> dropped = new ArrayList<>();
         for (LineItem g : guest.lines()) {
             LineItem c = customer.line(g.sku(), g.warehouse()).orElse(null);
@@ -101,6 +102,7 @@ final class Merging {
                     dropped.add(line);
                 } else {
                     result.put(c.id(), c.withQuantity(kept));
+                    combined.add(c.id());
                     report.put(c.id(), line);
                 }
             } else if (kept == 0) {
@@ -112,6 +114,7 @@ final class Merging {
             }
         }
         enforceCartLimits(result, report, added, dropped);
+        trimCombined(result, report, combined, products);
         List<MergeLine> lines = new ArrayList<>();
         for (LineItem g : guest.lines()) {
             LineItem target = customer.line(g.sku(), g.warehouse()).orElse(g);
@@ -146,6 +149,38 @@ final class Merging {
             dropped.add(0, new MergeLine(line.sku(), line.warehouse(), line.guestQuantity(), 0, 0, Outcome.DROPPED,
                     "CART_LIMIT"));
         }
+    }
+
+    /**
+     * When the cart still holds too many units, lines grown by the merge give back units, last first,
+     * never below the customer's own quantity (which was within the limit before).
+     */
+    private void trimCombined(Map<LineId, LineItem> result, Map<LineId, MergeLine> report, List<LineId> combined,
+                              Map<Sku, Product> products) {
+        long excess = units(result) - limits.maxTotalQuantity();
+        for (int i = combined.size() - 1; i >= 0 && excess > 0; i--) {
+            LineId id = combined.get(i);
+            LineItem line = result.get(id);
+            MergeLine was = report.get(id);
+            int step = products.get(line.sku()).quantityStep();
+            long target = Math.max(was.customerQuantity(), line.quantity() - excess);
+            target += (step - target % step) % step;
+            if (target >= line.quantity()) {
+                continue;
+            }
+            excess -= line.quantity() - target;
+            result.put(id, line.withQuantity((int) target));
+            report.put(id, new MergeLine(was.sku(), was.warehouse(), was.guestQuantity(), was.customerQuantity(),
+                    (int) target, Outcome.CLAMPED, "CART_LIMIT"));
+        }
+    }
+
+    private static long units(Map<LineId, LineItem> lines) {
+        long units = 0;
+        for (LineItem l : lines.values()) {
+            units += l.quantity();
+        }
+        return units;
     }
 
     private boolean overLimits(Map<LineId, LineItem> lines) {

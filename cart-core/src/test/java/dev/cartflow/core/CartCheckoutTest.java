@@ -59,37 +59,80 @@ class CartCheckoutTest {
     }
 
     @Test
-    void checkout_twice_sameResultOneReservation() {
+    void checkout_repeatedWithSameKey_sameResultOneReservation() {
         CreatedCart cart = cartWith("A", 3);
-        CheckoutResult first = engine.checkout(cart.actor(), cart.cart().id(), Mutation.none());
-        CheckoutResult again = engine.checkout(cart.actor(), cart.cart().id(), Mutation.none());
+        CheckoutResult first = engine.checkout(cart.actor(), cart.cart().id(), Mutation.idempotent("order-1"));
+        CheckoutResult again = engine.checkout(cart.actor(), cart.cart().id(), Mutation.idempotent("order-1"));
         assertThat(again).isEqualTo(first);
         assertThat(stockOfA()).isEqualTo(5);
     }
 
     @Test
-    void checkout_concurrentDoubleClick_oneResult() throws Exception {
+    void checkout_againWithoutKey_cartNotActive() {
+        CreatedCart cart = cartWith("A", 3);
+        engine.checkout(cart.actor(), cart.cart().id(), Mutation.none());
+        assertThatThrownBy(() -> engine.checkout(cart.actor(), cart.cart().id(), Mutation.none()))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.CART_NOT_ACTIVE));
+        assertThatThrownBy(() -> engine.checkout(cart.actor(), cart.cart().id(), Mutation.idempotent("other")))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.CART_NOT_ACTIVE));
+        assertThat(stockOfA()).isEqualTo(5);
+    }
+
+    @Test
+    void checkout_concurrentDoubleClickWithoutKey_oneOrder() throws Exception {
         CreatedCart cart = cartWith("A", 2);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
+        List<CheckoutResult> results = new ArrayList<>();
         try {
-            List<Future<CheckoutResult>> results = new ArrayList<>();
+            List<Future<CheckoutResult>> futures = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                results.add(pool.submit(() -> {
+                futures.add(pool.submit(() -> {
                     start.await();
                     return engine.checkout(cart.actor(), cart.cart().id(), Mutation.none());
                 }));
             }
             start.countDown();
-            CheckoutResult first = results.get(0).get();
-            for (Future<CheckoutResult> f : results) {
+            for (Future<CheckoutResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(CartException.class,
+                            ce -> assertThat(ce.code()).isEqualTo(CartErrorCode.CART_NOT_ACTIVE));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r).isEqualTo(results.get(0)));
+        assertThat(stockOfA()).isEqualTo(6);
+        assertThat(world.published.stream().filter(e -> e.type().name().equals("CHECKED_OUT"))).hasSize(1);
+    }
+
+    @Test
+    void checkout_concurrentDoubleClickSameKey_everyClickGetsTheOrder() throws Exception {
+        CreatedCart cart = cartWith("A", 2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<CheckoutResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return engine.checkout(cart.actor(), cart.cart().id(), Mutation.idempotent("click"));
+                }));
+            }
+            start.countDown();
+            CheckoutResult first = futures.get(0).get();
+            for (Future<CheckoutResult> f : futures) {
                 assertThat(f.get()).isEqualTo(first);
             }
         } finally {
             pool.shutdownNow();
         }
         assertThat(stockOfA()).isEqualTo(6);
-        assertThat(world.published.stream().filter(e -> e.type().name().equals("CHECKED_OUT"))).hasSize(1);
     }
 
     @Test

@@ -298,4 +298,31 @@ class CartEngineValidationTest {
         assertThat(cart.customerGroup()).isEqualTo("vip");
         assertThat(engine.activeCart(service, new dev.cartflow.model.CustomerId("c-1"))).contains(cart);
     }
+
+    @Test
+    void setQuantity_lowerButOffStepOrBelowMinimum_rejected() {
+        world.product("PAIR", "1.00", java.util.Set.of(), 4, 100, 2, 0);
+        Cart cart = add("PAIR", 8);
+        LineItem line = cart.lines().get(0);
+        assertRejected(() -> engine.setQuantity(guest.actor(), cart.id(), line.id(), 5), CartErrorCode.INVALID_QUANTITY);
+        assertRejected(() -> engine.setQuantity(guest.actor(), cart.id(), line.id(), 2), CartErrorCode.QUANTITY_LIMIT);
+        assertThat(engine.setQuantity(guest.actor(), cart.id(), line.id(), 4).lines().get(0).quantity()).isEqualTo(4);
+    }
+
+    @Test
+    void setQuantity_lowerWhenStockIsShort_allowed() {
+        Cart cart = add("A", 5);
+        world.inventory.setStock(new Sku("A"), "default", 1);
+        assertThat(engine.setQuantity(guest.actor(), cart.id(), cart.lines().get(0).id(), 3).lines().get(0).quantity())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void addItem_tooHeavyForSelectedShipping_shippingNotAvailable() {
+        add("A", 2);
+        engine.selectShipping(guest.actor(), guest.cart().id(), "STD");
+        world.product("HEAVY", "1.00", java.util.Set.of(), 1, 10, 1, 2500);
+        add("HEAVY", 1);
+        assertRejected(() -> add("HEAVY", 1), CartErrorCode.SHIPPING_NOT_AVAILABLE);
+    }
 }

@@ -184,4 +184,48 @@ class CartMergeTest {
         assertThat(merged.lines()).isEqualTo(preview.lines());
         assertThat(merged.cart().lines()).isEqualTo(preview.cart().lines());
     }
+
+    @Test
+    void merge_sumOverUnitLimit_combinedLineClamped() {
+        CartEngine small = world.builder().limits(new CartLimits(4, 10, null)).build();
+        Cart customer = small.createCustomerCart(aliceActor, alice, NewCart.of("EUR", "DE"));
+        small.addItem(aliceActor, customer.id(), new Sku("C"), 6);
+        CreatedCart guest = small.createGuestCart(NewCart.of("EUR", "DE"));
+        small.addItem(guest.actor(), guest.cart().id(), new Sku("C"), 6);
+
+        MergeResult result = small.merge(aliceActor, request(guest, MergePolicy.SUM));
+
+        assertThat(quantity(result.cart(), "C")).isEqualTo(10);
+        assertThat(result.lines()).singleElement().satisfies(l -> {
+            assertThat(l.outcome()).isEqualTo(MergeLine.Outcome.CLAMPED);
+            assertThat(l.reason()).isEqualTo("CART_LIMIT");
+        });
+    }
+
+    @Test
+    void merge_intoNamedCart_usesItNotTheLatest() {
+        Cart named = customerWith("C", 1);
+        Cart latest = engine.createCustomerCart(aliceActor, alice, NewCart.of("EUR", "DE"));
+        engine.addItem(aliceActor, latest.id(), new Sku("B"), 2);
+        CreatedCart guest = guestWith("C", 2);
+
+        MergeResult result = engine.merge(aliceActor,
+                new MergeRequest(guest.cart().id(), guest.token(), alice, MergePolicy.SUM, named.id()));
+
+        assertThat(result.cart().id()).isEqualTo(named.id());
+        assertThat(quantity(result.cart(), "C")).isEqualTo(3);
+    }
+
+    @Test
+    void merge_intoExpiredNamedCart_cartNotActiveNothingChanged() {
+        Cart named = customerWith("C", 1);
+        world.clock.advance(java.time.Duration.ofDays(91));
+        CreatedCart guest = guestWith("C", 2);
+        Cart guestBefore = world.repository.find(guest.cart().id()).orElseThrow();
+        assertThatThrownBy(() -> engine.merge(aliceActor,
+                new MergeRequest(guest.cart().id(), guest.token(), alice, MergePolicy.SUM, named.id())))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.CART_NOT_ACTIVE));
+        assertThat(world.repository.find(guest.cart().id())).contains(guestBefore);
+    }
 }

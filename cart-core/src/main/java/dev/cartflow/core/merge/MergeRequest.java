@@ -12,13 +12,21 @@ import dev.cartflow.spi.CartException;
  * @param guestToken  the guest's token; may be null when the actor is support or a service
  * @param customerId  the customer signing in
  * @param policy      how quantities of a sku in both carts combine
+ * @param targetCartId the customer cart to merge into, or null for the customer's active cart (and,
+ *                     when there is none, the guest cart becomes the customer's)
  */
-public record MergeRequest(CartId guestCartId, String guestToken, CustomerId customerId, MergePolicy policy) {
+public record MergeRequest(CartId guestCartId, String guestToken, CustomerId customerId, MergePolicy policy,
+                           CartId targetCartId) {
     /** Validates; a null policy means {@link MergePolicy#SUM}. */
     public MergeRequest {
         if (guestCartId == null || customerId == null) {
             throw CartException.invalidInput("guest cart and customer are required");
         }
         policy = policy == null ? MergePolicy.SUM : policy;
+    }
+
+    /** A merge into the customer's active cart. */
+    public MergeRequest(CartId guestCartId, String guestToken, CustomerId customerId, MergePolicy policy) {
+        this(guestCartId, guestToken, customerId, policy, null);
     }
 }

@@ -105,6 +105,9 @@ final class ScenarioPlayer {
                 if (Keys.STEPS.get(op).contains("cart") && !op.equals("create")) {
                     cart(step);
                 }
+                if (op.equals("merge") && step.hasNonNull("from")) {
+                    cart(step.get("from").asText());
+                }
                 Map<CartId, Optional<Cart>> before = snapshot();
                 try {
                     perform(op, step, path, failures, label);
@@ -140,18 +143,28 @@ final class ScenarioPlayer {
     private void perform(String op, JsonNode step, String path, List<String> failures, String label) {
         switch (op) {
             case "create" -> create(step);
-            case "add" -> execute(step, new CartCommand.AddItem(sku(step, path), qty(step, path),
-                    ScenarioWorld.textOrNull(step, "warehouse")));
+            case "add" -> {
+                String warehouse = ScenarioWorld.textOrNull(step, "warehouse");
+                world.stock(sku(step, path), warehouse == null ? LineItem.DEFAULT_WAREHOUSE : warehouse);
+                execute(step, new CartCommand.AddItem(sku(step, path), qty(step, path), warehouse));
+            }
             case "setQuantity" -> {
                 Handle h = cart(step);
-                Cart cart = world.engine.get(h.actor(), h.id());
-                LineItem line = line(cart, sku(step, path));
-                execute(step, new CartCommand.SetQuantity(line.id(), qty(step, path)));
+                Optional<LineItem> line = line(world.engine.get(h.actor(), h.id()), sku(step, path));
+                int qty = qty(step, path);
+                if (line.isPresent()) {
+                    execute(step, new CartCommand.SetQuantity(line.get().id(), qty));
+                } else if (qty != 0) {
+                    // Setting the quantity of a sku not on the cart adds it, with the add's rules and errors.
+                    execute(step, new CartCommand.AddItem(sku(step, path), qty));
+                }
             }
             case "remove" -> {
                 Handle h = cart(step);
-                Cart cart = world.engine.get(h.actor(), h.id());
-                execute(step, new CartCommand.RemoveLines(List.of(line(cart, sku(step, path)).id())));
+                Optional<LineItem> line = line(world.engine.get(h.actor(), h.id()), sku(step, path));
+                if (line.isPresent()) {
+                    execute(step, new CartCommand.RemoveLines(List.of(line.get().id())));
+                }
             }
             case "clear" -> execute(step, new CartCommand.Clear());
             case "applyCode" -> execute(step, new CartCommand.ApplyCode(world.required(step, "code", path).asText()));
@@ -185,7 +198,8 @@ final class ScenarioPlayer {
             throw new ScenarioFormatException(file + ": " + path + ".from must name a guest cart");
         }
         MergePolicy policy = world.enumValue(MergePolicy.class, step.path("policy").asText("SUM"), path + ".policy");
-        world.engine.merge(customer.actor(), new MergeRequest(guest.id(), g.token(), c.customerId(), policy));
+        world.engine.merge(customer.actor(), new MergeRequest(guest.id(), g.token(), c.customerId(), policy,
+                customer.id()));
     }
 
     private void create(JsonNode step) {
@@ -248,9 +262,8 @@ final class ScenarioPlayer {
         return whole.intValue();
     }
 
-    private static LineItem line(Cart cart, Sku sku) {
-        return cart.lines().stream().filter(l -> l.sku().equals(sku)).findFirst()
-                .orElseThrow(() -> CartException.invalidInput("no line with sku " + sku));
+    private static Optional<LineItem> line(Cart cart, Sku sku) {
+        return cart.lines().stream().filter(l -> l.sku().equals(sku)).findFirst();
     }
 
     private void expect(JsonNode step, String path, List<String> failures, String label) {

@@ -37,6 +37,9 @@ final class ScenarioWorld {
     final String country;
     final MutableClock clock;
     final InMemoryCartRepository repository = new InMemoryCartRepository();
+    final InMemoryInventory inventory = new InMemoryInventory();
+    private final java.util.Map<Sku, Long> stock = new java.util.HashMap<>();
+    private final Set<String> stocked = new HashSet<>();
     final CartEngine engine;
 
     ScenarioWorld(String file, JsonNode root, Instant start) {
@@ -56,7 +59,6 @@ final class ScenarioWorld {
 
         InMemoryCatalog catalog = new InMemoryCatalog();
         InMemoryPricing pricing = new InMemoryPricing();
-        InMemoryInventory inventory = new InMemoryInventory();
         JsonNode products = root.path("catalog");
         if (!products.isArray()) {
             throw new ScenarioFormatException(file + ": catalog must be a list");
@@ -71,7 +73,8 @@ final class ScenarioWorld {
                     p.path("maxQuantity").asInt(Integer.MAX_VALUE), p.path("quantityStep").asInt(1)));
             pricing.put(new PriceQuote(sku, money(required(p, "price", path)), rates(p), null));
             if (p.has("stock")) {
-                inventory.setStock(sku, LineItem.DEFAULT_WAREHOUSE, p.get("stock").asLong());
+                stock.put(sku, p.get("stock").asLong());
+                stock(sku, LineItem.DEFAULT_WAREHOUSE);
             }
         }
         InMemoryPromotions promotions = new InMemoryPromotions();
@@ -111,6 +114,14 @@ final class ScenarioWorld {
                 .guestTtl(duration(settings.path("guestTtl").asText("P30D"), "settings.guestTtl"))
                 .customerTtl(duration(settings.path("customerTtl").asText("P90D"), "settings.customerTtl"))
                 .build();
+    }
+
+    /** A product's {@code stock} holds in every warehouse a step names, set on first use. */
+    void stock(Sku sku, String warehouse) {
+        Long units = stock.get(sku);
+        if (units != null && stocked.add(sku.value() + '\u0000' + warehouse)) {
+            inventory.setStock(sku, warehouse, units);
+        }
     }
 
     private Promotion promotion(JsonNode p, String path) {
