@@ -51,14 +51,18 @@ final class PromotionPass {
 
     /** Runs the pass. */
     void run(ShippingMethod method) {
-        boolean stopped = false;
+        // The first STOP_FURTHER that gave something, by priority order: it stops every promotion
+        // after it in that order, shipping promotions included, but not those before it.
+        Promotion stopper = null;
         for (int i = 0; i < shippingFrom; i++) {
-            if (stopped) {
+            if (stopper != null) {
                 set(i, PromotionResult.STOPPED, 0, "a STOP_FURTHER promotion before it applied");
                 continue;
             }
             applyToLines(i, promotions.get(i));
-            stopped = stops(i);
+            if (stops(i)) {
+                stopper = promotions.get(i);
+            }
         }
         long items = 0;
         for (int line = 0; line < t.n; line++) {
@@ -78,12 +82,14 @@ final class PromotionPass {
         }
         shippingRunning = shippingBase;
         for (int i = shippingFrom; i < promotions.size(); i++) {
-            if (stopped) {
+            if (stopper != null && PromotionOrder.compare(stopper, promotions.get(i)) < 0) {
                 set(i, PromotionResult.STOPPED, 0, "a STOP_FURTHER promotion before it applied");
                 continue;
             }
             applyToShipping(i, promotions.get(i));
-            stopped = stops(i);
+            if (stops(i) && (stopper == null || PromotionOrder.compare(promotions.get(i), stopper) < 0)) {
+                stopper = promotions.get(i);
+            }
         }
     }
 

@@ -374,12 +374,14 @@ class PromotionRulesTest {
     }
 
     @Test
-    void price_stopFurtherOnItems_stopsShippingPromotionsToo() {
+    void price_stopFurtherOnItems_stopsShippingPromotionsAfterItInPriorityOrder() {
         PricedCart p = World.eur().product("A", "10.00").shipping("4.90", null)
                 .promo(promo("STOP").priority(5).stacking(Stacking.STOP_FURTHER).percent("10"))
-                .promo(promo("S").priority(0).scope(Scope.SHIPPING).percent("100")).add("A", 1).price();
-        assertThat(result(p, "S")).isEqualTo(PromotionResult.STOPPED);
-        assertThat(s(p.shipping())).isEqualTo("4.90");
+                .promo(promo("EARLY").priority(0).scope(Scope.SHIPPING).percent("50"))
+                .promo(promo("LATE").priority(6).scope(Scope.SHIPPING).percent("100")).add("A", 1).price();
+        assertThat(result(p, "EARLY")).isEqualTo(PromotionResult.APPLIED);
+        assertThat(result(p, "LATE")).isEqualTo(PromotionResult.STOPPED);
+        assertThat(s(p.shipping())).isEqualTo("2.45");
     }
 
     @Test
