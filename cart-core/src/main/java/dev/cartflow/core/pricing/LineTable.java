@@ -36,13 +36,14 @@ final class LineTable {
     /** Price times quantity: the amount before any promotion. */
     final long[] original;
 
-    // scratch, reused by every pass
-    final int[] targets;
-    final int[] order;
-    final long[] work;
-    final long[] work2;
-    final long[] remainders;
-    final long[] selectBuffer;
+    // scratch, reused by every pass; allocated on first use, because a cart without promotions
+    // needs none of it
+    private int[] targets;
+    private int[] order;
+    private long[] work;
+    private long[] work2;
+    private long[] remainders;
+    private long[] selectBuffer;
     long[] taxScratch = new long[4];
 
     LineTable(Cart cart, Map<Sku, Product> products, Map<Sku, PriceQuote> prices, PricingPolicy policy) {
@@ -61,7 +62,6 @@ final class LineTable {
         quantity = new long[n];
         unitPrice = new long[n];
         original = new long[n];
-        Product[] found = new Product[n];
         // every line is checked for a missing product before any currency is looked at, because
         // PRODUCT_NOT_FOUND takes precedence over CURRENCY_MISMATCH
         for (int i = 0; i < n; i++) {
@@ -71,7 +71,8 @@ final class LineTable {
             if (product == null || quote == null) {
                 throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "no product or price for " + sku);
             }
-            found[i] = product;
+            categories[i] = product.category();
+            brands[i] = product.brand();
             quotes[i] = quote;
         }
         for (int i = 0; i < n; i++) {
@@ -81,18 +82,26 @@ final class LineTable {
                         + quote.unitPrice().currency() + ", cart is in " + currency);
             }
             skus[i] = items[i].sku();
-            categories[i] = found[i].category();
-            brands[i] = found[i].brand();
             quantity[i] = items[i].quantity();
             unitPrice[i] = quote.unitPrice().minor();
             original[i] = Math.multiplyExact(unitPrice[i], quantity[i]);
         }
-        targets = new int[n];
-        order = new int[n];
-        work = new long[n];
-        work2 = new long[n];
-        remainders = new long[n];
-        selectBuffer = new long[n];
+    }
+
+    int[] targets() {
+        return targets == null ? targets = new int[n] : targets;
+    }
+
+    int[] order() {
+        return order == null ? order = new int[n] : order;
+    }
+
+    long[] work() {
+        return work == null ? work = new long[n] : work;
+    }
+
+    long[] work2() {
+        return work2 == null ? work2 = new long[n] : work2;
     }
 
     /**
@@ -115,6 +124,7 @@ final class LineTable {
             }
             return;
         }
+        long[] remainders = this.remainders == null ? this.remainders = new long[n] : this.remainders;
         long given = 0;
         for (int j = 0; j < count; j++) {
             int line = idx[j];
@@ -131,7 +141,7 @@ final class LineTable {
         // The leftover units go to the `left` largest remainders, ties to the earlier line. Only the
         // threshold remainder is needed, not an order, so a linear selection replaces a sort.
         int k = (int) left;
-        long[] buf = selectBuffer;
+        long[] buf = selectBuffer == null ? selectBuffer = new long[n] : selectBuffer;
         for (int j = 0; j < count; j++) {
             buf[j] = remainders[idx[j]];
         }
@@ -203,6 +213,28 @@ final class LineTable {
         long[] out = taxScratch;
         if (k == 0) {
             return 0;
+        }
+        if (k == 1) {
+            // the common case, without the common-scale bookkeeping; the same figures as below with
+            // maxScale = the rate's scale
+            Rate rate = rates.get(0);
+            long numerator = rate.unscaled();
+            long divisor = Arith.pow10(rate.scale());
+            if (inclusive) {
+                divisor = Math.addExact(divisor, numerator);
+            }
+            long t;
+            if (unitTax && units > 1) {
+                long base = amount / units;
+                long extra = amount % units;
+                long low = Arith.mulDivRound(base, numerator, divisor, rounding);
+                long high = extra == 0 ? 0 : Arith.mulDivRound(base + 1, numerator, divisor, rounding);
+                t = Math.addExact(Math.multiplyExact(low, units - extra), Math.multiplyExact(high, extra));
+            } else {
+                t = Arith.mulDivRound(amount, numerator, divisor, rounding);
+            }
+            out[0] = t;
+            return t;
         }
         int maxScale = 0;
         for (int r = 0; r < k; r++) {

@@ -145,9 +145,12 @@ final class PromotionPass {
         int count = 0;
         long units = 0;
         long amount = 0;
+        int[] targets = t.targets();
+        Promotion.Target target = p.target();
+        boolean any = target.skus().isEmpty() && target.categories().isEmpty() && target.brands().isEmpty();
         for (int line = 0; line < t.n; line++) {
-            if (t.matches(p.target(), line)) {
-                t.targets[count++] = line;
+            if (any || t.matches(target, line)) {
+                targets[count++] = line;
                 units += t.quantity[line];
                 amount = Math.addExact(amount, running[line]);
             }
@@ -172,8 +175,8 @@ final class PromotionPass {
         if (count < 0) {
             return;
         }
-        int[] idx = t.targets;
-        long[] out = t.work;
+        int[] idx = t.targets();
+        long[] out = t.work();
         Action action = p.action();
         boolean order = p.target().scope() == Scope.ORDER;
         long full = 0;
@@ -240,9 +243,10 @@ final class PromotionPass {
         if (p.maxDiscount() != null && given > p.maxDiscount().minor()) {
             // the cap is shared in proportion to what each line would have got without it
             long cap = p.maxDiscount().minor();
-            t.allocate(cap, idx, count, out, t.work2);
+            long[] capped2 = t.work2();
+            t.allocate(cap, idx, count, out, capped2);
             for (int j = 0; j < count; j++) {
-                out[idx[j]] = t.work2[idx[j]];
+                out[idx[j]] = capped2[idx[j]];
             }
             given = cap;
             capped = true;
@@ -319,7 +323,7 @@ final class PromotionPass {
      * weighted quickselect (expected linear), because only the threshold matters, not an order.
      */
     private int cheapestUnitsThreshold(int[] idx, int count, long units) {
-        int[] a = t.order;
+        int[] a = t.order();
         System.arraycopy(idx, 0, a, 0, count);
         long[] qty = t.quantity;
         long need = units;

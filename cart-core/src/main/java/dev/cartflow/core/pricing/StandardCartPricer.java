@@ -216,18 +216,26 @@ final class StandardCartPricer implements CartPricer {
         long discount = 0;
         long lineTax = 0;
         long lineTotal = 0;
+        // Money is an immutable record: equal amounts on one line share one instance, and zero is
+        // shared by the whole cart, which saves most of the per-line allocations
+        Money zero = Money.ofMinor(0, currency);
         for (int i = 0; i < n; i++) {
             PriceQuote quote = t.quotes[i];
             long running = winner.running[i];
             long lineDiscount = t.original[i] - running;
             List<Rate> rates = quote.taxRates();
             long tax = t.tax(running, t.quantity[i], rates);
-            List<TaxAmount> taxes = taxTotals.add(rates, t.taxScratch, currency);
+            Money taxMoney = tax == 0 ? zero : Money.ofMinor(tax, currency);
+            List<TaxAmount> taxes = taxTotals.add(rates, t.taxScratch, tax, taxMoney, currency);
             long total = t.inclusive ? running : Math.addExact(running, tax);
-            lines.add(new PricedLine(t.items[i].id(), t.skus[i], t.items[i].quantity(), quote.unitPrice(),
-                    Money.ofMinor(t.original[i], currency), Money.ofMinor(lineDiscount, currency),
-                    Money.ofMinor(tax, currency), Money.ofMinor(total, currency),
-                    Money.ofMinor(total - tax, currency), taxes, lineDiscounts(winner, i, currency)));
+            Money unit = quote.unitPrice();
+            Money subtotalMoney = t.original[i] == unit.minor() ? unit : Money.ofMinor(t.original[i], currency);
+            Money runningMoney = lineDiscount == 0 ? subtotalMoney : Money.ofMinor(running, currency);
+            Money totalMoney = t.inclusive ? runningMoney : Money.ofMinor(total, currency);
+            Money netMoney = t.inclusive ? Money.ofMinor(total - tax, currency) : runningMoney;
+            lines.add(new PricedLine(t.items[i].id(), t.skus[i], t.items[i].quantity(), unit, subtotalMoney,
+                    lineDiscount == 0 ? zero : Money.ofMinor(lineDiscount, currency), taxMoney, totalMoney, netMoney,
+                    taxes, lineDiscounts(winner, i, currency)));
             subtotal = Math.addExact(subtotal, t.original[i]);
             discount += lineDiscount;
             lineTax = Math.addExact(lineTax, tax);
@@ -241,7 +249,7 @@ final class StandardCartPricer implements CartPricer {
         long shippingTax = 0;
         if (method != null) {
             shippingTax = t.tax(shipping, 1, method.taxRates());
-            taxTotals.add(method.taxRates(), t.taxScratch, currency);
+            taxTotals.add(method.taxRates(), t.taxScratch, shippingTax, null, currency);
         }
         long tax = Math.addExact(lineTax, shippingTax);
         long total = Math.addExact(lineTotal, shipping);
@@ -253,7 +261,7 @@ final class StandardCartPricer implements CartPricer {
         for (int i = 0; i < all.size(); i++) {
             Promotion promotion = all.get(i);
             explanations.add(new PromotionExplanation(promotion.id(), promotion.code(), result[i],
-                    Money.ofMinor(amount[i], currency), reason[i]));
+                    amount[i] == 0 ? zero : Money.ofMinor(amount[i], currency), reason[i]));
         }
         List<CodeStatus> codes = new ArrayList<>(cart.codes().size());
         for (String code : cart.codes()) {
@@ -277,14 +285,27 @@ final class StandardCartPricer implements CartPricer {
         if (count == 0) {
             return List.of();
         }
-        LineDiscount[] out = new LineDiscount[count];
+        // the fixed-arity List.of overloads take the elements without the defensive copy that
+        // List.of(array) makes
+        LineDiscount first = null;
+        LineDiscount second = null;
+        LineDiscount[] out = count > 2 ? new LineDiscount[count] : null;
         int j = 0;
         for (int k = 0; k < pass.size() && j < count; k++) {
             if (pass.lineShares[k] != null && pass.lineShares[k][line] > 0) {
-                out[j++] = new LineDiscount(pass.promotion(k).id(), Money.ofMinor(pass.lineShares[k][line], currency));
+                LineDiscount d = new LineDiscount(pass.promotion(k).id(),
+                        Money.ofMinor(pass.lineShares[k][line], currency));
+                if (out != null) {
+                    out[j] = d;
+                } else if (j == 0) {
+                    first = d;
+                } else {
+                    second = d;
+                }
+                j++;
             }
         }
-        return List.of(out);
+        return out != null ? List.of(out) : count == 1 ? List.of(first) : List.of(first, second);
     }
 
     /** Tax per rate over the whole cart, in order of first appearance. */
@@ -293,28 +314,42 @@ final class StandardCartPricer implements CartPricer {
         private long[] sums = new long[4];
         private int size;
 
-        /** Adds one amount's tax per rate (from {@code perRate}) and returns that amount's own list. */
-        List<TaxAmount> add(List<Rate> lineRates, long[] perRate, Currency currency) {
+        /**
+         * Adds one amount's tax per rate (from {@code perRate}) and returns that amount's own list;
+         * {@code taxMoney}, when not null, is {@code tax}, the sum of {@code perRate}, as money.
+         */
+        List<TaxAmount> add(List<Rate> lineRates, long[] perRate, long tax, Money taxMoney, Currency currency) {
             int k = lineRates.size();
             if (k == 0) {
                 return List.of();
+            }
+            if (k == 1) {
+                // one rate: its tax is the whole tax, so the line's Money serves both
+                Rate rate = lineRates.get(0);
+                sum(rate, perRate[0]);
+                return List.of(new TaxAmount(rate, taxMoney != null && perRate[0] == tax ? taxMoney
+                        : Money.ofMinor(perRate[0], currency)));
             }
             TaxAmount[] own = new TaxAmount[k];
             for (int r = 0; r < k; r++) {
                 Rate rate = lineRates.get(r);
                 own[r] = new TaxAmount(rate, Money.ofMinor(perRate[r], currency));
-                int at = indexOf(rate);
-                if (at < 0) {
-                    if (size == rates.length) {
-                        rates = java.util.Arrays.copyOf(rates, size * 2);
-                        sums = java.util.Arrays.copyOf(sums, size * 2);
-                    }
-                    rates[size] = rate;
-                    at = size++;
-                }
-                sums[at] = Math.addExact(sums[at], perRate[r]);
+                sum(rate, perRate[r]);
             }
-            return k == 1 ? List.of(own[0]) : List.of(own);
+            return List.of(own);
+        }
+
+        private void sum(Rate rate, long amount) {
+            int at = indexOf(rate);
+            if (at < 0) {
+                if (size == rates.length) {
+                    rates = java.util.Arrays.copyOf(rates, size * 2);
+                    sums = java.util.Arrays.copyOf(sums, size * 2);
+                }
+                rates[size] = rate;
+                at = size++;
+            }
+            sums[at] = Math.addExact(sums[at], amount);
         }
 
         private int indexOf(Rate rate) {
