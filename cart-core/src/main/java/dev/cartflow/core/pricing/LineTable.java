@@ -32,7 +32,6 @@ final class LineTable {
     final String[] categories;
     final String[] brands;
     final long[] quantity;
-    final long[] unitPrice;
     /** Price times quantity: the amount before any promotion. */
     final long[] original;
 
@@ -60,7 +59,6 @@ final class LineTable {
         categories = new String[n];
         brands = new String[n];
         quantity = new long[n];
-        unitPrice = new long[n];
         original = new long[n];
         // every line is checked for a missing product before any currency is looked at, because
         // PRODUCT_NOT_FOUND takes precedence over CURRENCY_MISMATCH
@@ -83,8 +81,7 @@ final class LineTable {
             }
             skus[i] = items[i].sku();
             quantity[i] = items[i].quantity();
-            unitPrice[i] = quote.unitPrice().minor();
-            original[i] = Math.multiplyExact(unitPrice[i], quantity[i]);
+            original[i] = Math.multiplyExact(quote.unitPrice().minor(), quantity[i]);
         }
     }
 
@@ -279,6 +276,9 @@ final class LineTable {
 
     /** Numeric equality of rates without the {@code BigDecimal} that {@link Rate#equals} uses. */
     static boolean sameRate(Rate a, Rate b) {
+        if (a.scale() == b.scale()) {
+            return a.unscaled() == b.unscaled();
+        }
         int s = Math.max(a.scale(), b.scale());
         return scaled(a, s) == scaled(b, s);
     }

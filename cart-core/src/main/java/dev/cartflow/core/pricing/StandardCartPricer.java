@@ -134,14 +134,28 @@ final class StandardCartPricer implements CartPricer {
     /** Item and order promotions in priority order, then shipping promotions in theirs. */
     private static List<Promotion> ordered(List<Promotion> promotions) {
         List<Promotion> all = new ArrayList<>(promotions);
-        Set<String> ids = new HashSet<>();
-        for (Promotion promotion : all) {
+        int p = all.size();
+        // a few promotions are checked pairwise; a set only pays for itself with more
+        Set<String> ids = p > 8 ? new HashSet<>() : null;
+        for (int i = 0; i < p; i++) {
+            Promotion promotion = all.get(i);
             if (promotion == null) {
                 throw CartException.invalidInput("null promotion");
             }
-            if (!ids.add(promotion.id())) {
+            boolean duplicate = false;
+            if (ids != null) {
+                duplicate = !ids.add(promotion.id());
+            } else {
+                for (int j = 0; j < i && !duplicate; j++) {
+                    duplicate = all.get(j).id().equals(promotion.id());
+                }
+            }
+            if (duplicate) {
                 throw CartException.invalidInput("duplicate promotion id " + promotion.id());
             }
+        }
+        if (p < 2) {
+            return all;
         }
         all.sort((a, b) -> {
             boolean sa = a.target().scope() == Promotion.Scope.SHIPPING;
@@ -241,7 +255,9 @@ final class StandardCartPricer implements CartPricer {
             lineTax = Math.addExact(lineTax, tax);
             lineTotal = Math.addExact(lineTotal, total);
             LineItem item = t.items[i];
-            if (item.addedUnitPrice() != null && !item.addedUnitPrice().equals(quote.unitPrice())) {
+            Money added = item.addedUnitPrice();
+            // Money.equals without the generated record equals: same amount, same currency
+            if (added != null && (added.minor() != unit.minor() || !added.currency().equals(unit.currency()))) {
                 changes.add(new PriceChange(item.id(), item.sku(), item.addedUnitPrice(), quote.unitPrice()));
             }
         }
@@ -285,27 +301,36 @@ final class StandardCartPricer implements CartPricer {
         if (count == 0) {
             return List.of();
         }
-        // the fixed-arity List.of overloads take the elements without the defensive copy that
-        // List.of(array) makes
-        LineDiscount first = null;
-        LineDiscount second = null;
-        LineDiscount[] out = count > 2 ? new LineDiscount[count] : null;
+        LineDiscount[] out = new LineDiscount[count];
         int j = 0;
         for (int k = 0; k < pass.size() && j < count; k++) {
             if (pass.lineShares[k] != null && pass.lineShares[k][line] > 0) {
-                LineDiscount d = new LineDiscount(pass.promotion(k).id(),
-                        Money.ofMinor(pass.lineShares[k][line], currency));
-                if (out != null) {
-                    out[j] = d;
-                } else if (j == 0) {
-                    first = d;
-                } else {
-                    second = d;
-                }
-                j++;
+                out[j++] = new LineDiscount(pass.promotion(k).id(), Money.ofMinor(pass.lineShares[k][line], currency));
             }
         }
-        return out != null ? List.of(out) : count == 1 ? List.of(first) : List.of(first, second);
+        return listOf(out);
+    }
+
+    /**
+     * An unmodifiable list of the elements of {@code a}: up to ten through the fixed-arity
+     * {@code List.of} overloads, which keep their argument array instead of copying it as
+     * {@code List.of(array)} does.
+     */
+    private static <E> List<E> listOf(E[] a) {
+        switch (a.length) {
+            case 0: return List.of();
+            case 1: return List.of(a[0]);
+            case 2: return List.of(a[0], a[1]);
+            case 3: return List.of(a[0], a[1], a[2]);
+            case 4: return List.of(a[0], a[1], a[2], a[3]);
+            case 5: return List.of(a[0], a[1], a[2], a[3], a[4]);
+            case 6: return List.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+            case 7: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+            case 8: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+            case 9: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+            case 10: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+            default: return List.of(a);
+        }
     }
 
     /** Tax per rate over the whole cart, in order of first appearance. */
