@@ -101,7 +101,10 @@ final class Arith {
         }
     }
 
-    /** {@code 10^n} for {@code 0 <= n <= 18}; a table because the tax loop asks for it per line. */
+    /**
+     * {@code 10^n} for {@code 0 <= n <= 18}; a table because the tax loop asks for it per line (and
+     * {@code Rate#denominator()} computes it in a loop).
+     */
     static long pow10(int n) {
         return POW10[n];
     }

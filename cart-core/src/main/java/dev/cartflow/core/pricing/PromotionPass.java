@@ -26,8 +26,11 @@ final class PromotionPass {
     final long[] amounts;
     final String[] reasons;
     final long[][] lineShares;
-    /** Per line, how many promotions gave it something; lets the pricer skip untouched lines. */
-    final int[] sharesPerLine;
+    /**
+     * Per line, how many promotions gave it something; lets the pricer skip untouched lines. Null
+     * while no line promotion applied.
+     */
+    int[] sharesPerLine;
     long itemDiscount;
     long shippingBase;
     long shippingRunning;
@@ -46,7 +49,6 @@ final class PromotionPass {
         amounts = new long[p];
         reasons = new String[p];
         lineShares = new long[p][];
-        sharesPerLine = new int[table.n];
     }
 
     /** Runs the pass. */
@@ -182,7 +184,7 @@ final class PromotionPass {
         long full = 0;
         if (action instanceof Action.Percent percent) {
             long num = percent.fraction().unscaled();
-            long den = percent.fraction().denominator();
+            long den = Arith.pow10(percent.fraction().scale());
             boolean original = p.basis() == Basis.ORIGINAL;
             if (order) {
                 long base = 0;
@@ -252,6 +254,7 @@ final class PromotionPass {
             capped = true;
         }
         long[] shares = new long[t.n];
+        int[] sharesPerLine = this.sharesPerLine == null ? this.sharesPerLine = new int[t.n] : this.sharesPerLine;
         for (int j = 0; j < count; j++) {
             int line = idx[j];
             shares[line] = out[line];
@@ -292,7 +295,7 @@ final class PromotionPass {
             }
         }
         long num = a.fraction().unscaled();
-        long den = a.fraction().denominator();
+        long den = Arith.pow10(a.fraction().scale());
         long full = 0;
         for (int j = 0; j < count; j++) {
             int line = idx[j];
@@ -376,7 +379,7 @@ final class PromotionPass {
         long full;
         if (action instanceof Action.Percent percent) {
             long base = p.basis() == Basis.ORIGINAL ? shippingBase : shippingRunning;
-            full = Arith.mulDivRound(base, percent.fraction().unscaled(), percent.fraction().denominator(),
+            full = Arith.mulDivRound(base, percent.fraction().unscaled(), Arith.pow10(percent.fraction().scale()),
                     t.rounding);
         } else if (action instanceof Action.Amount amount) {
             full = amount.amount().minor();

@@ -225,7 +225,7 @@ final class StandardCartPricer implements CartPricer {
         int n = t.n;
         TaxTotals taxTotals = new TaxTotals();
         List<PricedLine> lines = new ArrayList<>(n);
-        List<PriceChange> changes = new ArrayList<>(0);
+        List<PriceChange> changes = null; // rarely needed
         long subtotal = 0;
         long discount = 0;
         long lineTax = 0;
@@ -258,6 +258,9 @@ final class StandardCartPricer implements CartPricer {
             Money added = item.addedUnitPrice();
             // Money.equals without the generated record equals: same amount, same currency
             if (added != null && (added.minor() != unit.minor() || !added.currency().equals(unit.currency()))) {
+                if (changes == null) {
+                    changes = new ArrayList<>(1);
+                }
                 changes.add(new PriceChange(item.id(), item.sku(), item.addedUnitPrice(), quote.unitPrice()));
             }
         }
@@ -273,31 +276,35 @@ final class StandardCartPricer implements CartPricer {
             total = Math.addExact(total, shippingTax);
         }
 
-        List<PromotionExplanation> explanations = new ArrayList<>(all.size());
+        // arrays through listOf: PricedCart's List.copyOf keeps such a list instead of copying it
+        PromotionExplanation[] explanations = new PromotionExplanation[all.size()];
         for (int i = 0; i < all.size(); i++) {
             Promotion promotion = all.get(i);
-            explanations.add(new PromotionExplanation(promotion.id(), promotion.code(), result[i],
-                    amount[i] == 0 ? zero : Money.ofMinor(amount[i], currency), reason[i]));
+            explanations[i] = new PromotionExplanation(promotion.id(), promotion.code(), result[i],
+                    amount[i] == 0 ? zero : Money.ofMinor(amount[i], currency), reason[i]);
         }
-        List<CodeStatus> codes = new ArrayList<>(cart.codes().size());
-        for (String code : cart.codes()) {
+        List<String> cartCodes = cart.codes();
+        CodeStatus[] codes = new CodeStatus[cartCodes.size()];
+        for (int c = 0; c < codes.length; c++) {
+            String code = cartCodes.get(c);
             boolean applies = false;
             for (int i = 0; i < all.size() && !applies; i++) {
                 applies = code.equals(all.get(i).code()) && amount[i] > 0;
             }
-            codes.add(new CodeStatus(code, applies ? CodeStatus.State.APPLIED : CodeStatus.State.NOT_APPLICABLE));
+            codes[c] = new CodeStatus(code, applies ? CodeStatus.State.APPLIED : CodeStatus.State.NOT_APPLICABLE);
         }
         return new PricedCart(cart, currency, lines, Money.ofMinor(subtotal, currency),
                 Money.ofMinor(discount, currency), Money.ofMinor(shipping, currency),
                 Money.ofMinor(winner.shippingBase - shipping, currency), Money.ofMinor(shippingTax, currency),
                 Money.ofMinor(tax, currency), taxTotals.toList(currency), Money.ofMinor(total, currency),
-                Money.ofMinor(total - tax, currency), explanations, codes, changes, input.exchangeRate(),
+                Money.ofMinor(total - tax, currency), listOf(explanations), listOf(codes),
+                changes == null ? List.of() : changes, input.exchangeRate(),
                 input.now());
     }
 
     /** The share of every promotion that gave this line something, in evaluation order. */
     private static List<LineDiscount> lineDiscounts(PromotionPass pass, int line, Currency currency) {
-        int count = pass.sharesPerLine[line];
+        int count = pass.sharesPerLine == null ? 0 : pass.sharesPerLine[line];
         if (count == 0) {
             return List.of();
         }
@@ -391,7 +398,7 @@ final class StandardCartPricer implements CartPricer {
             for (int j = 0; j < size; j++) {
                 out[j] = new TaxAmount(rates[j], Money.ofMinor(sums[j], currency));
             }
-            return List.of(out);
+            return listOf(out);
         }
     }
 }
