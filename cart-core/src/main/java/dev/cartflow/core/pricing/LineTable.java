@@ -39,7 +39,6 @@ final class LineTable {
     // needs none of it
     private int[] targets;
     private int[] order;
-    private long[] work;
     private long[] work2;
     private long[] remainders;
     private long[] selectBuffer;
@@ -91,10 +90,6 @@ final class LineTable {
 
     int[] order() {
         return order == null ? order = new int[n] : order;
-    }
-
-    long[] work() {
-        return work == null ? work = new long[n] : work;
     }
 
     long[] work2() {
@@ -267,11 +262,6 @@ final class LineTable {
 
     private static long scaled(Rate rate, int scale) {
         return Math.multiplyExact(rate.unscaled(), Arith.pow10(scale - rate.scale()));
-    }
-
-    /** True when a product of this line matches the promotion's filters. */
-    boolean matches(dev.cartflow.model.Promotion.Target target, int line) {
-        return target.matches(skus[line], categories[line], brands[line]);
     }
 
     /** Numeric equality of rates without the {@code BigDecimal} that {@link Rate#equals} uses. */

@@ -148,10 +148,18 @@ final class PromotionPass {
         long units = 0;
         long amount = 0;
         int[] targets = t.targets();
+        // Promotion.Target.matches, inlined so that the emptiness of each filter is decided once per
+        // promotion rather than once per line; keep the two in step
         Promotion.Target target = p.target();
-        boolean any = target.skus().isEmpty() && target.categories().isEmpty() && target.brands().isEmpty();
+        java.util.Set<dev.cartflow.model.Sku> skuFilter = target.skus().isEmpty() ? null : target.skus();
+        java.util.Set<String> categoryFilter = target.categories().isEmpty() ? null : target.categories();
+        java.util.Set<String> brandFilter = target.brands().isEmpty() ? null : target.brands();
+        String[] categories = t.categories;
+        String[] brands = t.brands;
         for (int line = 0; line < t.n; line++) {
-            if (any || t.matches(target, line)) {
+            if ((skuFilter == null || skuFilter.contains(t.skus[line]))
+                    && (categoryFilter == null || categories[line] != null && categoryFilter.contains(categories[line]))
+                    && (brandFilter == null || brands[line] != null && brandFilter.contains(brands[line]))) {
                 targets[count++] = line;
                 units += t.quantity[line];
                 amount = Math.addExact(amount, running[line]);
@@ -178,7 +186,9 @@ final class PromotionPass {
             return;
         }
         int[] idx = t.targets();
-        long[] out = t.work();
+        // the shares are computed in place in the array the pass keeps, not in scratch space that
+        // would then be copied
+        long[] out = new long[t.n];
         Action action = p.action();
         boolean order = p.target().scope() == Scope.ORDER;
         long full = 0;
@@ -253,17 +263,15 @@ final class PromotionPass {
             given = cap;
             capped = true;
         }
-        long[] shares = new long[t.n];
         int[] sharesPerLine = this.sharesPerLine == null ? this.sharesPerLine = new int[t.n] : this.sharesPerLine;
         for (int j = 0; j < count; j++) {
             int line = idx[j];
-            shares[line] = out[line];
             running[line] -= out[line];
             if (out[line] > 0) {
                 sharesPerLine[line]++;
             }
         }
-        lineShares[i] = shares;
+        lineShares[i] = out;
         set(i, capped ? PromotionResult.CAPPED : PromotionResult.APPLIED, given,
                 capped ? (p.maxDiscount() != null && given == p.maxDiscount().minor()
                         ? "capped at its maxDiscount" : "capped so that no amount goes below zero") : "applied");
