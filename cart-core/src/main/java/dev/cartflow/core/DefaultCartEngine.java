@@ -46,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 final class DefaultCartEngine implements CartEngine {
     private final CartEngineBuilder config;
@@ -53,6 +54,7 @@ final class DefaultCartEngine implements CartEngine {
     private final Providers providers;
     private final LineChanges lineChanges;
     private final Merging merging;
+    private final ReentrantLock[] checkoutLocks = new ReentrantLock[256];
     private final GuestTokens tokens;
 
     DefaultCartEngine(CartEngineBuilder builder, PromotionUsageStore usage) {
@@ -61,6 +63,9 @@ final class DefaultCartEngine implements CartEngine {
         this.providers = new Providers(config);
         this.lineChanges = new LineChanges(providers, config.limits);
         this.merging = new Merging(providers, config.limits);
+        for (int i = 0; i < checkoutLocks.length; i++) {
+            checkoutLocks[i] = new ReentrantLock();
+        }
         this.tokens = new GuestTokens(config.random);
     }
 
@@ -360,7 +365,18 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
-        return guarded(() -> checkoutOnce(actor, id, mutation));
+        requireArg(id, "cart id");
+        // Checkouts of one cart in this engine run one at a time: concurrent attempts share the
+        // reservation id and the per-cart redemptions, so one attempt's clean-up after a failure
+        // must not run while another is between reserving and storing. Across instances the
+        // version guard still decides, with the window described in docs/lifecycle.md.
+        ReentrantLock lock = checkoutLocks[Math.floorMod(id.value().hashCode(), checkoutLocks.length)];
+        lock.lock();
+        try {
+            return guarded(() -> checkoutOnce(actor, id, mutation));
+        } finally {
+            lock.unlock();
+        }
     }
 
     private CheckoutResult checkoutOnce(Actor actor, CartId id, Mutation mutation) {
