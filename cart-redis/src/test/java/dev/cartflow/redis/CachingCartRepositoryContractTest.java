@@ -1,14 +1,11 @@
 package dev.cartflow.redis;
 
 import dev.cartflow.core.memory.InMemoryCartRepository;
-import dev.cartflow.spi.CartRepository;
-import dev.cartflow.tck.CartRepositoryContract;
 
-class CachingCartRepositoryContractTest extends CartRepositoryContract {
+/** The caching repository on standalone Redis, default options. */
+class CachingCartRepositoryContractTest extends CachingContractBase {
     @Override
-    protected CartRepository newRepository() {
-        return CachingCartRepository.builder(new InMemoryCartRepository(), TestRedis.client())
-                .keyPrefix(TestRedis.freshPrefix())
-                .build();
+    CachingCartRepository.Builder configure(InMemoryCartRepository delegate) {
+        return CachingCartRepository.builder(delegate, TestRedis.client());
     }
 }

@@ -1,36 +1,19 @@
 package dev.cartflow.redis;
 
 import dev.cartflow.core.memory.InMemoryCartRepository;
-import dev.cartflow.spi.CartRepository;
-import dev.cartflow.tck.CartRepositoryContract;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 
 /** The caching repository on a Redis Cluster, with near cache and sku sets. */
-class ClusterCachingCartRepositoryContractTest extends CartRepositoryContract {
-    private final List<CachingCartRepository> open = new ArrayList<>();
-
+class ClusterCachingCartRepositoryContractTest extends CachingContractBase {
     @Override
-    protected CartRepository newRepository() {
-        CachingCartRepository repo = CachingCartRepository.builder(new InMemoryCartRepository(),
-                        TestRedis.clusterClient())
-                .keyPrefix(TestRedis.freshPrefix())
+    CachingCartRepository.Builder configure(InMemoryCartRepository delegate) {
+        return CachingCartRepository.builder(delegate, TestRedis.clusterClient())
                 .nearCache(1_000, Duration.ofSeconds(5))
-                .trackSkus(true)
-                .build();
-        open.add(repo);
-        return repo;
+                .trackSkus(true);
     }
 
     @Override
     protected int unitsPerThread() {
         return 100;
-    }
-
-    @AfterEach
-    void closeRepositories() {
-        open.forEach(CachingCartRepository::close);
     }
 }

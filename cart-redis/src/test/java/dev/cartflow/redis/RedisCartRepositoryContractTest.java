@@ -1,11 +1,9 @@
 package dev.cartflow.redis;
 
-import dev.cartflow.spi.CartRepository;
-import dev.cartflow.tck.CartRepositoryContract;
-
-class RedisCartRepositoryContractTest extends CartRepositoryContract {
+/** The Redis-only repository on a standalone server. */
+class RedisCartRepositoryContractTest extends RedisContractBase {
     @Override
-    protected CartRepository newRepository() {
-        return RedisCartRepository.builder(TestRedis.client()).keyPrefix(TestRedis.freshPrefix()).build();
+    CartRedisClient client() {
+        return TestRedis.client();
     }
 }

@@ -1,13 +1,10 @@
 package dev.cartflow.redis;
 
-import dev.cartflow.spi.CartRepository;
-import dev.cartflow.tck.CartRepositoryContract;
-
-/** The contract on a three-master Redis Cluster: saveAll across slots takes the two-phase path. */
-class RedisClusterCartRepositoryContractTest extends CartRepositoryContract {
+/** The Redis-only repository on a three-master cluster. */
+class RedisClusterCartRepositoryContractTest extends RedisContractBase {
     @Override
-    protected CartRepository newRepository() {
-        return RedisCartRepository.builder(TestRedis.clusterClient()).keyPrefix(TestRedis.freshPrefix()).build();
+    CartRedisClient client() {
+        return TestRedis.clusterClient();
     }
 
     @Override
