@@ -1,9 +1,16 @@
 package dev.cartflow.jdbi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartflow.model.Cart;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.tck.CartFixtures;
 import dev.cartflow.tck.CartRepositoryContract;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The cart-tck repository contract on PostgreSQL. */
 class JdbiCartRepositoryContractTest extends CartRepositoryContract {
@@ -23,5 +30,20 @@ class JdbiCartRepositoryContractTest extends CartRepositoryContract {
     protected CartRepository newRepository() {
         db.truncate();
         return JdbiCartRepository.create(db.jdbi);
+    }
+
+    @Test
+    void find_throughAnotherRepositoryInstance_readsWhatWasStoredInTheDatabase() {
+        CartRepository writer = newRepository();
+        Cart cart = CartFixtures.addUnit(CartFixtures.guestCart(), "A").with(d -> {
+            d.version = 1;
+            return d;
+        });
+        writer.save(CartWrite.of(cart, 0, List.of()));
+
+        CartRepository reader = JdbiCartRepository.create(db.jdbi);
+        assertThat(reader.find(cart.id())).contains(cart);
+        long rows = db.jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM carts").mapTo(Long.class).one());
+        assertThat(rows).isEqualTo(1L);
     }
 }
