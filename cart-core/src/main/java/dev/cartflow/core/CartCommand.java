@@ -3,7 +3,7 @@ package dev.cartflow.core;
 import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.util.List;
 
 /**

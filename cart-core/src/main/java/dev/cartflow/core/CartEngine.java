@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The cart engine: every cart operation, for an {@link Actor}. Thread-safe; build one per
- * application with {@link #builder()}. Every failure is a {@link dev.cartflow.spi.CartException}
+ * application with {@link #builder()}. Every failure is a {@link dev.cartflow.error.CartException}
  * with a stable code, and a rejected operation leaves the stored cart exactly as it was.
  *
  * <p>Access: a guest acts on its own guest cart with its token, a customer on its own carts,

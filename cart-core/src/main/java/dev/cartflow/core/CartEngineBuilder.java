@@ -4,7 +4,9 @@ import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
 import dev.cartflow.core.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.spi.CartEventPublisher;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
+import dev.cartflow.spi.CartEventLog;
+import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CatalogProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
@@ -13,13 +15,13 @@ import dev.cartflow.spi.PricingProvider;
 import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.PromotionUsageStore;
 import dev.cartflow.spi.ShippingProvider;
+import dev.cartflow.spi.StockReservations;
 import dev.cartflow.spi.TaxProvider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Wires a {@link CartEngine}. Every collaborator is given explicitly; nothing is discovered or read
@@ -28,11 +30,14 @@ import java.util.Set;
  */
 public final class CartEngineBuilder {
     CartRepository repository;
+    CartEventLog eventLog;
+    CartMaintenanceStore maintenanceStore;
     CatalogProvider catalog;
     PricingProvider pricing;
     TaxProvider tax = (country, categories) -> Map.of();
     ExchangeRateProvider exchangeRates;
     InventoryProvider inventory = UNTRACKED_INVENTORY;
+    StockReservations reservations;
     PromotionProvider promotions = NO_PROMOTIONS;
     PromotionUsageStore promotionUsage;
     ShippingProvider shipping = (currency, country) -> List.of();
@@ -54,6 +59,30 @@ public final class CartEngineBuilder {
     /** Where carts are stored (required). */
     public CartEngineBuilder repository(CartRepository repository) {
         this.repository = required(repository, "repository");
+        return this;
+    }
+
+    /**
+     * The store of cart events for {@link CartEngine#changesSince}; by default the repository, when
+     * it is a {@link CartEventLog}.
+     *
+     * @param eventLog the event log
+     * @return this builder
+     */
+    public CartEngineBuilder eventLog(CartEventLog eventLog) {
+        this.eventLog = required(eventLog, "event log");
+        return this;
+    }
+
+    /**
+     * The scans and deletes of the maintenance jobs; by default the repository, when it is a
+     * {@link CartMaintenanceStore}.
+     *
+     * @param maintenanceStore the maintenance store
+     * @return this builder
+     */
+    public CartEngineBuilder maintenanceStore(CartMaintenanceStore maintenanceStore) {
+        this.maintenanceStore = required(maintenanceStore, "maintenance store");
         return this;
     }
 
@@ -84,6 +113,18 @@ public final class CartEngineBuilder {
     /** Stock; by default stock is not tracked. */
     public CartEngineBuilder inventory(InventoryProvider inventory) {
         this.inventory = required(inventory, "inventory");
+        return this;
+    }
+
+    /**
+     * Stock reservations made at checkout; by default the inventory when it is a
+     * {@link StockReservations}, else none (a host with only a stock feed).
+     *
+     * @param reservations the reservations
+     * @return this builder
+     */
+    public CartEngineBuilder reservations(StockReservations reservations) {
+        this.reservations = required(reservations, "reservations");
         return this;
     }
 
@@ -177,6 +218,15 @@ public final class CartEngineBuilder {
         if (repository == null || catalog == null || pricing == null) {
             throw CartException.invalidInput("repository, catalog and pricing are required");
         }
+        if (eventLog == null && repository instanceof CartEventLog log) {
+            eventLog = log;
+        }
+        if (maintenanceStore == null && repository instanceof CartMaintenanceStore store) {
+            maintenanceStore = store;
+        }
+        if (reservations == null) {
+            reservations = inventory instanceof StockReservations r ? r : StockReservations.NONE;
+        }
         return new DefaultCartEngine(this,
                 promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore());
     }
@@ -195,20 +245,7 @@ public final class CartEngineBuilder {
         return value;
     }
 
-    private static final InventoryProvider UNTRACKED_INVENTORY = new InventoryProvider() {
-        @Override
-        public Map<dev.cartflow.spi.StockKey, Long> available(Set<dev.cartflow.spi.StockKey> keys) {
-            return Map.of();
-        }
-
-        @Override
-        public void reserve(String reservationId, Map<dev.cartflow.spi.StockKey, Integer> units) {
-        }
-
-        @Override
-        public void release(String reservationId) {
-        }
-    };
+    private static final InventoryProvider UNTRACKED_INVENTORY = keys -> Map.of();
 
     private static final PromotionProvider NO_PROMOTIONS = new PromotionProvider() {
         @Override

@@ -14,7 +14,7 @@ import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -107,7 +107,7 @@ public final class CartJson {
         } catch (CartException e) {
             throw e;
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new CartException(dev.cartflow.spi.CartErrorCode.INVALID_INPUT, "unreadable cart JSON", e);
+            throw new CartException(dev.cartflow.error.CartErrorCode.INVALID_INPUT, "unreadable cart JSON", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.cartflow.core;
 
 import dev.cartflow.model.Money;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 
 /**
  * Per-cart limits; a change that would pass one fails with {@code CART_LIMIT}. A cart already over

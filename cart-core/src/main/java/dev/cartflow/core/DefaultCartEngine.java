@@ -27,8 +27,8 @@ import dev.cartflow.model.Product;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PromotionUsageStore;
@@ -108,7 +108,7 @@ final class DefaultCartEngine implements CartEngine {
     @Override
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
         load(actor, id);
-        return Providers.call("repository", () -> config.repository.eventsSince(id, afterVersion));
+        return Providers.call("repository", () -> eventLog().eventsSince(id, afterVersion));
     }
 
     @Override
@@ -176,13 +176,7 @@ final class DefaultCartEngine implements CartEngine {
             if (change == null) {
                 return current;
             }
-            Cart next = change.cart.with(d -> {
-                d.version = stored.version() + 1;
-                d.updatedAt = now;
-                d.expiresAt = now.plus(ttl(stored));
-                d.abandonedAt = null;
-                return d;
-            });
+            Cart next = change.cart.toBuilder().version(stored.version() + 1).updatedAt(now).expiresAt(now.plus(ttl(stored))).abandonedAt(null).build();
             IdempotencyRecord record = key == null ? null
                     : new IdempotencyRecord(key, fingerprint, CartJson.write(next), now.plus(config.idempotencyTtl));
             try {
@@ -260,14 +254,7 @@ final class DefaultCartEngine implements CartEngine {
             MergeResult result;
             if (target.isEmpty()) {
                 Merging.Plan plan = Merging.adopt(guest);
-                Cart adopted = guest.with(d -> {
-                    d.owner = Merging.owner(request.customerId());
-                    d.version = guest.version() + 1;
-                    d.updatedAt = now;
-                    d.expiresAt = now.plus(config.customerTtl);
-                    d.abandonedAt = null;
-                    return d;
-                });
+                Cart adopted = guest.toBuilder().owner(Merging.owner(request.customerId())).version(guest.version() + 1).updatedAt(now).expiresAt(now.plus(config.customerTtl)).abandonedAt(null).build();
                 result = new MergeResult(adopted, adopted, plan.report(), plan.codes(), preview);
                 writes.add(write(adopted, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                         "from", guest.id().toString(), "into", guest.id().toString(), "policy",
@@ -275,22 +262,8 @@ final class DefaultCartEngine implements CartEngine {
             } else {
                 Cart customer = target.get();
                 Merging.Plan plan = merging.plan(guest, customer, request.policy());
-                Cart merged = customer.with(d -> {
-                    d.lines = plan.lines();
-                    d.codes = plan.codes();
-                    d.shippingMethod = plan.shippingMethod();
-                    d.version = customer.version() + 1;
-                    d.updatedAt = now;
-                    d.expiresAt = now.plus(config.customerTtl);
-                    d.abandonedAt = null;
-                    return d;
-                });
-                Cart closed = guest.with(d -> {
-                    d.state = CartState.MERGED;
-                    d.version = guest.version() + 1;
-                    d.updatedAt = now;
-                    return d;
-                });
+                Cart merged = customer.toBuilder().lines(plan.lines()).codes(plan.codes()).shippingMethod(plan.shippingMethod()).version(customer.version() + 1).updatedAt(now).expiresAt(now.plus(config.customerTtl)).abandonedAt(null).build();
+                Cart closed = guest.toBuilder().state(CartState.MERGED).version(guest.version() + 1).updatedAt(now).build();
                 result = new MergeResult(merged, closed, plan.report(), plan.codes(), preview);
                 writes.add(write(closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                         "into", customer.id().toString(), "policy", request.policy().name())), key, key, result, now));
@@ -424,13 +397,8 @@ final class DefaultCartEngine implements CartEngine {
                 Map<StockKey, Integer> units = new java.util.LinkedHashMap<>();
                 stored.lines().forEach(l -> units.merge(new StockKey(l.sku(), l.warehouse()), l.quantity(),
                         Integer::sum));
-                Providers.run("inventory", () -> config.inventory.reserve(reservation, units));
-                Cart frozen = stored.with(d -> {
-                    d.state = CartState.CHECKED_OUT;
-                    d.version = stored.version() + 1;
-                    d.updatedAt = now;
-                    return d;
-                });
+                Providers.run("inventory", () -> config.reservations.reserve(reservation, units));
+                Cart frozen = stored.toBuilder().state(CartState.CHECKED_OUT).version(stored.version() + 1).updatedAt(now).build();
                 PricedCart finalPrices = new PricedCart(frozen, priced.currency(), priced.lines(), priced.subtotal(),
                         priced.discount(), priced.shipping(), priced.shippingDiscount(), priced.shippingTax(),
                         priced.tax(), priced.taxes(), priced.total(), priced.net(), priced.promotions(),
@@ -490,7 +458,7 @@ final class DefaultCartEngine implements CartEngine {
 
     private void releaseQuietly(String reservation, CartId id) {
         try {
-            config.inventory.release(reservation);
+            config.reservations.release(reservation);
         } catch (RuntimeException ignored) {
             // The reservation expires on the host's side; the checkout error matters more.
         }
@@ -511,14 +479,14 @@ final class DefaultCartEngine implements CartEngine {
             }
             Instant now = now();
             List<Cart> carts = Providers.call("repository",
-                    () -> config.repository.findExpiringBefore(now.minus(retention), batchSize));
+                    () -> maintenanceStore().findExpiringBefore(now.minus(retention), batchSize));
             int deleted = 0;
             for (Cart cart : carts) {
                 if (cart.state() == CartState.ACTIVE) {
                     publish(List.of(new CartEvent(cart.id(), cart.version() + 1, 0, CartEvent.Type.EXPIRED, now,
                             Map.of("expiredAt", cart.expiresAt().toString()))));
                 }
-                if (Providers.call("repository", () -> config.repository.delete(cart.id()))) {
+                if (Providers.call("repository", () -> maintenanceStore().delete(cart.id()))) {
                     deleted++;
                 }
             }
@@ -534,17 +502,13 @@ final class DefaultCartEngine implements CartEngine {
             }
             Instant now = now();
             List<Cart> carts = Providers.call("repository",
-                    () -> config.repository.findInactiveSince(now.minus(inactivity), batchSize));
+                    () -> maintenanceStore().findInactiveSince(now.minus(inactivity), batchSize));
             int marked = 0;
             for (Cart cart : carts) {
                 if (present(cart, now).state() != CartState.ACTIVE) {
                     continue;
                 }
-                Cart next = cart.with(d -> {
-                    d.abandonedAt = now;
-                    d.version = cart.version() + 1;
-                    return d;
-                });
+                Cart next = cart.toBuilder().abandonedAt(now).version(cart.version() + 1).build();
                 try {
                     store(next, cart.version(), List.of(PendingEvent.of(CartEvent.Type.ABANDONED,
                             "lines", "" + cart.lines().size(), "idleSince", cart.updatedAt().toString())), null);
@@ -580,11 +544,7 @@ final class DefaultCartEngine implements CartEngine {
             if (cart.lines().isEmpty() && cart.codes().isEmpty()) {
                 return null;
             }
-            return new Change(cart.with(d -> {
-                d.lines = List.of();
-                d.codes = List.of();
-                return d;
-            }), List.of(PendingEvent.of(CartEvent.Type.CLEARED, "lines", "" + cart.lines().size())));
+            return new Change(cart.toBuilder().lines(List.of()).codes(List.of()).build(), List.of(PendingEvent.of(CartEvent.Type.CLEARED, "lines", "" + cart.lines().size())));
         } else if (command instanceof ApplyCode apply) {
             return applyCode(cart, apply.code());
         } else if (command instanceof RemoveCode remove) {
@@ -592,10 +552,7 @@ final class DefaultCartEngine implements CartEngine {
             if (present.isEmpty()) {
                 return null;
             }
-            return new Change(cart.with(d -> {
-                d.codes.remove(present.get());
-                return d;
-            }), List.of(PendingEvent.of(CartEvent.Type.CODE_REMOVED, "code", present.get())));
+            return new Change(cart.toBuilder().codes(cart.codes().stream().filter(c -> !c.equals(present.get())).toList()).build(), List.of(PendingEvent.of(CartEvent.Type.CODE_REMOVED, "code", present.get())));
         } else if (command instanceof SelectShipping select) {
             return selectShipping(cart, select.methodId());
         } else if (command instanceof ChangeCountry change) {
@@ -605,10 +562,7 @@ final class DefaultCartEngine implements CartEngine {
             if (normalized.equals(cart.metadata())) {
                 return null;
             }
-            return new Change(cart.with(d -> {
-                d.metadata = normalized;
-                return d;
-            }), List.of(PendingEvent.of(CartEvent.Type.METADATA_CHANGED)));
+            return new Change(cart.toBuilder().metadata(normalized).build(), List.of(PendingEvent.of(CartEvent.Type.METADATA_CHANGED)));
         }
         throw CartException.invalidInput("unsupported command " + command.getClass().getSimpleName());
     }
@@ -618,10 +572,7 @@ final class DefaultCartEngine implements CartEngine {
         if (result.events().isEmpty()) {
             return null;
         }
-        return new Change(cart.with(d -> {
-            d.lines = result.lines();
-            return d;
-        }), result.events());
+        return new Change(cart.toBuilder().lines(result.lines()).build(), result.events());
     }
 
     private Change applyCode(Cart cart, String code) {
@@ -633,10 +584,13 @@ final class DefaultCartEngine implements CartEngine {
         if (cart.codes().stream().anyMatch(c -> c.equalsIgnoreCase(canonical))) {
             return null;
         }
-        return new Change(cart.with(d -> {
-            d.codes.add(canonical);
-            return d;
-        }), List.of(PendingEvent.of(CartEvent.Type.CODE_APPLIED, "code", canonical)));
+        return new Change(cart.toBuilder().codes(appended(cart.codes(), canonical)).build(), List.of(PendingEvent.of(CartEvent.Type.CODE_APPLIED, "code", canonical)));
+    }
+
+    private static List<String> appended(List<String> codes, String code) {
+        List<String> next = new ArrayList<>(codes);
+        next.add(code);
+        return next;
     }
 
     private Change selectShipping(Cart cart, String methodId) {
@@ -644,19 +598,13 @@ final class DefaultCartEngine implements CartEngine {
             if (cart.shippingMethod() == null) {
                 return null;
             }
-            return new Change(cart.with(d -> {
-                d.shippingMethod = null;
-                return d;
-            }), List.of(PendingEvent.of(CartEvent.Type.SHIPPING_SELECTED, "method", "")));
+            return new Change(cart.toBuilder().shippingMethod(null).build(), List.of(PendingEvent.of(CartEvent.Type.SHIPPING_SELECTED, "method", "")));
         }
         requireShipping(cart, methodId, cart.country(), productsOf(cart));
         if (methodId.equals(cart.shippingMethod())) {
             return null;
         }
-        return new Change(cart.with(d -> {
-            d.shippingMethod = methodId;
-            return d;
-        }), List.of(PendingEvent.of(CartEvent.Type.SHIPPING_SELECTED, "method", methodId)));
+        return new Change(cart.toBuilder().shippingMethod(methodId).build(), List.of(PendingEvent.of(CartEvent.Type.SHIPPING_SELECTED, "method", methodId)));
     }
 
     private Change changeCountry(Cart cart, String country) {
@@ -673,10 +621,7 @@ final class DefaultCartEngine implements CartEngine {
         if (cart.shippingMethod() != null) {
             requireShipping(cart, cart.shippingMethod(), country, products);
         }
-        return new Change(cart.with(d -> {
-            d.country = country;
-            return d;
-        }), List.of(PendingEvent.of(CartEvent.Type.COUNTRY_CHANGED, "from", cart.country(), "to", country)));
+        return new Change(cart.toBuilder().country(country).build(), List.of(PendingEvent.of(CartEvent.Type.COUNTRY_CHANGED, "from", cart.country(), "to", country)));
     }
 
     private void requireShipping(Cart cart, String methodId, String country, Map<Sku, Product> products) {
@@ -758,10 +703,7 @@ final class DefaultCartEngine implements CartEngine {
     /** An active cart past its expiry reads as expired. */
     private static Cart present(Cart cart, Instant now) {
         if (cart.state() == CartState.ACTIVE && now.isAfter(cart.expiresAt())) {
-            return cart.with(d -> {
-                d.state = CartState.EXPIRED;
-                return d;
-            });
+            return cart.toBuilder().state(CartState.EXPIRED).build();
         }
         return cart;
     }
@@ -818,6 +760,20 @@ final class DefaultCartEngine implements CartEngine {
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMicros) * 1_000);
     }
 
+    private dev.cartflow.spi.CartEventLog eventLog() {
+        if (config.eventLog == null) {
+            throw new CartException(CartErrorCode.INTERNAL, "no CartEventLog is wired into this engine", null);
+        }
+        return config.eventLog;
+    }
+
+    private dev.cartflow.spi.CartMaintenanceStore maintenanceStore() {
+        if (config.maintenanceStore == null) {
+            throw new CartException(CartErrorCode.INTERNAL, "no CartMaintenanceStore is wired into this engine", null);
+        }
+        return config.maintenanceStore;
+    }
+
     private Instant now() {
         return config.clock.instant();
     }
@@ -836,6 +792,9 @@ final class DefaultCartEngine implements CartEngine {
         c.tax = b.tax;
         c.exchangeRates = b.exchangeRates;
         c.inventory = b.inventory;
+        c.reservations = b.reservations;
+        c.eventLog = b.eventLog;
+        c.maintenanceStore = b.maintenanceStore;
         c.promotions = b.promotions;
         c.promotionUsage = b.promotionUsage;
         c.shipping = b.shipping;

@@ -12,8 +12,8 @@ import dev.cartflow.model.Money;
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.StockKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +52,7 @@ final class LineChanges {
             quantities.put(l.id(), (long) l.quantity());
             touched.put(l.id(), l.sku());
         }
-        Cart empty = cart.with(d -> {
-            d.lines = List.of();
-            d.shippingMethod = null;
-            return d;
-        });
+        Cart empty = cart.toBuilder().lines(List.of()).shippingMethod(null).build();
         validate(empty, touched, Map.of(), quantities, lines, Map.of(), Map.of(), false);
     }
 

@@ -1,7 +1,7 @@
 package dev.cartflow.core;
 
 import dev.cartflow.model.LineItem;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 
 /** Input shape checks shared by commands and the engine. */
 final class Shapes {

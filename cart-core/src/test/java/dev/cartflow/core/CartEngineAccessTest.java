@@ -9,8 +9,8 @@ import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cartflow.core.CartCommand.AddItem;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.cartflow.jdbi;
 
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 

@@ -4,9 +4,10 @@ import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Instant;
@@ -45,7 +46,7 @@ import org.jdbi.v3.core.Jdbi;
  *         .build();
  * }</pre>
  */
-public final class JdbiCartRepository implements CartRepository {
+public final class JdbiCartRepository implements CartStorage {
     private final Jdbi primary;
     private final Jdbi reads;
 

@@ -3,7 +3,7 @@ package dev.cartflow.jdbi;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Promotion;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.PromotionUsageStore;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package dev.cartflow.jdbi;
 
 import dev.cartflow.model.CartEvent;
-import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.spi.CartEventPublisher;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

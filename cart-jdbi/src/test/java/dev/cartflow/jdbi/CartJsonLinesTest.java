@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -40,12 +40,8 @@ class CartJsonLinesTest {
         for (int i = 0; i < count; i++) {
             Cart cart = TestCarts.customerCart(CartId.random(), "c-" + i, T0.plusSeconds(i));
             if (i % 3 == 0) {
-                cart = TestCarts.addLine(TestCarts.addLine(cart, "sku-'\"" + i, 2).cart(), "\u00fc-" + i, 1).cart()
-                        .with(d -> {
-                            d.codes = List.of("CODE-" + d.lines.size());
-                            d.metadata = "{\"note\": \"line\\nbreak \\\"q\\\"\"}";
-                            return d;
-                        });
+                Cart lined = TestCarts.addLine(TestCarts.addLine(cart, "sku-'\"" + i, 2).cart(), "\u00fc-" + i, 1).cart();
+                cart = lined.toBuilder().codes(List.of("CODE-" + lined.lines().size())).metadata("{\"note\": \"line\\nbreak \\\"q\\\"\"}").build();
             }
             carts.add(cart);
             writes.add(new CartWrite(cart, 0, List.of(), null));

@@ -11,8 +11,8 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.util.List;
@@ -47,17 +47,16 @@ class HostileInputTest {
     void save_hostileStringsEverywhere_storedVerbatim() {
         String longSku = "\u00e9".repeat(Sku.MAX_LENGTH);
         String customer = INJECTION + "\"\\ \ud83d\uded2";
-        Cart cart = TestCarts.customerCart(CartId.random(), customer, T0).with(d -> {
-            d.customerGroup = "grp' OR '1'='1";
-            d.shippingMethod = "$$; SELECT pg_sleep(10); $$";
-            d.lines = List.of(
+        Cart cart = TestCarts.customerCart(CartId.random(), customer, T0).toBuilder()
+                .customerGroup("grp' OR '1'='1")
+                .shippingMethod("$$; SELECT pg_sleep(10); $$")
+                .lines(List.of(
                     new LineItem(new LineId(INJECTION), Sku.of(INJECTION), 1, "wh\"\\'", null, T0),
                     new LineItem(new LineId("l2"), Sku.of(longSku), 2, "\u4e2d\u6587", null, T0),
-                    new LineItem(new LineId("l3"), Sku.of("{\"json\": [1, 2]}"), 3, "default", null, T0));
-            d.codes = List.of(INJECTION, "\u2028\u2029", "x".repeat(64), "NUL-free \\0");
-            d.metadata = "not JSON at all: " + INJECTION + " \\u0000";
-            return d;
-        });
+                    new LineItem(new LineId("l3"), Sku.of("{\"json\": [1, 2]}"), 3, "default", null, T0)))
+                .codes(List.of(INJECTION, "\u2028\u2029", "x".repeat(64), "NUL-free \\0"))
+                .metadata("not JSON at all: " + INJECTION + " \\u0000")
+                .build();
         CartEvent event = new CartEvent(cart.id(), 1, 0, CartEvent.Type.CREATED, T0,
                 Map.of(INJECTION, "\"quoted\" \\ \u4e2d", "k", "x".repeat(5000)));
         IdempotencyRecord record = new IdempotencyRecord(INJECTION, INJECTION, "{\"r\": \"" + INJECTION + "\"}",
@@ -75,10 +74,7 @@ class HostileInputTest {
     @Test
     void save_jsonMetadata_keptVerbatimAndQueryableAsJsonb() {
         String metadata = "{ \"z\" : 1,\n \"a\": {\"quote\": \"it's \\\"here\\\"\"} }";
-        Cart cart = TestCarts.guestCart(CartId.random()).with(d -> {
-            d.metadata = metadata;
-            return d;
-        });
+        Cart cart = TestCarts.guestCart(CartId.random()).toBuilder().metadata(metadata).build();
 
         repository.save(new CartWrite(cart, 0, List.of(), null));
 
@@ -89,10 +85,7 @@ class HostileInputTest {
 
     @Test
     void save_nulCharacterInCode_failsAsInvalidInputAndWritesNothing() {
-        Cart cart = TestCarts.guestCart(CartId.random()).with(d -> {
-            d.codes = List.of("bad\u0000code");
-            return d;
-        });
+        Cart cart = TestCarts.guestCart(CartId.random()).toBuilder().codes(List.of("bad\u0000code")).build();
 
         assertThatThrownBy(() -> repository.save(new CartWrite(cart, 0, List.of(), null)))
                 .isInstanceOfSatisfying(CartException.class,

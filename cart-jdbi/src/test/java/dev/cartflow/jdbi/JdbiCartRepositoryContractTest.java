@@ -1,5 +1,6 @@
 package dev.cartflow.jdbi;
 
+import dev.cartflow.spi.CartStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.model.Cart;
@@ -27,7 +28,7 @@ class JdbiCartRepositoryContractTest extends CartRepositoryContract {
     }
 
     @Override
-    protected CartRepository newRepository() {
+    protected CartStorage newRepository() {
         db.truncate();
         return JdbiCartRepository.create(db.jdbi);
     }
@@ -35,10 +36,7 @@ class JdbiCartRepositoryContractTest extends CartRepositoryContract {
     @Test
     void find_throughAnotherRepositoryInstance_readsWhatWasStoredInTheDatabase() {
         CartRepository writer = newRepository();
-        Cart cart = CartFixtures.addUnit(CartFixtures.guestCart(), "A").with(d -> {
-            d.version = 1;
-            return d;
-        });
+        Cart cart = CartFixtures.addUnit(CartFixtures.guestCart(), "A").toBuilder().version(1).build();
         writer.save(CartWrite.of(cart, 0, List.of()));
 
         CartRepository reader = JdbiCartRepository.create(db.jdbi);

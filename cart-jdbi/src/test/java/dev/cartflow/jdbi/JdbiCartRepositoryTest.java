@@ -9,8 +9,8 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Duration;
@@ -53,14 +53,7 @@ class JdbiCartRepositoryTest {
 
     @Test
     void save_newCartWithLinesAndCodes_readsBackEqual() {
-        Cart cart = TestCarts.guestCart(CartId.random()).with(d -> {
-            d.lines = List.of(TestCarts.line("sku-1", 2, 1999, T0), TestCarts.line("sku-2", 1, 5, T0.plusSeconds(1)));
-            d.codes = List.of("WELCOME", "SPRING");
-            d.shippingMethod = "dhl";
-            d.metadata = "{\"b\": 1,  \"a\": [true]}";
-            d.abandonedAt = T0.plusSeconds(5);
-            return d;
-        });
+        Cart cart = TestCarts.guestCart(CartId.random()).toBuilder().lines(List.of(TestCarts.line("sku-1", 2, 1999, T0), TestCarts.line("sku-2", 1, 5, T0.plusSeconds(1)))).codes(List.of("WELCOME", "SPRING")).shippingMethod("dhl").metadata("{\"b\": 1, \"a\": [true]}").abandonedAt(T0.plusSeconds(5)).build();
 
         repository.save(new CartWrite(cart, 0, List.of(), null));
 
@@ -127,10 +120,7 @@ class JdbiCartRepositoryTest {
         Cart older = TestCarts.customerCart(CartId.random(), "cust", T0);
         Cart newer = TestCarts.customerCart(CartId.random(), "cust", T0.plusSeconds(60));
         Cart checkedOut = TestCarts.customerCart(CartId.random(), "cust", T0.plusSeconds(120))
-                .with(d -> {
-                    d.state = CartState.CHECKED_OUT;
-                    return d;
-                });
+                .toBuilder().state(CartState.CHECKED_OUT).build();
         repository.saveAll(List.of(TestCarts.create(older), TestCarts.create(newer), TestCarts.create(checkedOut)));
 
         assertThat(repository.findActiveByCustomer(new CustomerId("cust"))).contains(newer);
@@ -153,10 +143,7 @@ class JdbiCartRepositoryTest {
         Cart empty = TestCarts.customerCart(CartId.random(), "a", T0);
         Cart withLine = TestCarts.addLine(TestCarts.customerCart(CartId.random(), "b", T0), "x", 1).cart();
         Cart abandoned = TestCarts.addLine(TestCarts.customerCart(CartId.random(), "c", T0), "x", 1).cart()
-                .with(d -> {
-                    d.abandonedAt = T0;
-                    return d;
-                });
+                .toBuilder().abandonedAt(T0).build();
         repository.saveAll(List.of(TestCarts.create(empty), new CartWrite(withLine, 0, List.of(), null),
                 new CartWrite(abandoned, 0, List.of(), null)));
 
@@ -194,11 +181,7 @@ class JdbiCartRepositoryTest {
         repository.save(TestCarts.create(cart));
         CartWrite w2 = TestCarts.addLine(cart, "a", 1);
         repository.save(w2);
-        Cart v3 = w2.cart().with(d -> {
-            d.version = 3;
-            d.codes = List.of("X");
-            return d;
-        });
+        Cart v3 = w2.cart().toBuilder().version(3).codes(List.of("X")).build();
         List<CartEvent> events3 = List.of(
                 new CartEvent(cart.id(), 3, 0, CartEvent.Type.CODE_APPLIED, T0, Map.of("code", "X")),
                 new CartEvent(cart.id(), 3, 1, CartEvent.Type.SHIPPING_SELECTED, T0, Map.of("method", "dhl")));
@@ -226,12 +209,7 @@ class JdbiCartRepositoryTest {
         Cart many = TestCarts.guestCart(CartId.random());
         repository.save(TestCarts.create(one));
         repository.save(TestCarts.create(many));
-        Cart manyLines = many.with(d -> {
-            d.version = 2;
-            d.lines = java.util.stream.IntStream.range(0, 200)
-                    .mapToObj(i -> TestCarts.line("sku-" + i, 1, i, T0)).toList();
-            return d;
-        });
+        Cart manyLines = many.toBuilder().version(2).lines(java.util.stream.IntStream.range(0, 200) .mapToObj(i -> TestCarts.line("sku-" + i, 1, i, T0)).toList()).build();
 
         int before = STATEMENTS.get();
         repository.save(TestCarts.addLine(one, "only", 1));
@@ -252,13 +230,7 @@ class JdbiCartRepositoryTest {
     @Test
     void save_instantsWithNanoseconds_readBackExactly() {
         java.time.Instant at = java.time.Instant.parse("2026-11-25T11:01:26.934284151Z");
-        Cart cart = TestCarts.guestCart(CartId.random()).with(d -> {
-            d.lines = List.of(TestCarts.line("n", 1, 1, at.plusNanos(7)));
-            d.updatedAt = at;
-            d.expiresAt = at.plusNanos(1);
-            d.abandonedAt = at.plusNanos(999);
-            return d;
-        });
+        Cart cart = TestCarts.guestCart(CartId.random()).toBuilder().lines(List.of(TestCarts.line("n", 1, 1, at.plusNanos(7)))).updatedAt(at).expiresAt(at.plusNanos(1)).abandonedAt(at.plusNanos(999)).build();
         CartEvent event = new CartEvent(cart.id(), 1, 0, CartEvent.Type.CREATED, at.plusNanos(3), Map.of());
         IdempotencyRecord record = new IdempotencyRecord("nano", "f", "r", at.plusNanos(5));
         repository.save(new CartWrite(cart, 0, List.of(event), record));

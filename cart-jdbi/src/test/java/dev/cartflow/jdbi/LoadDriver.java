@@ -6,7 +6,7 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.LineItem;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import java.io.IOException;
 import java.net.URI;
@@ -112,19 +112,12 @@ public final class LoadDriver {
         List<CartWrite> batch = new ArrayList<>();
         Instant now = Instant.now();
         for (int n = first; n < first + count; n++) {
-            Cart cart = TestCarts.guestCart(cartId(n)).with(d -> {
-                d.updatedAt = now;
-                d.expiresAt = now.plus(Duration.ofDays(30));
-                return d;
-            });
+            Cart cart = TestCarts.guestCart(cartId(n)).toBuilder().updatedAt(now).expiresAt(now.plus(Duration.ofDays(30))).build();
             List<LineItem> lines = new ArrayList<>();
             for (int l = 0; l < LINES_PER_CART; l++) {
                 lines.add(TestCarts.line("sku-" + l, 1, 1000 + l, TestCarts.T0));
             }
-            batch.add(new CartWrite(cart.with(d -> {
-                d.lines = lines;
-                return d;
-            }), 0, List.of(), null));
+            batch.add(new CartWrite(cart.toBuilder().lines(lines).build(), 0, List.of(), null));
             if (batch.size() == 500) {
                 repository.saveAll(batch);
                 batch.clear();

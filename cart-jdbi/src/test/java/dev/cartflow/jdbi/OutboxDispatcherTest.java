@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
-import dev.cartflow.spi.CartErrorCode;
+import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.spi.CartEventPublisher;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -44,14 +44,9 @@ final class TestCarts {
     /** The next snapshot with one more line, and its write with a LINE_ADDED event. */
     static CartWrite addLine(Cart cart, String sku, int quantity) {
         Instant at = cart.updatedAt().plusMillis(1);
-        Cart next = cart.with(d -> {
-            d.version = cart.version() + 1;
-            List<LineItem> lines = new ArrayList<>(d.lines);
-            lines.add(line(sku, quantity, 1999, at));
-            d.lines = lines;
-            d.updatedAt = at;
-            return d;
-        });
+        List<LineItem> lines = new ArrayList<>(cart.lines());
+        lines.add(line(sku, quantity, 1999, at));
+        Cart next = cart.toBuilder().version(cart.version() + 1).lines(lines).updatedAt(at).build();
         CartEvent event = new CartEvent(cart.id(), next.version(), 0, CartEvent.Type.LINE_ADDED, at,
                 Map.of("sku", sku, "quantity", Integer.toString(quantity)));
         return new CartWrite(next, cart.version(), List.of(event), null);
@@ -60,25 +55,20 @@ final class TestCarts {
     /** A write that bumps the quantity of a line (or adds it) without new events data. */
     static CartWrite bump(Cart cart, String sku) {
         Instant at = cart.updatedAt().plusNanos(1000);
-        Cart next = cart.with(d -> {
-            d.version = cart.version() + 1;
-            List<LineItem> lines = new ArrayList<>();
-            boolean found = false;
-            for (LineItem l : d.lines) {
-                if (l.sku().value().equals(sku)) {
-                    lines.add(l.withQuantity(l.quantity() + 1));
-                    found = true;
-                } else {
-                    lines.add(l);
-                }
+        List<LineItem> lines = new ArrayList<>();
+        boolean found = false;
+        for (LineItem l : cart.lines()) {
+            if (l.sku().value().equals(sku)) {
+                lines.add(l.withQuantity(l.quantity() + 1));
+                found = true;
+            } else {
+                lines.add(l);
             }
-            if (!found) {
-                lines.add(line(sku, 1, 500, at));
-            }
-            d.lines = lines;
-            d.updatedAt = at;
-            return d;
-        });
+        }
+        if (!found) {
+            lines.add(line(sku, 1, 500, at));
+        }
+        Cart next = cart.toBuilder().version(cart.version() + 1).lines(lines).updatedAt(at).build();
         CartEvent event = new CartEvent(cart.id(), next.version(), 0,
                 found(cart, sku) ? CartEvent.Type.QUANTITY_CHANGED : CartEvent.Type.LINE_ADDED, at,
                 Map.of("sku", sku));

@@ -9,9 +9,10 @@ import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import io.lettuce.core.KeyValue;
@@ -59,7 +60,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Close it on shutdown to release its pub/sub subscription; the {@link CartRedisClient} is closed
  * by its owner.
  */
-public final class CachingCartRepository implements CartRepository, AutoCloseable {
+public final class CachingCartRepository implements CartStorage, AutoCloseable {
     /** KEYS: snap; ARGV: version, data, expireAtMs. Replaces only an older entry, never a tombstone. */
     private static final LuaScript PUT = new LuaScript("""
             local f = redis.call('HMGET', KEYS[1], 'v', 't')
@@ -92,7 +93,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
             return 0
             """);
 
-    private final CartRepository delegate;
+    private final CartStorage delegate;
     private final CartRedisClient client;
     private final RedisKeys keys;
     private final Clock clock;
@@ -158,7 +159,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
      * @param client   the Redis connection
      * @return a builder with defaults (no near cache, no sku sets)
      */
-    public static Builder builder(CartRepository delegate, CartRedisClient client) {
+    public static Builder builder(CartStorage delegate, CartRedisClient client) {
         return new Builder(delegate, client);
     }
 
@@ -563,7 +564,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
 
     /** Builder of {@link CachingCartRepository}; setters validate, {@link #build()} freezes. */
     public static final class Builder {
-        private final CartRepository delegate;
+        private final CartStorage delegate;
         private final CartRedisClient client;
         private String keyPrefix = "cartflow";
         private Clock clock = Clock.systemUTC();
@@ -578,7 +579,7 @@ public final class CachingCartRepository implements CartRepository, AutoCloseabl
         private boolean trackSkus;
         private int maxPendingRefresh = 10_000;
 
-        private Builder(CartRepository delegate, CartRedisClient client) {
+        private Builder(CartStorage delegate, CartRedisClient client) {
             this.delegate = CartException.requireNonNull(delegate, "delegate");
             this.client = CartException.requireNonNull(client, "client");
         }

@@ -1,6 +1,6 @@
 package dev.cartflow.redis;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.PriceRequest;

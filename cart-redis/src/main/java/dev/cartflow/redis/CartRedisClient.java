@@ -1,6 +1,6 @@
 package dev.cartflow.redis;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

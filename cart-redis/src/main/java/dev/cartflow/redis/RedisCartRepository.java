@@ -8,9 +8,10 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import io.lettuce.core.Limit;
@@ -52,7 +53,7 @@ import java.util.function.Supplier;
  * <p>Redis failures surface as {@link CartException} with {@link CartErrorCode#PROVIDER_UNAVAILABLE}.
  * Configure Redis with persistence (AOF) when it is the system of record.
  */
-public final class RedisCartRepository implements CartRepository {
+public final class RedisCartRepository implements CartStorage {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long TX_RECORD_TTL_MS = Duration.ofDays(7).toMillis();
 

@@ -1,6 +1,6 @@
 package dev.cartflow.redis;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
 

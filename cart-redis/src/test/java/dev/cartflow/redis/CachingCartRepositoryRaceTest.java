@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.core.memory.InMemoryCartRepository;
 import dev.cartflow.model.Cart;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class CachingCartRepositoryTest {
 
         assertThat(repo.find(v1.id())).contains(v1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.save(CartWrite.of(Carts.add(v1, "B"), 1, List.of())))
-                .isInstanceOf(dev.cartflow.spi.CartException.class);
+                .isInstanceOf(dev.cartflow.error.CartException.class);
         assertThat(repo.find(v1.id())).contains(v2);
     }
 
@@ -156,7 +157,7 @@ class CachingCartRepositoryTest {
     }
 
     /** An in-memory repository whose next find can be held at a gate, and that counts finds. */
-    static final class GatedRepository implements CartRepository {
+    static final class GatedRepository implements CartStorage {
         final InMemoryCartRepository inner = new InMemoryCartRepository();
         final AtomicInteger finds = new AtomicInteger();
         private final AtomicReference<CountDownLatch[]> gate = new AtomicReference<>();

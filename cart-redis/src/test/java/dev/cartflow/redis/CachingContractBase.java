@@ -1,5 +1,6 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.spi.CartStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.core.memory.InMemoryCartRepository;
@@ -25,7 +26,7 @@ abstract class CachingContractBase extends CartRepositoryContract {
     abstract CachingCartRepository.Builder configure(InMemoryCartRepository delegate);
 
     @Override
-    protected CartRepository newRepository() {
+    protected CartStorage newRepository() {
         return build();
     }
 

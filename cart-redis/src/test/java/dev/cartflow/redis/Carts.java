@@ -29,8 +29,7 @@ final class Carts {
 
     /** The next version with one more unit of the sku. */
     static Cart add(Cart cart, String sku) {
-        return cart.with(d -> {
-            List<LineItem> lines = new ArrayList<>(d.lines);
+        List<LineItem> lines = new ArrayList<>(cart.lines());
             int at = -1;
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).sku().value().equals(sku)) {
@@ -41,19 +40,12 @@ final class Carts {
                 lines.set(at, lines.get(at).withQuantity(lines.get(at).quantity() + 1));
             } else {
                 lines.add(new LineItem(new LineId("l-" + sku), Sku.of(sku), 1, LineItem.DEFAULT_WAREHOUSE,
-                        Money.ofMinor(999, EUR), d.updatedAt));
+                        Money.ofMinor(999, EUR), cart.updatedAt()));
             }
-            d.lines = lines;
-            d.version = d.version + 1;
-            return d;
-        });
+        return cart.toBuilder().lines(lines).version(cart.version() + 1).build();
     }
 
     static Cart withState(Cart cart, CartState state) {
-        return cart.with(d -> {
-            d.state = state;
-            d.version = d.version + 1;
-            return d;
-        });
+        return cart.toBuilder().state(state).version(cart.version() + 1).build();
     }
 }

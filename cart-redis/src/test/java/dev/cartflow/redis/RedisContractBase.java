@@ -1,5 +1,6 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.spi.CartStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.model.Cart;
@@ -19,7 +20,7 @@ abstract class RedisContractBase extends CartRepositoryContract {
     abstract CartRedisClient client();
 
     @Override
-    protected CartRepository newRepository() {
+    protected CartStorage newRepository() {
         return RedisCartRepository.builder(client()).keyPrefix(TestRedis.freshPrefix()).build();
     }
 
@@ -29,10 +30,7 @@ abstract class RedisContractBase extends CartRepositoryContract {
         RedisCartRepository writer = RedisCartRepository.builder(client()).keyPrefix(prefix).build();
         RedisCartRepository reader = RedisCartRepository.builder(client()).keyPrefix(prefix).build();
         Cart cart = CartFixtures.addUnit(CartFixtures.guestCart(), "A");
-        writer.save(CartWrite.of(cart.with(d -> {
-            d.version = 1;
-            return d;
-        }), 0, List.of()));
+        writer.save(CartWrite.of(cart.toBuilder().version(1).build(), 0, List.of()));
 
         assertThat(reader.find(cart.id())).map(Cart::lines).contains(cart.lines());
         assertThat(RedisCartRepository.builder(client()).keyPrefix(TestRedis.freshPrefix()).build().find(cart.id()))

@@ -1,14 +1,12 @@
 package dev.cartflow.model;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * A shopping cart: an immutable snapshot at one {@link #version()}. Every accepted change makes a
@@ -105,48 +103,41 @@ public record Cart(
         return total;
     }
 
-    /** A builder-like copy helper used by the engine. */
-    public Cart with(UnaryOperator<Draft> change) {
-        return change.apply(new Draft(this)).build();
+    /**
+     * A builder starting from this cart, for deriving the next snapshot; the id, currency and
+     * creation instant stay. {@link Builder#build()} checks every invariant again.
+     *
+     * @return a builder holding this cart's values
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** Mutable copy of a cart used to derive the next snapshot. */
-    public static final class Draft {
-        /** Owner. */
-        public CartOwner owner;
-        /** Customer group. */
-        public String customerGroup;
-        /** Country. */
-        public String country;
-        /** State. */
-        public CartState state;
-        /** Version. */
-        public long version;
-        /** Lines. */
-        public List<LineItem> lines;
-        /** Codes. */
-        public List<String> codes;
-        /** Shipping method id. */
-        public String shippingMethod;
-        /** Metadata JSON text. */
-        public String metadata;
-        /** Updated at. */
-        public Instant updatedAt;
-        /** Expires at. */
-        public Instant expiresAt;
-        /** Abandoned at. */
-        public Instant abandonedAt;
+    /** Builds a cart from another one; not thread-safe, each setter replaces one value. */
+    public static final class Builder {
         private final Cart base;
+        private CartOwner owner;
+        private String customerGroup;
+        private String country;
+        private CartState state;
+        private long version;
+        private List<LineItem> lines;
+        private List<String> codes;
+        private String shippingMethod;
+        private String metadata;
+        private Instant updatedAt;
+        private Instant expiresAt;
+        private Instant abandonedAt;
 
-        Draft(Cart base) {
+        private Builder(Cart base) {
             this.base = base;
             owner = base.owner;
             customerGroup = base.customerGroup;
             country = base.country;
             state = base.state;
             version = base.version;
-            lines = new ArrayList<>(base.lines);
-            codes = new ArrayList<>(base.codes);
+            lines = base.lines;
+            codes = base.codes;
             shippingMethod = base.shippingMethod;
             metadata = base.metadata;
             updatedAt = base.updatedAt;
@@ -154,7 +145,145 @@ public record Cart(
             abandonedAt = base.abandonedAt;
         }
 
-        Cart build() {
+        /**
+         * Sets the owner.
+         *
+         * @param owner the owner
+         * @return this builder
+         */
+        public Builder owner(CartOwner owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /**
+         * Sets the customer group.
+         *
+         * @param customerGroup the customer group, or null
+         * @return this builder
+         */
+        public Builder customerGroup(String customerGroup) {
+            this.customerGroup = customerGroup;
+            return this;
+        }
+
+        /**
+         * Sets the country.
+         *
+         * @param country the ship-to country
+         * @return this builder
+         */
+        public Builder country(String country) {
+            this.country = country;
+            return this;
+        }
+
+        /**
+         * Sets the state.
+         *
+         * @param state the stored state
+         * @return this builder
+         */
+        public Builder state(CartState state) {
+            this.state = state;
+            return this;
+        }
+
+        /**
+         * Sets the version.
+         *
+         * @param version the version
+         * @return this builder
+         */
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * Sets the lines.
+         *
+         * @param lines the lines
+         * @return this builder
+         */
+        public Builder lines(List<LineItem> lines) {
+            this.lines = lines;
+            return this;
+        }
+
+        /**
+         * Sets the codes.
+         *
+         * @param codes the codes
+         * @return this builder
+         */
+        public Builder codes(List<String> codes) {
+            this.codes = codes;
+            return this;
+        }
+
+        /**
+         * Sets the shipping method.
+         *
+         * @param shippingMethod the shipping method id, or null
+         * @return this builder
+         */
+        public Builder shippingMethod(String shippingMethod) {
+            this.shippingMethod = shippingMethod;
+            return this;
+        }
+
+        /**
+         * Sets the metadata.
+         *
+         * @param metadata the metadata JSON object text
+         * @return this builder
+         */
+        public Builder metadata(String metadata) {
+            this.metadata = metadata;
+            return this;
+        }
+
+        /**
+         * Sets the updated at.
+         *
+         * @param updatedAt the instant of the change
+         * @return this builder
+         */
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        /**
+         * Sets the expires at.
+         *
+         * @param expiresAt the expiry
+         * @return this builder
+         */
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
+        /**
+         * Sets the abandoned at.
+         *
+         * @param abandonedAt when reported abandoned, or null
+         * @return this builder
+         */
+        public Builder abandonedAt(Instant abandonedAt) {
+            this.abandonedAt = abandonedAt;
+            return this;
+        }
+
+        /**
+         * The new snapshot.
+         *
+         * @return the cart
+         * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when an invariant fails
+         */
+        public Cart build() {
             return new Cart(base.id, owner, customerGroup, base.currency, country, state, version, lines, codes,
                     shippingMethod, metadata, base.createdAt, updatedAt, expiresAt, abandonedAt);
         }

@@ -23,7 +23,7 @@ public record CartEvent(CartId cartId, long sequence, int index, Type type, Inst
         Checks.notNull(cartId, "cart id");
         Checks.notNull(type, "type");
         if (sequence < 1 || index < 0) {
-            throw dev.cartflow.spi.CartException.invalidInput("invalid event position");
+            throw dev.cartflow.error.CartException.invalidInput("invalid event position");
         }
         Checks.notNull(at, "at");
         data = Map.copyOf(Checks.notNull(data, "data"));

@@ -1,6 +1,6 @@
 package dev.cartflow.model;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 
 /** Shared input checks of the model; every failure is an {@code INVALID_INPUT}. */
 final class Checks {

@@ -1,7 +1,7 @@
 package dev.cartflow.model;
 
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;

@@ -18,7 +18,7 @@ public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, String t
         Checks.notNull(sku, "sku");
         Checks.notNull(unitPrice, "unit price");
         if (unitPrice.isNegative()) {
-            throw dev.cartflow.spi.CartException.invalidInput("negative price for " + sku);
+            throw dev.cartflow.error.CartException.invalidInput("negative price for " + sku);
         }
         taxRates = List.copyOf(Checks.notNull(taxRates, "tax rates"));
     }

@@ -1,6 +1,6 @@
 package dev.cartflow.model;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.time.Instant;
 import java.util.Set;
 

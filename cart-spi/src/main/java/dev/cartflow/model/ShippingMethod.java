@@ -25,7 +25,7 @@ public record ShippingMethod(String id, Money price, Money freeAbove, List<Rate>
         taxRates = List.copyOf(Checks.notNull(taxRates, "tax rates"));
         countries = Set.copyOf(Checks.notNull(countries, "countries"));
         if (price.isNegative() || maxWeightGrams < 0) {
-            throw dev.cartflow.spi.CartException.invalidInput("invalid shipping method " + id);
+            throw dev.cartflow.error.CartException.invalidInput("invalid shipping method " + id);
         }
     }
 

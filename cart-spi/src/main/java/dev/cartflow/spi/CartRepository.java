@@ -1,7 +1,8 @@
 package dev.cartflow.spi;
 
+import dev.cartflow.error.CartException;
+
 import dev.cartflow.model.Cart;
-import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
 import java.time.Instant;
@@ -9,9 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where carts are stored. Every implementation must pass {@code CartRepositoryContract} in
- * {@code cart-tck}. Failures of the store are reported as {@code CartException} with
- * {@code PROVIDER_UNAVAILABLE}; nothing else escapes.
+ * Where carts are stored: the five calls every operation needs. The engine's other needs are
+ * separate capabilities a store may add: {@link CartEventLog} (a second device catching up) and
+ * {@link CartMaintenanceStore} (the purge and abandonment jobs); {@link CartStorage} is a store
+ * with all three. Every implementation must pass {@code CartRepositoryContract} in {@code cart-tck}.
+ *
+ * <p>Implementations are thread-safe: the engine calls them from any number of threads at once.
+ * Failures of the store are reported as {@code CartException} with {@code PROVIDER_UNAVAILABLE};
+ * nothing else escapes.
  */
 public interface CartRepository {
     /**
@@ -50,33 +56,6 @@ public interface CartRepository {
     void saveAll(List<CartWrite> writes);
 
     /**
-     * Deletes a cart with its events and lines.
-     *
-     * @param id the cart
-     * @return true when it existed
-     */
-    boolean delete(CartId id);
-
-    /**
-     * Carts whose {@code expiresAt} is before the cutoff, oldest first, for expiry and purge jobs.
-     *
-     * @param cutoff exclusive upper bound of {@code expiresAt}
-     * @param limit  page size, at least 1
-     * @return up to {@code limit} carts
-     */
-    List<Cart> findExpiringBefore(Instant cutoff, int limit);
-
-    /**
-     * {@code ACTIVE} carts with lines, not yet reported abandoned, not updated since the cutoff,
-     * oldest first.
-     *
-     * @param cutoff exclusive upper bound of {@code updatedAt}
-     * @param limit  page size, at least 1
-     * @return up to {@code limit} carts
-     */
-    List<Cart> findInactiveSince(Instant cutoff, int limit);
-
-    /**
      * The stored response of an idempotency key, unless it expired before {@code now}.
      *
      * @param key the key as given in {@link IdempotencyRecord#key()}
@@ -84,13 +63,4 @@ public interface CartRepository {
      * @return the record, or empty
      */
     Optional<IdempotencyRecord> findIdempotency(String key, Instant now);
-
-    /**
-     * The events of a cart with a sequence greater than {@code afterSequence}, in order.
-     *
-     * @param id            the cart
-     * @param afterSequence the version the caller holds
-     * @return events
-     */
-    List<CartEvent> eventsSince(CartId id, long afterSequence);
 }

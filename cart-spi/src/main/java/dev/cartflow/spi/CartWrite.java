@@ -1,5 +1,7 @@
 package dev.cartflow.spi;
 
+import dev.cartflow.error.CartException;
+
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.cartflow.spi;
 
+import dev.cartflow.error.CartException;
+
 import java.time.Instant;
 
 /**

@@ -3,7 +3,7 @@ package dev.cartflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import org.junit.jupiter.api.Test;
 
 class RateTest {

@@ -56,20 +56,12 @@ public final class CartFixtures {
         } else {
             lines.set(index, lines.get(index).withQuantity(lines.get(index).quantity() + 1));
         }
-        return cart.with(d -> {
-            d.lines = lines;
-            d.version = cart.version() + 1;
-            return d;
-        });
+        return cart.toBuilder().lines(lines).version(cart.version() + 1).build();
     }
 
     /** The same cart at the next version, in another state. */
     public static Cart withState(Cart cart, CartState state) {
-        return cart.with(d -> {
-            d.state = state;
-            d.version = cart.version() + 1;
-            return d;
-        });
+        return cart.toBuilder().state(state).version(cart.version() + 1).build();
     }
 
     /** One event of the change that produced {@code cart}. */

@@ -23,9 +23,10 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.LineItem;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Duration;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.Test;
 public abstract class CartRepositoryContract {
 
     /** A new, empty repository for one test. */
-    protected abstract CartRepository newRepository();
+    protected abstract CartStorage newRepository();
 
     /** Units each of 16 threads adds in the concurrency test; lower it only for slow stores. */
     protected int unitsPerThread() {
@@ -58,15 +59,9 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_newCart_roundTripsEveryField() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart cart = CartFixtures.addUnit(CartFixtures.addUnit(CartFixtures.customerCart("c-1", T0), "A"), "B");
-        Cart stored = cart.with(d -> {
-            d.version = 1;
-            d.codes = List.of("SAVE10", "FREESHIP");
-            d.shippingMethod = "STD";
-            d.metadata = "{\"note\":\"it's \\\"quoted\\\"\",\"emoji\":\"\u00e9\u4e2d\"}";
-            return d;
-        });
+        Cart stored = cart.toBuilder().version(1).codes(List.of("SAVE10", "FREESHIP")).shippingMethod("STD").metadata("{\"note\":\"it's \\\"quoted\\\"\",\"emoji\":\"\u00e9\u4e2d\"}").build();
         repo.save(CartWrite.of(stored, 0, List.of(CartFixtures.event(stored, CartEvent.Type.CREATED))));
 
         assertThat(repo.find(stored.id())).contains(stored);
@@ -79,15 +74,13 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_hostileStrings_storedVerbatim() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart base = CartFixtures.guestCart();
         String sku = "'; DROP TABLE carts; -- \"\u00fc\u4e2d\ud83d\uded2";
-        Cart cart = CartFixtures.addUnit(base, sku).with(d -> {
-            d.version = 1;
-            d.codes = List.of("CODE'); DELETE FROM x; --");
-            d.metadata = "{\"k\":\"'; DROP TABLE carts; --\",\"long\":\"" + "x".repeat(2000) + "\"}";
-            return d;
-        });
+        Cart cart = CartFixtures.addUnit(base, sku).toBuilder().version(1)
+                .codes(List.of("CODE'); DELETE FROM x; --"))
+                .metadata("{\"k\":\"'; DROP TABLE carts; --\",\"long\":\"" + "x".repeat(2000) + "\"}")
+                .build();
         repo.save(CartWrite.of(cart, 0, List.of()));
 
         assertThat(repo.find(cart.id())).contains(cart);
@@ -95,7 +88,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_expectedVersionZeroForExistingCart_conflicts() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart cart = CartFixtures.guestCart();
         repo.save(CartWrite.of(cart, 0, List.of()));
 
@@ -108,7 +101,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_staleVersion_conflictsAndLeavesStoredCartAndEvents() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart v1 = CartFixtures.guestCart();
         repo.save(CartWrite.of(v1, 0, List.of(CartFixtures.event(v1, CartEvent.Type.CREATED))));
         Cart v2 = CartFixtures.addUnit(v1, "A");
@@ -129,19 +122,11 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_linesRemovedAndReordered_storesExactlyTheNewLines() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart v1 = CartFixtures.addUnit(CartFixtures.addUnit(CartFixtures.addUnit(CartFixtures.guestCart(), "A"), "B"), "C")
-                .with(d -> {
-                    d.version = 1;
-                    return d;
-                });
+                .toBuilder().version(1).build();
         repo.save(CartWrite.of(v1, 0, List.of()));
-        Cart v2 = v1.with(d -> {
-            d.lines = List.of(v1.lines().get(2), v1.lines().get(0).withQuantity(7));
-            d.codes = List.of();
-            d.version = 2;
-            return d;
-        });
+        Cart v2 = v1.toBuilder().lines(List.of(v1.lines().get(2), v1.lines().get(0).withQuantity(7))).codes(List.of()).version(2).build();
         repo.save(CartWrite.of(v2, 1, List.of()));
 
         assertThat(repo.find(v1.id())).contains(v2);
@@ -149,7 +134,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void saveAll_oneStaleWrite_writesNothing() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart a = CartFixtures.guestCart();
         Cart b = CartFixtures.customerCart("c-9", T0);
         repo.save(CartWrite.of(a, 0, List.of()));
@@ -170,7 +155,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void findActiveByCustomer_severalCarts_returnsMostRecentActiveOne() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart old = CartFixtures.customerCart("c-1", T0);
         Cart recent = CartFixtures.customerCart("c-1", T0.plusSeconds(60));
         Cart checkedOut = CartFixtures.customerCart("c-1", T0.plusSeconds(120));
@@ -186,7 +171,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void findExpiringBefore_pagesOldestFirst() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         List<Cart> carts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Cart c = CartFixtures.customerCart("c-" + i, T0.plusSeconds(i * 10L));
@@ -203,23 +188,14 @@ public abstract class CartRepositoryContract {
 
     @Test
     void findInactiveSince_onlyActiveCartsWithLinesNotAbandoned() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart empty = CartFixtures.customerCart("c-1", T0);
-        Cart withLines = CartFixtures.addUnit(CartFixtures.customerCart("c-2", T0), "A").with(d -> {
-            d.version = 1;
-            return d;
-        });
-        Cart abandoned = withLines.with(d -> {
-            d.abandonedAt = T0.plusSeconds(5);
-            return d;
-        });
+        Cart withLines = CartFixtures.addUnit(CartFixtures.customerCart("c-2", T0), "A").toBuilder().version(1).build();
+        Cart abandoned = withLines.toBuilder().abandonedAt(T0.plusSeconds(5)).build();
         Cart abandonedCopy = new Cart(dev.cartflow.model.CartId.random(), abandoned.owner(), null,
                 abandoned.currency(), "DE", CartState.ACTIVE, 1, abandoned.lines(), List.of(), null, "{}", T0, T0,
                 T0.plusSeconds(999), T0.plusSeconds(5));
-        Cart recent = CartFixtures.addUnit(CartFixtures.customerCart("c-3", T0.plusSeconds(3600)), "A").with(d -> {
-            d.version = 1;
-            return d;
-        });
+        Cart recent = CartFixtures.addUnit(CartFixtures.customerCart("c-3", T0.plusSeconds(3600)), "A").toBuilder().version(1).build();
         for (Cart c : List.of(empty, withLines, abandonedCopy, recent)) {
             repo.save(CartWrite.of(c, 0, List.of()));
         }
@@ -230,7 +206,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void findIdempotency_storedWithSave_untilItExpires() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart cart = CartFixtures.guestCart();
         IdempotencyRecord record = new IdempotencyRecord("key-1", "fp", "{\"response\":1}", T0.plusSeconds(60));
         repo.save(new CartWrite(cart, 0, List.of(), record));
@@ -242,7 +218,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void eventsSince_returnsLaterEventsInOrder() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart v1 = CartFixtures.guestCart();
         repo.save(CartWrite.of(v1, 0, List.of(CartFixtures.event(v1, CartEvent.Type.CREATED))));
         Cart v2 = CartFixtures.addUnit(v1, "A");
@@ -258,11 +234,8 @@ public abstract class CartRepositoryContract {
 
     @Test
     void delete_existingCart_removesIt() {
-        CartRepository repo = newRepository();
-        Cart cart = CartFixtures.addUnit(CartFixtures.guestCart(), "A").with(d -> {
-            d.version = 1;
-            return d;
-        });
+        CartStorage repo = newRepository();
+        Cart cart = CartFixtures.addUnit(CartFixtures.guestCart(), "A").toBuilder().version(1).build();
         repo.save(CartWrite.of(cart, 0, List.of(CartFixtures.event(cart, CartEvent.Type.CREATED))));
 
         assertThat(repo.delete(cart.id())).isTrue();
@@ -272,7 +245,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_concurrentWritersOnOneVersion_exactlyOneWins() throws Exception {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart v1 = CartFixtures.guestCart();
         repo.save(CartWrite.of(v1, 0, List.of()));
         int writers = 8;
@@ -308,7 +281,7 @@ public abstract class CartRepositoryContract {
 
     @Test
     void save_sixteenThreadsAddingWithRetry_nothingLost() throws Exception {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart v1 = CartFixtures.guestCart();
         repo.save(CartWrite.of(v1, 0, List.of()));
         int threads = 16;
@@ -348,14 +321,12 @@ public abstract class CartRepositoryContract {
 
     @Test
     void find_afterManySaves_readsOwnWrites() {
-        CartRepository repo = newRepository();
+        CartStorage repo = newRepository();
         Cart cart = CartFixtures.guestCart();
         repo.save(CartWrite.of(cart, 0, List.of()));
         for (int i = 0; i < 20; i++) {
-            Cart next = CartFixtures.addUnit(cart, "A").with(d -> {
-                d.updatedAt = d.updatedAt.plus(Duration.ofSeconds(1));
-                return d;
-            });
+            Cart added = CartFixtures.addUnit(cart, "A");
+            Cart next = added.toBuilder().updatedAt(added.updatedAt().plus(Duration.ofSeconds(1))).build();
             repo.save(CartWrite.of(next, cart.version(), List.of()));
             cart = next;
             assertThat(repo.find(cart.id())).contains(cart);

@@ -1,5 +1,6 @@
 package dev.cartflow.tck;
 
+import dev.cartflow.spi.CartStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import dev.cartflow.spi.CartRepository;
 
 class InMemoryCartRepositoryContractTest extends CartRepositoryContract {
     @Override
-    protected CartRepository newRepository() {
+    protected CartStorage newRepository() {
         return new InMemoryCartRepository();
     }
 

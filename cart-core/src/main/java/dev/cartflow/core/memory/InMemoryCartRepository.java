@@ -5,8 +5,9 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * and writes a change, its events and its idempotency record atomically. For tests, examples and
  * single-instance deployments that can lose carts on restart.
  */
-public final class InMemoryCartRepository implements CartRepository {
+public final class InMemoryCartRepository implements CartStorage {
     private final Map<CartId, Cart> carts = new HashMap<>();
     private final Map<CartId, List<CartEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();

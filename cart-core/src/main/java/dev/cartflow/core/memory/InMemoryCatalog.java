@@ -2,7 +2,7 @@ package dev.cartflow.core.memory;
 
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CatalogProvider;
 import java.util.HashMap;
 import java.util.Map;

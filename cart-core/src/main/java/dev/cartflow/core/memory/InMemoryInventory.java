@@ -1,16 +1,17 @@
 package dev.cartflow.core.memory;
 
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartErrorCode;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.InventoryProvider;
+import dev.cartflow.spi.StockReservations;
 import dev.cartflow.spi.StockKey;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /** Thread-safe stock in memory. Skus never given a stock level are untracked (unlimited). */
-public final class InMemoryInventory implements InventoryProvider {
+public final class InMemoryInventory implements InventoryProvider, StockReservations {
     private final Map<StockKey, Long> stock = new HashMap<>();
     private final Map<String, Map<StockKey, Integer>> reservations = new HashMap<>();
 

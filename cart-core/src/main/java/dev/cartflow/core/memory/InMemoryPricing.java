@@ -2,7 +2,7 @@ package dev.cartflow.core.memory;
 
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.PriceRequest;
 import dev.cartflow.spi.PricingProvider;
 import java.util.HashMap;

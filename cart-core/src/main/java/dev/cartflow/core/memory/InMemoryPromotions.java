@@ -1,7 +1,7 @@
 package dev.cartflow.core.memory;
 
 import dev.cartflow.model.Promotion;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.PromotionQuery;
 import java.util.Currency;

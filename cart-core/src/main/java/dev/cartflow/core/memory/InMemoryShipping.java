@@ -1,7 +1,7 @@
 package dev.cartflow.core.memory;
 
 import dev.cartflow.model.ShippingMethod;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import dev.cartflow.spi.ShippingProvider;
 import java.util.Currency;
 import java.util.List;

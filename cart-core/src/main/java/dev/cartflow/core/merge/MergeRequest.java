@@ -2,7 +2,7 @@ package dev.cartflow.core.merge;
 
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 
 /**
  * A merge at sign-in: the guest cart (proved by its token, unless the actor is support or a

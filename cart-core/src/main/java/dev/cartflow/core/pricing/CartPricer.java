@@ -13,7 +13,7 @@ public interface CartPricer {
      *
      * @param input the cart and everything pricing needs
      * @return totals, per-line breakdown and an explanation of every promotion
-     * @throws dev.cartflow.spi.CartException {@code PRODUCT_NOT_FOUND} when a line has no product or
+     * @throws dev.cartflow.error.CartException {@code PRODUCT_NOT_FOUND} when a line has no product or
      *                                        price, {@code CURRENCY_MISMATCH} on a price or shipping
      *                                        method in another currency, {@code INVALID_INPUT} on
      *                                        overflow or malformed input; never any other exception

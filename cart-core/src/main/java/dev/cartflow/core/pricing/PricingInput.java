@@ -8,7 +8,7 @@ import dev.cartflow.model.Product;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;

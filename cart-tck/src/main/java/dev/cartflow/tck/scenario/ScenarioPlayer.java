@@ -19,7 +19,7 @@ import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.PricedLine;
 import dev.cartflow.model.PromotionExplanation;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

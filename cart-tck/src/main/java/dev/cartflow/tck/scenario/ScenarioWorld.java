@@ -19,7 +19,7 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
-import dev.cartflow.spi.CartException;
+import dev.cartflow.error.CartException;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.cartflow.spi;
+package dev.cartflow.error;
 
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -34,6 +34,16 @@ public final class CartException extends RuntimeException {
         return new CartException(CartErrorCode.VERSION_CONFLICT, message, null, currentVersion);
     }
 
+    /** A {@link CartErrorCode#INTERNAL}: a bug in CartFlow or in a host's component, cause kept. */
+    public static CartException internal(String message, Throwable cause) {
+        return new CartException(CartErrorCode.INTERNAL, message, cause);
+    }
+
+    /** A {@link CartErrorCode#PROVIDER_UNAVAILABLE}: a provider or store failed, cause kept. */
+    public static CartException providerUnavailable(String message, Throwable cause) {
+        return new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, message, cause);
+    }
+
     /** Shorthand for {@link CartErrorCode#INVALID_INPUT}. */
     public static CartException invalidInput(String message) {
         return new CartException(CartErrorCode.INVALID_INPUT, message);
@@ -53,6 +63,11 @@ public final class CartException extends RuntimeException {
     /** The stable code of this failure. */
     public CartErrorCode code() {
         return code;
+    }
+
+    /** Whether the same request may succeed when repeated; see {@link CartErrorCode#retryable()}. */
+    public boolean retryable() {
+        return code.retryable();
     }
 
     /** For a version conflict, the version stored when the conflict was detected, if known. */

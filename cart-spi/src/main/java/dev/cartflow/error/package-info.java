@@ -1,0 +1,5 @@
+/**
+ * The one exception type of CartFlow, {@link dev.cartflow.error.CartException}, and its stable
+ * codes. Depends on nothing, so the model and the SPIs both use it without depending on each other.
+ */
+package dev.cartflow.error;
