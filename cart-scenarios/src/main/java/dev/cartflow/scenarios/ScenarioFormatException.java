@@ -1,4 +1,4 @@
-package dev.cartflow.tck.scenario;
+package dev.cartflow.scenarios;
 
 /** A scenario file that does not follow the format: the message names the file and the key. */
 final class ScenarioFormatException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.cartflow.tck.scenario;
+package dev.cartflow.scenarios;
 
 import java.time.Clock;
 import java.time.Duration;

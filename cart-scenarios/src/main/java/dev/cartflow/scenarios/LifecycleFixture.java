@@ -1,4 +1,4 @@
-package dev.cartflow.tck;
+package dev.cartflow.scenarios;
 
 import dev.cartflow.core.CartEngine;
 import dev.cartflow.core.CartLimits;
@@ -20,6 +20,8 @@ import java.util.Set;
 
 /** An engine on in-memory providers over the repository under test, for the lifecycle contract tests. */
 final class LifecycleFixture {
+    private static final java.util.Currency EUR = java.util.Currency.getInstance("EUR");
+
     private LifecycleFixture() {
     }
 
@@ -28,13 +30,13 @@ final class LifecycleFixture {
         InMemoryPricing pricing = new InMemoryPricing();
         for (String sku : List.of("HOT", "A", "B", "C")) {
             catalog.put(new Product(new Sku(sku), null, null, 10, Set.of(), 1, 1_000_000, 1));
-            pricing.put(PriceQuote.of(new Sku(sku), Money.parse("1.00", CartFixtures.EUR), Rate.parse("0.19")));
+            pricing.put(PriceQuote.of(new Sku(sku), Money.parse("1.00", EUR), Rate.parse("0.19")));
         }
         InMemoryPromotions promotions = new InMemoryPromotions().put(new Promotion("P10", "SAVE10", 0,
                 Promotion.Stacking.STACKABLE, Promotion.Basis.RUNNING, Promotion.Target.all(Promotion.Scope.ORDER),
                 new Promotion.Action.Percent(Rate.percent("10")), Promotion.Conditions.NONE, null, 0, 0));
         InMemoryShipping shipping = new InMemoryShipping().put(new ShippingMethod("STD",
-                Money.parse("4.90", CartFixtures.EUR), null, List.of(), Long.MAX_VALUE, Set.of()));
+                Money.parse("4.90", EUR), null, List.of(), Long.MAX_VALUE, Set.of()));
         return CartEngine.builder()
                 .repository(repository)
                 .catalog(catalog)

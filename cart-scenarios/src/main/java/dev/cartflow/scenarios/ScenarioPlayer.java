@@ -1,4 +1,4 @@
-package dev.cartflow.tck.scenario;
+package dev.cartflow.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

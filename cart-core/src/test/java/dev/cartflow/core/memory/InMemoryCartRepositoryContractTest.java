@@ -1,13 +1,17 @@
-package dev.cartflow.tck;
+package dev.cartflow.core.memory;
 
-import dev.cartflow.spi.CartStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartflow.model.Cart;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartStorage;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.tck.CartFixtures;
+import dev.cartflow.tck.CartRepositoryContract;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import dev.cartflow.core.memory.InMemoryCartRepository;
-import dev.cartflow.spi.CartRepository;
-
+/** The cart-tck repository contract on {@link InMemoryCartRepository}. */
 class InMemoryCartRepositoryContractTest extends CartRepositoryContract {
     @Override
     protected CartStorage newRepository() {
@@ -17,8 +21,8 @@ class InMemoryCartRepositoryContractTest extends CartRepositoryContract {
     @Test
     void find_anotherInstance_seesNothing() {
         CartRepository first = newRepository();
-        dev.cartflow.model.Cart cart = CartFixtures.guestCart();
-        first.save(dev.cartflow.spi.CartWrite.of(cart, 0, java.util.List.of()));
+        Cart cart = CartFixtures.guestCart();
+        first.save(CartWrite.of(cart, 0, List.of()));
 
         assertThat(first.find(cart.id())).contains(cart);
         assertThat(newRepository().find(cart.id())).isEmpty();

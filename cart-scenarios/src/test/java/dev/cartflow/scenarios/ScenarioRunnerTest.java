@@ -1,8 +1,8 @@
-package dev.cartflow.tck;
+package dev.cartflow.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cartflow.tck.scenario.ScenarioRunner;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.cartflow.tck.scenario;
+package dev.cartflow.scenarios;
 
 import java.io.IOException;
 import java.io.PrintStream;
