@@ -127,7 +127,7 @@ final class DefaultCartEngine implements CartEngine {
         List<Promotion> promotions = providers.promotions(cart, now);
         Set<String> exhausted = promotions.isEmpty() ? Set.of()
                 : Providers.call("promotion usage", () -> usage.exhausted(promotions, cart.id(),
-                        cart.customerId().orElse(null)));
+                        cart.owner()));
         ShippingMethod method = null;
         if (cart.shippingMethod() != null) {
             long weight = Providers.weight(cart, products);
@@ -386,9 +386,8 @@ final class DefaultCartEngine implements CartEngine {
                 requireShipping(stored, stored.shippingMethod(), stored.country(), productsOf(stored));
             }
             List<Promotion> given = givenPromotions(stored, priced, now);
-            CustomerId customer = stored.customerId().orElse(null);
             Set<String> spent = given.isEmpty() ? Set.of()
-                    : Providers.call("promotion usage", () -> usage.redeem(given, id, customer));
+                    : Providers.call("promotion usage", () -> usage.redeem(given, id, stored.owner()));
             if (!spent.isEmpty()) {
                 throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "no uses left of " + spent);
             }

@@ -1,10 +1,11 @@
 package dev.cartflow.jdbi;
 
 import dev.cartflow.model.CartId;
-import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.UsageLimits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,8 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>{@link #redeem} takes a transaction-scoped advisory lock per limited promotion (in a fixed
  * order, so two checkouts cannot deadlock), counts the redemptions of other carts (counting stops at
  * the limit, so a popular promotion costs no more than its limit) and inserts the rows only when no
- * promotion is spent. Two carts racing for the last use cannot both get it. The per-customer limit
- * applies to customer carts; a guest has no identity to count against.
+ * promotion is spent. Two carts racing for the last use cannot both get it. Whether a promotion is
+ * spent is {@link UsageLimits}' rule. The per-customer limit counts the rows of the same owner:
+ * column {@code customer_id} holds {@link UsageLimits#ownerKey} (the customer id, or the guest's key,
+ * which no customer id can equal), so rows written before guests were counted still count.
  */
 public final class JdbiPromotionUsageStore implements PromotionUsageStore {
     private static final int LOCK_NAMESPACE = 0x43465052; // "CFPR"
@@ -64,15 +67,15 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
     }
 
     @Override
-    public Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CustomerId customerId) {
-        check(promotions, cartId);
+    public Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        check(promotions, cartId, owner);
         Map<String, Promotion> byId = byId(promotions);
         if (byId.isEmpty()) {
             return Set.of();
         }
         return Failures.translate("redeem promotions", () -> jdbi.inTransaction(h -> {
             lock(h, byId.values());
-            Set<String> spent = spent(h, byId, cartId, customerId);
+            Set<String> spent = spent(h, byId, cartId, owner);
             if (!spent.isEmpty()) {
                 return spent;
             }
@@ -82,7 +85,7 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
                             ON CONFLICT (promotion_id, cart_id) DO NOTHING""")
                     .bindArray("ids", String.class, new ArrayList<>(byId.keySet()))
                     .bind("cart", cartId.toString())
-                    .bind("customer", customerId == null ? null : customerId.value())
+                    .bind("customer", UsageLimits.ownerKey(owner))
                     .execute();
             return Set.<String>of();
         }));
@@ -100,11 +103,11 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
     }
 
     @Override
-    public Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CustomerId customerId) {
-        check(promotions, cartId);
+    public Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        check(promotions, cartId, owner);
         Map<String, Promotion> limited = new LinkedHashMap<>();
         byId(promotions).forEach((id, p) -> {
-            if (p.maxUses() > 0 || p.maxUsesPerCustomer() > 0 && customerId != null) {
+            if (UsageLimits.isLimited(p)) {
                 limited.put(id, p);
             }
         });
@@ -112,10 +115,10 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
             return Set.of();
         }
         return Failures.translate("read promotion usage",
-                () -> jdbi.withHandle(h -> spent(h, limited, cartId, customerId)));
+                () -> jdbi.withHandle(h -> spent(h, limited, cartId, owner)));
     }
 
-    private static Set<String> spent(Handle h, Map<String, Promotion> byId, CartId cartId, CustomerId customerId) {
+    private static Set<String> spent(Handle h, Map<String, Promotion> byId, CartId cartId, CartOwner owner) {
         List<String> ids = new ArrayList<>(byId.keySet());
         List<Long> maxUses = ids.stream().map(id -> byId.get(id).maxUses()).toList();
         List<Long> maxPerCustomer = ids.stream().map(id -> byId.get(id).maxUsesPerCustomer()).toList();
@@ -125,14 +128,12 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
                 .bindArray("maxUses", Long.class, maxUses)
                 .bindArray("maxPerCustomer", Long.class, maxPerCustomer)
                 .bind("cart", cartId.toString())
-                .bind("customer", customerId == null ? null : customerId.value())
+                .bind("customer", UsageLimits.ownerKey(owner))
                 .map((rs, ctx) -> {
-                    long max = rs.getLong("max_uses");
-                    long maxPer = rs.getLong("max_per_customer");
-                    boolean totalSpent = max > 0 && rs.getLong("uses") >= max;
-                    boolean customerSpent = customerId != null && maxPer > 0 && rs.getLong("customer_uses") >= maxPer;
-                    if (!rs.getBoolean("mine") && (totalSpent || customerSpent)) {
-                        spent.add(rs.getString("id"));
+                    String id = rs.getString("id");
+                    if (UsageLimits.isSpent(byId.get(id), rs.getBoolean("mine"), rs.getLong("uses"),
+                            rs.getLong("customer_uses"))) {
+                        spent.add(id);
                     }
                     return null;
                 })
@@ -143,7 +144,7 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
     /** Advisory locks on the limited promotions, in key order so that concurrent checkouts cannot deadlock. */
     private static void lock(Handle h, Collection<Promotion> promotions) {
         List<Integer> keys = promotions.stream()
-                .filter(p -> p.maxUses() > 0 || p.maxUsesPerCustomer() > 0)
+                .filter(UsageLimits::isLimited)
                 .map(p -> p.id().hashCode())
                 .distinct()
                 .sorted()
@@ -171,9 +172,9 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
         return byId;
     }
 
-    private static void check(Collection<Promotion> promotions, CartId cartId) {
-        if (promotions == null || cartId == null) {
-            throw CartException.invalidInput("promotions and cart id must not be null");
+    private static void check(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        if (promotions == null || cartId == null || owner == null) {
+            throw CartException.invalidInput("promotions, cart id and owner must not be null");
         }
     }
 }

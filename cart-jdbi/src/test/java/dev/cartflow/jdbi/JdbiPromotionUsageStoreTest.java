@@ -3,6 +3,7 @@ package dev.cartflow.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
@@ -44,6 +45,11 @@ class JdbiPromotionUsageStoreTest {
                 Promotion.Conditions.NONE, null, maxUses, maxPerCustomer);
     }
 
+    /** A guest of its own, as each guest cart has its own token. */
+    private static CartOwner guest() {
+        return new CartOwner.Guest(java.util.UUID.randomUUID().toString());
+    }
+
     @Test
     void redeem_tenCartsRacingForThreeUses_exactlyThreeSucceed() throws Exception {
         Promotion limited = promotion("LAST3", 3, 0);
@@ -52,7 +58,7 @@ class JdbiPromotionUsageStoreTest {
             List<Callable<Set<String>>> tasks = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 CartId cart = CartId.random();
-                tasks.add(() -> store.redeem(List.of(limited), cart, null));
+                tasks.add(() -> store.redeem(List.of(limited), cart, guest()));
             }
             int winners = 0;
             for (Future<Set<String>> f : pool.invokeAll(tasks)) {
@@ -62,17 +68,17 @@ class JdbiPromotionUsageStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store.exhausted(List.of(limited), CartId.random(), null)).containsExactly("LAST3");
+        assertThat(store.exhausted(List.of(limited), CartId.random(), guest())).containsExactly("LAST3");
     }
 
     @Test
     void redeem_oneSpentPromotion_redeemsNothing() {
         Promotion spent = promotion("ONCE", 1, 0);
         Promotion free = promotion("FREE", 0, 0);
-        store.redeem(List.of(spent), CartId.random(), null);
+        store.redeem(List.of(spent), CartId.random(), guest());
         CartId cart = CartId.random();
 
-        assertThat(store.redeem(List.of(spent, free), cart, null)).containsExactly("ONCE");
+        assertThat(store.redeem(List.of(spent, free), cart, guest())).containsExactly("ONCE");
         long rows = db.count("SELECT count(*) FROM promotion_redemptions WHERE cart_id = '" + cart + "'");
         assertThat(rows).isZero();
     }
@@ -81,21 +87,21 @@ class JdbiPromotionUsageStoreTest {
     void redeem_sameCartAgain_isNoOpThatSucceeds() {
         Promotion once = promotion("ONCE", 1, 0);
         CartId cart = CartId.random();
-        store.redeem(List.of(once), cart, null);
+        store.redeem(List.of(once), cart, guest());
 
-        assertThat(store.redeem(List.of(once), cart, null)).isEmpty();
-        assertThat(store.exhausted(List.of(once), cart, null)).isEmpty();
-        assertThat(store.exhausted(List.of(once), CartId.random(), null)).containsExactly("ONCE");
+        assertThat(store.redeem(List.of(once), cart, guest())).isEmpty();
+        assertThat(store.exhausted(List.of(once), cart, guest())).isEmpty();
+        assertThat(store.exhausted(List.of(once), CartId.random(), guest())).containsExactly("ONCE");
     }
 
     @Test
     void redeem_perCustomerLimit_appliesToThatCustomerOnly() {
         Promotion perCustomer = promotion("PER1", 0, 1);
-        CustomerId alice = new CustomerId("alice");
+        CartOwner alice = new CartOwner.Customer(new CustomerId("alice"));
         store.redeem(List.of(perCustomer), CartId.random(), alice);
 
         assertThat(store.redeem(List.of(perCustomer), CartId.random(), alice)).containsExactly("PER1");
-        assertThat(store.redeem(List.of(perCustomer), CartId.random(), new CustomerId("bob"))).isEmpty();
+        assertThat(store.redeem(List.of(perCustomer), CartId.random(), new CartOwner.Customer(new CustomerId("bob")))).isEmpty();
         assertThat(store.exhausted(List.of(perCustomer), CartId.random(), alice)).containsExactly("PER1");
     }
 
@@ -103,10 +109,10 @@ class JdbiPromotionUsageStoreTest {
     void release_redeemedCart_givesTheUseBack() {
         Promotion once = promotion("ONCE", 1, 0);
         CartId first = CartId.random();
-        store.redeem(List.of(once), first, null);
+        store.redeem(List.of(once), first, guest());
 
         store.release(first);
 
-        assertThat(store.redeem(List.of(once), CartId.random(), null)).isEmpty();
+        assertThat(store.redeem(List.of(once), CartId.random(), guest())).isEmpty();
     }
 }

@@ -1,70 +1,87 @@
 package dev.cartflow.core.memory;
 
+import dev.cartflow.error.CartException;
 import dev.cartflow.model.CartId;
-import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.UsageLimits;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Redemption counters in memory; atomic under one lock. */
+/**
+ * Redemption counters in memory, for one engine instance (tests, single-node hosts); atomic and
+ * thread-safe under one lock. Whether a promotion is spent is {@link UsageLimits}' rule.
+ */
 public final class InMemoryPromotionUsageStore implements PromotionUsageStore {
-    private record Redemption(String promotionId, CustomerId customerId) {
+    private record Redemptions(CartOwner owner, Set<String> promotionIds) {
     }
 
-    private final Map<CartId, Set<Redemption>> byCart = new HashMap<>();
+    private final Map<CartId, Redemptions> byCart = new HashMap<>();
 
     /** No redemptions. */
     public InMemoryPromotionUsageStore() {
     }
 
     @Override
-    public synchronized Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CustomerId customerId) {
-        Set<String> spent = exhausted(promotions, cartId, customerId);
+    public synchronized Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        Set<String> spent = exhausted(promotions, cartId, owner);
         if (!spent.isEmpty()) {
             return spent;
         }
-        Set<Redemption> mine = byCart.computeIfAbsent(cartId, k -> new HashSet<>());
+        Redemptions mine = byCart.computeIfAbsent(cartId, k -> new Redemptions(owner, new LinkedHashSet<>()));
         for (Promotion p : promotions) {
-            mine.add(new Redemption(p.id(), customerId));
+            mine.promotionIds().add(p.id());
         }
         return Set.of();
     }
 
     @Override
     public synchronized void release(CartId cartId) {
+        if (cartId == null) {
+            throw CartException.invalidInput("cart id must not be null");
+        }
         byCart.remove(cartId);
     }
 
     @Override
-    public synchronized Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CustomerId customerId) {
+    public synchronized Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        check(promotions, cartId, owner);
         Set<String> spent = new LinkedHashSet<>();
-        Set<Redemption> mine = byCart.getOrDefault(cartId, Set.of());
+        Redemptions mine = byCart.get(cartId);
         for (Promotion p : promotions) {
-            if (mine.stream().anyMatch(r -> r.promotionId().equals(p.id()))) {
+            if (!UsageLimits.isLimited(p)) {
                 continue;
             }
-            long total = 0;
-            long byCustomer = 0;
-            for (Set<Redemption> redemptions : byCart.values()) {
-                for (Redemption r : redemptions) {
-                    if (r.promotionId().equals(p.id())) {
-                        total++;
-                        if (customerId != null && customerId.equals(r.customerId())) {
-                            byCustomer++;
-                        }
+            long others = 0;
+            long ownerElsewhere = 0;
+            for (Map.Entry<CartId, Redemptions> entry : byCart.entrySet()) {
+                if (!entry.getKey().equals(cartId) && entry.getValue().promotionIds().contains(p.id())) {
+                    others++;
+                    if (entry.getValue().owner().equals(owner)) {
+                        ownerElsewhere++;
                     }
                 }
             }
-            if (p.maxUses() > 0 && total >= p.maxUses()
-                    || customerId != null && p.maxUsesPerCustomer() > 0 && byCustomer >= p.maxUsesPerCustomer()) {
+            boolean redeemedHere = mine != null && mine.promotionIds().contains(p.id());
+            if (UsageLimits.isSpent(p, redeemedHere, others, ownerElsewhere)) {
                 spent.add(p.id());
             }
         }
         return spent;
+    }
+
+    private static void check(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        if (promotions == null || cartId == null || owner == null) {
+            throw CartException.invalidInput("promotions, cart id and owner must not be null");
+        }
+        for (Promotion p : promotions) {
+            if (p == null) {
+                throw CartException.invalidInput("promotion must not be null");
+            }
+        }
     }
 }
