@@ -52,18 +52,21 @@ public record Cart(
         if (customerGroup != null) {
             Checks.text(customerGroup, "customer group", 64);
         }
-        Checks.notNull(currency, "currency");
+        Checks.currency(currency, "currency");
         Checks.country(country, "country");
         Checks.notNull(state, "state");
         if (version < 1) {
             throw CartException.invalidInput("version must be at least 1");
         }
-        lines = List.copyOf(Checks.notNull(lines, "lines"));
-        codes = List.copyOf(Checks.notNull(codes, "codes"));
+        lines = Checks.listOf(lines, "lines");
+        codes = Checks.listOf(codes, "codes");
+        for (String code : codes) {
+            Checks.wellFormed(code, "code");
+        }
         if (shippingMethod != null) {
             Checks.text(shippingMethod, "shipping method", 64);
         }
-        Checks.notNull(metadata, "metadata");
+        Checks.wellFormed(metadata, "metadata");
         Checks.notNull(createdAt, "created at");
         Checks.notNull(updatedAt, "updated at");
         Checks.notNull(expiresAt, "expires at");

@@ -20,7 +20,10 @@ public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, String t
         if (unitPrice.isNegative()) {
             throw dev.cartflow.error.CartException.invalidInput("negative price for " + sku);
         }
-        taxRates = List.copyOf(Checks.notNull(taxRates, "tax rates"));
+        taxRates = Checks.listOf(taxRates, "tax rates");
+        if (taxCategory != null) {
+            Checks.wellFormed(taxCategory, "tax category");
+        }
     }
 
     /** A price with explicit rates. */

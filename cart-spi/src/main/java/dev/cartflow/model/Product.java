@@ -21,7 +21,13 @@ public record Product(Sku sku, String category, String brand, long weightGrams, 
     /** Validates and copies. */
     public Product {
         Checks.notNull(sku, "sku");
-        countries = Set.copyOf(Checks.notNull(countries, "countries"));
+        if (category != null) {
+            Checks.wellFormed(category, "category");
+        }
+        if (brand != null) {
+            Checks.wellFormed(brand, "brand");
+        }
+        countries = Checks.textSetOf(countries, "countries");
         if (weightGrams < 0 || minQuantity < 1 || maxQuantity < minQuantity || quantityStep < 1) {
             throw CartException.invalidInput("invalid product limits for " + sku);
         }

@@ -24,6 +24,14 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
                         Action action, Conditions conditions, Money maxDiscount, long maxUses,
                         long maxUsesPerCustomer) {
 
+    /**
+     * The largest amount of a promotion's action ({@link Action.Amount}, {@link Action.FixedPrice}),
+     * in minor units: the most that, multiplied by any {@code int} quantity or line count, still fits
+     * a {@code long}, so that pricing a cart with the promotion cannot overflow. In EUR about
+     * 42.9 million per unit.
+     */
+    public static final long MAX_AMOUNT_MINOR = Long.MAX_VALUE / Integer.MAX_VALUE;
+
     /** Validates. */
     public Promotion {
         Checks.text(id, "promotion id", 128);
@@ -85,9 +93,9 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
         /** Validates and copies. */
         public Target {
             Checks.notNull(scope, "scope");
-            skus = Set.copyOf(Checks.notNull(skus, "skus"));
-            categories = Set.copyOf(Checks.notNull(categories, "categories"));
-            brands = Set.copyOf(Checks.notNull(brands, "brands"));
+            skus = Checks.setOf(skus, "skus");
+            categories = Checks.textSetOf(categories, "categories");
+            brands = Checks.textSetOf(brands, "brands");
         }
 
         /** Every line of the given scope. */
@@ -141,8 +149,9 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
             public Amount {
                 Checks.notNull(amount, "amount");
                 Checks.notNull(per, "per");
-                if (amount.isNegative()) {
-                    throw CartException.invalidInput("a discount must not be negative");
+                if (amount.isNegative() || amount.minor() > MAX_AMOUNT_MINOR) {
+                    throw CartException.invalidInput("a discount must be between 0 and " + MAX_AMOUNT_MINOR
+                            + " minor units");
                 }
             }
         }
@@ -156,8 +165,9 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
             /** Validates. */
             public FixedPrice {
                 Checks.notNull(unitPrice, "unit price");
-                if (unitPrice.isNegative()) {
-                    throw CartException.invalidInput("a price must not be negative");
+                if (unitPrice.isNegative() || unitPrice.minor() > MAX_AMOUNT_MINOR) {
+                    throw CartException.invalidInput("a fixed price must be between 0 and " + MAX_AMOUNT_MINOR
+                            + " minor units");
                 }
             }
         }
@@ -197,8 +207,8 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
 
         /** Validates and copies. */
         public Conditions {
-            customerGroups = Set.copyOf(Checks.notNull(customerGroups, "customer groups"));
-            countries = Set.copyOf(Checks.notNull(countries, "countries"));
+            customerGroups = Checks.textSetOf(customerGroups, "customer groups");
+            countries = Checks.textSetOf(countries, "countries");
             if (minQuantity < 0) {
                 throw CartException.invalidInput("minQuantity must not be negative");
             }

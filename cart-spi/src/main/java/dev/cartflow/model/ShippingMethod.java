@@ -22,8 +22,8 @@ public record ShippingMethod(String id, Money price, Money freeAbove, List<Rate>
         if (freeAbove != null) {
             price.requireSameCurrency(freeAbove);
         }
-        taxRates = List.copyOf(Checks.notNull(taxRates, "tax rates"));
-        countries = Set.copyOf(Checks.notNull(countries, "countries"));
+        taxRates = Checks.listOf(taxRates, "tax rates");
+        countries = Checks.textSetOf(countries, "countries");
         if (price.isNegative() || maxWeightGrams < 0) {
             throw dev.cartflow.error.CartException.invalidInput("invalid shipping method " + id);
         }
