@@ -1,6 +1,7 @@
 package dev.cartflow.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The unit price of a sku and how it is taxed. Either {@code taxRates} is non-empty, or
@@ -12,7 +13,7 @@ import java.util.List;
  * @param taxRates    non-compounding rates applied to the same base
  * @param taxCategory tax category for the tax provider, or null
  */
-public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, String taxCategory) {
+public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, @Nullable String taxCategory) {
     /** Validates and copies. */
     public PriceQuote {
         Checks.notNull(sku, "sku");

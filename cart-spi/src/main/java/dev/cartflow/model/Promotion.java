@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxUses            redemptions allowed in all, or 0 for unlimited
  * @param maxUsesPerCustomer redemptions allowed per customer, or 0 for unlimited
  */
-public record Promotion(String id, String code, int priority, Stacking stacking, Basis basis, Target target,
-                        Action action, Conditions conditions, Money maxDiscount, long maxUses,
+public record Promotion(String id, @Nullable String code, int priority, Stacking stacking, Basis basis, Target target,
+                        Action action, Conditions conditions, @Nullable Money maxDiscount, long maxUses,
                         long maxUsesPerCustomer) {
 
     /**
@@ -138,7 +138,7 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
         }
 
         /** True when a product matches every given filter. */
-        public boolean matches(Sku sku, String category, String brand) {
+        public boolean matches(Sku sku, @Nullable String category, @Nullable String brand) {
             return (skus.isEmpty() || skus.contains(sku))
                     && (categories.isEmpty() || category != null && categories.contains(category))
                     && (brands.isEmpty() || brand != null && brands.contains(brand));
@@ -234,8 +234,8 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
      * @param validFrom      first instant, or null
      * @param validTo        last instant it applies (inclusive), or null
      */
-    public record Conditions(Money minSubtotal, long minQuantity, Set<String> customerGroups, Set<String> countries,
-                             Instant validFrom, Instant validTo) {
+    public record Conditions(@Nullable Money minSubtotal, long minQuantity, Set<String> customerGroups, Set<String> countries,
+                             @Nullable Instant validFrom, @Nullable Instant validTo) {
         /** No condition. */
         public static final Conditions NONE = new Conditions(null, 0, Set.of(), Set.of(), null, null);
 

@@ -2,6 +2,7 @@ package dev.cartflow.model;
 
 import dev.cartflow.error.CartException;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exact non-negative decimal fraction, such as a tax rate {@code 0.19} or a discount of
@@ -116,7 +117,7 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
 
     /** Equal when numerically equal, whatever the scale. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Rate r && compareTo(r) == 0;
     }
 

@@ -5,6 +5,7 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Promotion;
 import java.util.Collection;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts promotion redemptions at checkout. Storage-side: an implementation must be atomic, so
@@ -20,7 +21,7 @@ public interface PromotionUsageStore {
      * @param customerId the customer, or null for a guest
      * @return the ids of the promotions that had no uses left; when not empty nothing was redeemed
      */
-    Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CustomerId customerId);
+    Set<String> redeem(Collection<Promotion> promotions, CartId cartId, @Nullable CustomerId customerId);
 
     /**
      * Gives back the redemptions of a cart (a failed or cancelled checkout).
@@ -38,5 +39,5 @@ public interface PromotionUsageStore {
      * @param customerId the customer, or null
      * @return exhausted ids
      */
-    Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CustomerId customerId);
+    Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, @Nullable CustomerId customerId);
 }
