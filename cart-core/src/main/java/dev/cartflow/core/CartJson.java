@@ -111,23 +111,9 @@ public final class CartJson {
         }
     }
 
-    /**
-     * Parses host metadata: must be a JSON object of at most {@code maxBytes} UTF-8 bytes; returns
-     * it in compact form.
-     */
+    /** Host metadata in stored form; the rule is {@link MetadataText}'s. */
     static String normalizeMetadata(String json, int maxBytes) {
-        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
-            throw CartException.invalidInput("metadata is larger than " + maxBytes + " bytes");
-        }
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node == null || !node.isObject()) {
-                throw CartException.invalidInput("metadata must be a JSON object");
-            }
-            return node.toString();
-        } catch (JsonProcessingException e) {
-            throw CartException.invalidInput("metadata is not valid JSON");
-        }
+        return MetadataText.normalize(json, maxBytes);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,7 @@
 package dev.cartflow.core;
 
 import dev.cartflow.error.CartException;
+import dev.cartflow.model.Checks;
 import java.util.Currency;
 
 /**
@@ -16,6 +17,7 @@ public record NewCart(Currency currency, String country, String customerGroup) {
         if (currency == null) {
             throw CartException.invalidInput("currency is required");
         }
+        Checks.currency(currency, "currency");
         Shapes.country(country);
         if (customerGroup != null) {
             Shapes.text(customerGroup, "customer group", 64);

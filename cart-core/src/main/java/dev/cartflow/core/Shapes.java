@@ -1,5 +1,6 @@
 package dev.cartflow.core;
 
+import dev.cartflow.model.Checks;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.error.CartException;
 
@@ -14,15 +15,7 @@ final class Shapes {
         if (value == null || value.isBlank()) {
             throw CartException.invalidInput(name + " is required");
         }
-        if (value.length() > maxLength) {
-            throw CartException.invalidInput(name + " must be at most " + maxLength + " characters");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw CartException.invalidInput(name + " must not contain control characters");
-            }
-        }
-        return value;
+        return Checks.text(value, name, maxLength);
     }
 
     static String warehouse(String warehouse) {

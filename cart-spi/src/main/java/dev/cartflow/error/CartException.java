@@ -2,6 +2,7 @@ package dev.cartflow.error;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one exception type of CartFlow. Every rejected operation throws it with a stable
@@ -23,7 +24,7 @@ public final class CartException extends RuntimeException {
         this(code, message, cause, -1);
     }
 
-    private CartException(CartErrorCode code, String message, Throwable cause, long currentVersion) {
+    private CartException(CartErrorCode code, String message, @Nullable Throwable cause, long currentVersion) {
         super(Objects.requireNonNull(code, "code") + ": " + message, cause);
         this.code = code;
         this.currentVersion = currentVersion;
@@ -53,7 +54,7 @@ public final class CartException extends RuntimeException {
      * Returns {@code value}, or fails with {@link CartErrorCode#INVALID_INPUT} when it is null: the
      * null check for SPI implementations, so that no {@code NullPointerException} reaches a caller.
      */
-    public static <T> T requireNonNull(T value, String name) {
+    public static <T> T requireNonNull(@Nullable T value, String name) {
         if (value == null) {
             throw invalidInput(name + " must not be null");
         }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shopping cart: an immutable snapshot at one {@link #version()}. Every accepted change makes a
@@ -31,19 +32,19 @@ import java.util.Set;
 public record Cart(
         CartId id,
         CartOwner owner,
-        String customerGroup,
+        @Nullable String customerGroup,
         Currency currency,
         String country,
         CartState state,
         long version,
         List<LineItem> lines,
         List<String> codes,
-        String shippingMethod,
+        @Nullable String shippingMethod,
         String metadata,
         Instant createdAt,
         Instant updatedAt,
         Instant expiresAt,
-        Instant abandonedAt) {
+        @Nullable Instant abandonedAt) {
 
     /** Validates the invariants and copies the lists. */
     public Cart {
@@ -52,18 +53,21 @@ public record Cart(
         if (customerGroup != null) {
             Checks.text(customerGroup, "customer group", 64);
         }
-        Checks.notNull(currency, "currency");
+        Checks.currency(currency, "currency");
         Checks.country(country, "country");
         Checks.notNull(state, "state");
         if (version < 1) {
             throw CartException.invalidInput("version must be at least 1");
         }
-        lines = List.copyOf(Checks.notNull(lines, "lines"));
-        codes = List.copyOf(Checks.notNull(codes, "codes"));
+        lines = Checks.listOf(lines, "lines");
+        codes = Checks.listOf(codes, "codes");
+        for (String code : codes) {
+            Checks.wellFormed(code, "code");
+        }
         if (shippingMethod != null) {
             Checks.text(shippingMethod, "shipping method", 64);
         }
-        Checks.notNull(metadata, "metadata");
+        Checks.wellFormed(metadata, "metadata");
         Checks.notNull(createdAt, "created at");
         Checks.notNull(updatedAt, "updated at");
         Checks.notNull(expiresAt, "expires at");
@@ -117,17 +121,17 @@ public record Cart(
     public static final class Builder {
         private final Cart base;
         private CartOwner owner;
-        private String customerGroup;
+        private @Nullable String customerGroup;
         private String country;
         private CartState state;
         private long version;
         private List<LineItem> lines;
         private List<String> codes;
-        private String shippingMethod;
+        private @Nullable String shippingMethod;
         private String metadata;
         private Instant updatedAt;
         private Instant expiresAt;
-        private Instant abandonedAt;
+        private @Nullable Instant abandonedAt;
 
         private Builder(Cart base) {
             this.base = base;
@@ -162,7 +166,7 @@ public record Cart(
          * @param customerGroup the customer group, or null
          * @return this builder
          */
-        public Builder customerGroup(String customerGroup) {
+        public Builder customerGroup(@Nullable String customerGroup) {
             this.customerGroup = customerGroup;
             return this;
         }
@@ -228,7 +232,7 @@ public record Cart(
          * @param shippingMethod the shipping method id, or null
          * @return this builder
          */
-        public Builder shippingMethod(String shippingMethod) {
+        public Builder shippingMethod(@Nullable String shippingMethod) {
             this.shippingMethod = shippingMethod;
             return this;
         }
@@ -272,7 +276,7 @@ public record Cart(
          * @param abandonedAt when reported abandoned, or null
          * @return this builder
          */
-        public Builder abandonedAt(Instant abandonedAt) {
+        public Builder abandonedAt(@Nullable Instant abandonedAt) {
             this.abandonedAt = abandonedAt;
             return this;
         }

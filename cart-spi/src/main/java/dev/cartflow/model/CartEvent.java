@@ -26,7 +26,7 @@ public record CartEvent(CartId cartId, long sequence, int index, Type type, Inst
             throw dev.cartflow.error.CartException.invalidInput("invalid event position");
         }
         Checks.notNull(at, "at");
-        data = Map.copyOf(Checks.notNull(data, "data"));
+        data = Checks.mapOf(data, "data");
     }
 
     /** The data sorted by key, for stable output. */

@@ -14,8 +14,8 @@ import java.util.Currency;
 public record ExchangeRate(Currency from, Currency to, Rate rate, Instant asOf) {
     /** Validates. */
     public ExchangeRate {
-        Checks.notNull(from, "from");
-        Checks.notNull(to, "to");
+        Checks.currency(from, "from");
+        Checks.currency(to, "to");
         Checks.notNull(rate, "rate");
         Checks.notNull(asOf, "as of");
     }

@@ -3,6 +3,7 @@ package dev.cartflow.model;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a cart: a quantity of one sku from one warehouse.
@@ -15,7 +16,7 @@ import java.time.Instant;
  *                       re-priced cart can report "price changed"
  * @param addedAt        when the line was added; lines are kept in the order they were added
  */
-public record LineItem(LineId id, Sku sku, int quantity, String warehouse, Money addedUnitPrice, Instant addedAt) {
+public record LineItem(LineId id, Sku sku, int quantity, String warehouse, @Nullable Money addedUnitPrice, Instant addedAt) {
     /** The warehouse of lines added without one. */
     public static final String DEFAULT_WAREHOUSE = "default";
 

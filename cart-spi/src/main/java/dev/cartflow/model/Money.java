@@ -18,10 +18,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** Validates the currency. */
     public Money {
-        Checks.notNull(currency, "currency");
-        if (currency.getDefaultFractionDigits() < 0) {
-            throw CartException.invalidInput("currency " + currency + " has no minor unit");
-        }
+        Checks.currency(currency, "currency");
     }
 
     /** An amount in minor units. */
@@ -36,17 +33,18 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /**
      * Parses a decimal string such as {@code "3.86"}; more fraction digits than the currency
-     * has are an {@code INVALID_INPUT}, never silently rounded.
+     * has are an {@code INVALID_INPUT}, never silently rounded. The text is bounded before any
+     * arithmetic (see {@link Checks#decimal}), so a hostile exponent costs nothing.
      */
     public static Money parse(String decimal, Currency currency) {
-        Checks.notNull(decimal, "amount");
-        Checks.notNull(currency, "currency");
+        Checks.currency(currency, "currency");
+        BigDecimal value = Checks.decimal(decimal, "amount");
         try {
-            BigDecimal value = new BigDecimal(decimal.trim());
             BigDecimal scaled = value.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
             return new Money(scaled.unscaledValue().longValueExact(), currency);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw CartException.invalidInput("not an amount in " + currency + ": '" + decimal + "'");
+        } catch (ArithmeticException e) {
+            throw CartException.invalidInput("not an amount in " + currency.getCurrencyCode()
+                    + " (too many fraction digits, or out of range)");
         }
     }
 

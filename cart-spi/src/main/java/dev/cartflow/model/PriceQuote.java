@@ -1,6 +1,7 @@
 package dev.cartflow.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The unit price of a sku and how it is taxed. Either {@code taxRates} is non-empty, or
@@ -12,7 +13,7 @@ import java.util.List;
  * @param taxRates    non-compounding rates applied to the same base
  * @param taxCategory tax category for the tax provider, or null
  */
-public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, String taxCategory) {
+public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, @Nullable String taxCategory) {
     /** Validates and copies. */
     public PriceQuote {
         Checks.notNull(sku, "sku");
@@ -20,7 +21,10 @@ public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, String t
         if (unitPrice.isNegative()) {
             throw dev.cartflow.error.CartException.invalidInput("negative price for " + sku);
         }
-        taxRates = List.copyOf(Checks.notNull(taxRates, "tax rates"));
+        taxRates = Checks.listOf(taxRates, "tax rates");
+        if (taxCategory != null) {
+            Checks.wellFormed(taxCategory, "tax category");
+        }
     }
 
     /** A price with explicit rates. */

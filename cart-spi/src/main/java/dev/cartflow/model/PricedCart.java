@@ -3,6 +3,7 @@ package dev.cartflow.model;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cart with every figure a shop shows and charges, computed by the pricing function.
@@ -31,7 +32,7 @@ import java.util.List;
 public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                          Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                          Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
-                         List<PriceChange> priceChanges, ExchangeRate exchangeRate, Instant pricedAt) {
+                         List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt) {
     /** Copies the lists. */
     public PricedCart {
         Checks.notNull(cart, "cart");

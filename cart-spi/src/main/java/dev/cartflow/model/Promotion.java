@@ -3,6 +3,7 @@ package dev.cartflow.model;
 import dev.cartflow.error.CartException;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A promotion: automatic, or activated by a coupon code. The semantics of every field are those of
@@ -20,9 +21,17 @@ import java.util.Set;
  * @param maxUses            redemptions allowed in all, or 0 for unlimited
  * @param maxUsesPerCustomer redemptions allowed per customer, or 0 for unlimited
  */
-public record Promotion(String id, String code, int priority, Stacking stacking, Basis basis, Target target,
-                        Action action, Conditions conditions, Money maxDiscount, long maxUses,
+public record Promotion(String id, @Nullable String code, int priority, Stacking stacking, Basis basis, Target target,
+                        Action action, Conditions conditions, @Nullable Money maxDiscount, long maxUses,
                         long maxUsesPerCustomer) {
+
+    /**
+     * The largest amount of a promotion's action ({@link Action.Amount}, {@link Action.FixedPrice}),
+     * in minor units: the most that, multiplied by any {@code int} quantity or line count, still fits
+     * a {@code long}, so that pricing a cart with the promotion cannot overflow. In EUR about
+     * 42.9 million per unit.
+     */
+    public static final long MAX_AMOUNT_MINOR = Long.MAX_VALUE / Integer.MAX_VALUE;
 
     /** Validates. */
     public Promotion {
@@ -43,6 +52,39 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
     /** True when a coupon code activates it. */
     public boolean coded() {
         return code != null;
+    }
+
+    /**
+     * A builder for a promotion with this id: automatic (no code), priority 0, {@code STACKABLE},
+     * basis {@code RUNNING}, every item line targeted, no conditions, no cap, unlimited uses. The
+     * action has no default and must be set.
+     *
+     * @param id the promotion's unique id
+     * @return a new builder
+     * @throws CartException {@code INVALID_INPUT} when the id is blank, too long or ill-formed
+     */
+    public static Builder builder(String id) {
+        return new Builder(Checks.text(id, "promotion id", 128));
+    }
+
+    /**
+     * A builder holding this promotion's values, to derive a changed one.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.code = code;
+        b.priority = priority;
+        b.stacking = stacking;
+        b.basis = basis;
+        b.target = target;
+        b.action = action;
+        b.conditions = conditions;
+        b.maxDiscount = maxDiscount;
+        b.maxUses = maxUses;
+        b.maxUsesPerCustomer = maxUsesPerCustomer;
+        return b;
     }
 
     /** How a promotion combines with the ones after it. */
@@ -85,9 +127,9 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
         /** Validates and copies. */
         public Target {
             Checks.notNull(scope, "scope");
-            skus = Set.copyOf(Checks.notNull(skus, "skus"));
-            categories = Set.copyOf(Checks.notNull(categories, "categories"));
-            brands = Set.copyOf(Checks.notNull(brands, "brands"));
+            skus = Checks.setOf(skus, "skus");
+            categories = Checks.textSetOf(categories, "categories");
+            brands = Checks.textSetOf(brands, "brands");
         }
 
         /** Every line of the given scope. */
@@ -96,7 +138,7 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
         }
 
         /** True when a product matches every given filter. */
-        public boolean matches(Sku sku, String category, String brand) {
+        public boolean matches(Sku sku, @Nullable String category, @Nullable String brand) {
             return (skus.isEmpty() || skus.contains(sku))
                     && (categories.isEmpty() || category != null && categories.contains(category))
                     && (brands.isEmpty() || brand != null && brands.contains(brand));
@@ -141,8 +183,9 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
             public Amount {
                 Checks.notNull(amount, "amount");
                 Checks.notNull(per, "per");
-                if (amount.isNegative()) {
-                    throw CartException.invalidInput("a discount must not be negative");
+                if (amount.isNegative() || amount.minor() > MAX_AMOUNT_MINOR) {
+                    throw CartException.invalidInput("a discount must be between 0 and " + MAX_AMOUNT_MINOR
+                            + " minor units");
                 }
             }
         }
@@ -156,8 +199,9 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
             /** Validates. */
             public FixedPrice {
                 Checks.notNull(unitPrice, "unit price");
-                if (unitPrice.isNegative()) {
-                    throw CartException.invalidInput("a price must not be negative");
+                if (unitPrice.isNegative() || unitPrice.minor() > MAX_AMOUNT_MINOR) {
+                    throw CartException.invalidInput("a fixed price must be between 0 and " + MAX_AMOUNT_MINOR
+                            + " minor units");
                 }
             }
         }
@@ -190,18 +234,204 @@ public record Promotion(String id, String code, int priority, Stacking stacking,
      * @param validFrom      first instant, or null
      * @param validTo        last instant it applies (inclusive), or null
      */
-    public record Conditions(Money minSubtotal, long minQuantity, Set<String> customerGroups, Set<String> countries,
-                             Instant validFrom, Instant validTo) {
+    public record Conditions(@Nullable Money minSubtotal, long minQuantity, Set<String> customerGroups, Set<String> countries,
+                             @Nullable Instant validFrom, @Nullable Instant validTo) {
         /** No condition. */
         public static final Conditions NONE = new Conditions(null, 0, Set.of(), Set.of(), null, null);
 
         /** Validates and copies. */
         public Conditions {
-            customerGroups = Set.copyOf(Checks.notNull(customerGroups, "customer groups"));
-            countries = Set.copyOf(Checks.notNull(countries, "countries"));
+            customerGroups = Checks.textSetOf(customerGroups, "customer groups");
+            countries = Checks.textSetOf(countries, "countries");
             if (minQuantity < 0) {
                 throw CartException.invalidInput("minQuantity must not be negative");
             }
+        }
+    }
+
+    /**
+     * Builds a {@link Promotion}. Each setter checks its own value at once ({@code INVALID_INPUT});
+     * {@link #build()} runs the record's checks. Not thread-safe; a builder may be reused, each
+     * {@code build()} making an independent promotion.
+     */
+    public static final class Builder {
+        private final String id;
+        private @Nullable String code;
+        private int priority;
+        private Stacking stacking = Stacking.STACKABLE;
+        private Basis basis = Basis.RUNNING;
+        private Target target = Target.all(Scope.ITEMS);
+        private @Nullable Action action;
+        private Conditions conditions = Conditions.NONE;
+        private @Nullable Money maxDiscount;
+        private long maxUses;
+        private long maxUsesPerCustomer;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /**
+         * Sets the coupon code that activates the promotion.
+         *
+         * @param code the code, or null for an automatic promotion
+         * @return this builder
+         */
+        public Builder code(@Nullable String code) {
+            this.code = code == null ? null : Checks.text(code, "code", 64);
+            return this;
+        }
+
+        /**
+         * Sets the priority; lower applies first, ties go to the lower id.
+         *
+         * @param priority any value
+         * @return this builder
+         */
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        /**
+         * Sets how it combines with the promotions after it.
+         *
+         * @param stacking the stacking
+         * @return this builder
+         */
+        public Builder stacking(Stacking stacking) {
+            this.stacking = Checks.notNull(stacking, "stacking");
+            return this;
+        }
+
+        /**
+         * Sets what a percentage is taken of.
+         *
+         * @param basis the basis
+         * @return this builder
+         */
+        public Builder basis(Basis basis) {
+            this.basis = Checks.notNull(basis, "basis");
+            return this;
+        }
+
+        /**
+         * Sets the scope and filters.
+         *
+         * @param target the target
+         * @return this builder
+         */
+        public Builder target(Target target) {
+            this.target = Checks.notNull(target, "target");
+            return this;
+        }
+
+        /**
+         * Targets every line of a scope, with no filter.
+         *
+         * @param scope items, order or shipping
+         * @return this builder
+         */
+        public Builder scope(Scope scope) {
+            this.target = Target.all(Checks.notNull(scope, "scope"));
+            return this;
+        }
+
+        /**
+         * Sets what the promotion gives.
+         *
+         * @param action the action
+         * @return this builder
+         */
+        public Builder action(Action action) {
+            this.action = Checks.notNull(action, "action");
+            return this;
+        }
+
+        /**
+         * Gives a percentage off.
+         *
+         * @param percent a percentage such as {@code "10"} or {@code "12.5"}, at most 100
+         * @return this builder
+         */
+        public Builder percentOff(String percent) {
+            return action(new Action.Percent(Rate.percent(percent)));
+        }
+
+        /**
+         * Gives a fixed amount off.
+         *
+         * @param amount the amount, at most {@link #MAX_AMOUNT_MINOR} minor units
+         * @param per    per unit, line or order
+         * @return this builder
+         */
+        public Builder amountOff(Money amount, Per per) {
+            return action(new Action.Amount(amount, per));
+        }
+
+        /**
+         * Sets when the promotion applies.
+         *
+         * @param conditions the conditions
+         * @return this builder
+         */
+        public Builder conditions(Conditions conditions) {
+            this.conditions = Checks.notNull(conditions, "conditions");
+            return this;
+        }
+
+        /**
+         * Caps the promotion's total discount.
+         *
+         * @param maxDiscount the cap, at least zero, or null for none
+         * @return this builder
+         */
+        public Builder maxDiscount(@Nullable Money maxDiscount) {
+            if (maxDiscount != null && maxDiscount.isNegative()) {
+                throw CartException.invalidInput("maxDiscount must not be negative");
+            }
+            this.maxDiscount = maxDiscount;
+            return this;
+        }
+
+        /**
+         * Limits redemptions in all.
+         *
+         * @param maxUses at least zero; 0 for unlimited
+         * @return this builder
+         */
+        public Builder maxUses(long maxUses) {
+            this.maxUses = nonNegative(maxUses, "maxUses");
+            return this;
+        }
+
+        /**
+         * Limits redemptions per customer.
+         *
+         * @param maxUsesPerCustomer at least zero; 0 for unlimited
+         * @return this builder
+         */
+        public Builder maxUsesPerCustomer(long maxUsesPerCustomer) {
+            this.maxUsesPerCustomer = nonNegative(maxUsesPerCustomer, "maxUsesPerCustomer");
+            return this;
+        }
+
+        /**
+         * The promotion.
+         *
+         * @return a new promotion with the values set so far
+         * @throws CartException {@code INVALID_INPUT} when no action was set or a check of the record fails
+         */
+        public Promotion build() {
+            return new Promotion(id, code, priority, stacking, basis, target, Checks.notNull(action, "action"),
+                    conditions, maxDiscount, maxUses, maxUsesPerCustomer);
+        }
+
+        private static long nonNegative(long value, String name) {
+            if (value < 0) {
+                throw CartException.invalidInput(name + " must not be negative");
+            }
+            return value;
         }
     }
 }

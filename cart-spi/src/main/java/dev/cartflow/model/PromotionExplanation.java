@@ -1,5 +1,7 @@
 package dev.cartflow.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one promotion did on a priced cart, and why.
  *
@@ -9,8 +11,8 @@ package dev.cartflow.model;
  * @param amount      the discount it gave (zero when none)
  * @param reason      a short developer-facing explanation
  */
-public record PromotionExplanation(String promotionId, String code, PromotionResult result, Money amount,
-                                   String reason) {
+public record PromotionExplanation(String promotionId, @Nullable String code, PromotionResult result, Money amount,
+                                   @Nullable String reason) {
     /** Validates. */
     public PromotionExplanation {
         Checks.notNull(promotionId, "promotion id");

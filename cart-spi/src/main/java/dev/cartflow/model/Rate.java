@@ -2,6 +2,7 @@ package dev.cartflow.model;
 
 import dev.cartflow.error.CartException;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exact non-negative decimal fraction, such as a tax rate {@code 0.19} or a discount of
@@ -32,17 +33,19 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
         }
     }
 
-    /** Parses a decimal fraction such as {@code "0.19"}. */
+    /**
+     * Parses a decimal fraction such as {@code "0.19"}. The text is bounded before any arithmetic
+     * (see {@link Checks#decimal}), so a hostile exponent costs nothing.
+     */
     public static Rate parse(String fraction) {
-        Checks.notNull(fraction, "rate");
+        BigDecimal value = Checks.decimal(fraction, "rate").stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
         try {
-            BigDecimal value = new BigDecimal(fraction.trim()).stripTrailingZeros();
-            if (value.scale() < 0) {
-                value = value.setScale(0);
-            }
             return new Rate(value.unscaledValue().longValueExact(), value.scale());
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw CartException.invalidInput("not a rate: '" + fraction + "'");
+        } catch (ArithmeticException e) {
+            throw CartException.invalidInput("a rate must not exceed 1000000");
         }
     }
 
@@ -67,22 +70,37 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
         return unscaled == 0;
     }
 
-    /** The same value with the given larger or equal scale. */
+    /**
+     * The same value with the given larger or equal scale, at most {@link #MAX_SCALE}. Cannot
+     * overflow: a rate is at most 10^6, so its digits at scale 12 stay below 10^18.
+     */
     public Rate withScale(int newScale) {
-        if (newScale < scale) {
-            throw CartException.invalidInput("cannot reduce the scale of a rate");
+        if (newScale < scale || newScale > MAX_SCALE) {
+            throw CartException.invalidInput("a rate's scale can only grow, up to " + MAX_SCALE);
         }
-        return new Rate(Math.multiplyExact(unscaled, pow10(newScale - scale)), newScale);
+        return new Rate(unscaled * pow10(newScale - scale), newScale);
     }
 
-    /** Exact sum of rates (used for several non-compounding tax rates on one base). */
+    /**
+     * Exact sum of rates (used for several non-compounding tax rates on one base). Two rates of at
+     * most 10^6 sum below 2 * 10^18, so the addition cannot overflow; a sum over 10^6 fails as any
+     * such rate does.
+     */
     public Rate plus(Rate other) {
+        Checks.notNull(other, "rate");
         int s = Math.max(scale, other.scale);
-        return new Rate(Math.addExact(withScale(s).unscaled, other.withScale(s).unscaled), s);
+        return new Rate(withScale(s).unscaled + other.withScale(s).unscaled, s);
     }
 
-    /** {@code 10^n} for {@code 0 <= n <= 18}. */
+    /**
+     * {@code 10^n} for {@code 0 <= n <= 18}.
+     *
+     * @throws CartException {@code INVALID_INPUT} for any other {@code n}
+     */
     public static long pow10(int n) {
+        if (n < 0 || n > 18) {
+            throw CartException.invalidInput("10^" + n + " does not fit a long");
+        }
         long result = 1;
         for (int i = 0; i < n; i++) {
             result *= 10;
@@ -90,14 +108,16 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
         return result;
     }
 
+    /** Numeric order, whatever the scales. */
     @Override
     public int compareTo(Rate other) {
+        Checks.notNull(other, "rate");
         return toDecimal().compareTo(other.toDecimal());
     }
 
     /** Equal when numerically equal, whatever the scale. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Rate r && compareTo(r) == 0;
     }
 

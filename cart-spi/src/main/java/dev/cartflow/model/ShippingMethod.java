@@ -2,6 +2,7 @@ package dev.cartflow.model;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A way to ship a cart.
@@ -13,7 +14,7 @@ import java.util.Set;
  * @param maxWeightGrams heaviest cart the method takes; {@link Long#MAX_VALUE} for no limit
  * @param countries      destination countries; empty means everywhere
  */
-public record ShippingMethod(String id, Money price, Money freeAbove, List<Rate> taxRates, long maxWeightGrams,
+public record ShippingMethod(String id, Money price, @Nullable Money freeAbove, List<Rate> taxRates, long maxWeightGrams,
                              Set<String> countries) {
     /** Validates and copies. */
     public ShippingMethod {
@@ -22,8 +23,8 @@ public record ShippingMethod(String id, Money price, Money freeAbove, List<Rate>
         if (freeAbove != null) {
             price.requireSameCurrency(freeAbove);
         }
-        taxRates = List.copyOf(Checks.notNull(taxRates, "tax rates"));
-        countries = Set.copyOf(Checks.notNull(countries, "countries"));
+        taxRates = Checks.listOf(taxRates, "tax rates");
+        countries = Checks.textSetOf(countries, "countries");
         if (price.isNegative() || maxWeightGrams < 0) {
             throw dev.cartflow.error.CartException.invalidInput("invalid shipping method " + id);
         }

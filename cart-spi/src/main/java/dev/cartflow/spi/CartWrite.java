@@ -5,6 +5,7 @@ import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One cart change to store atomically: the new snapshot, guarded by the version it replaces, with
@@ -15,7 +16,7 @@ import java.util.List;
  * @param events          events of the change, written to the outbox in the same transaction
  * @param idempotency     the response to remember, or null
  */
-public record CartWrite(Cart cart, long expectedVersion, List<CartEvent> events, IdempotencyRecord idempotency) {
+public record CartWrite(Cart cart, long expectedVersion, List<CartEvent> events, @Nullable IdempotencyRecord idempotency) {
     /** Validates and copies. */
     public CartWrite {
         if (cart == null || expectedVersion < 0 || events == null) {

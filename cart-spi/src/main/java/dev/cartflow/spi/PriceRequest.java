@@ -3,6 +3,7 @@ package dev.cartflow.spi;
 import dev.cartflow.model.Sku;
 import java.util.Currency;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What prices are asked for.
@@ -12,7 +13,7 @@ import java.util.Set;
  * @param country       the cart's ship-to country
  * @param customerGroup the customer group, or null
  */
-public record PriceRequest(Set<Sku> skus, Currency currency, String country, String customerGroup) {
+public record PriceRequest(Set<Sku> skus, Currency currency, String country, @Nullable String customerGroup) {
     /** Copies. */
     public PriceRequest {
         skus = Set.copyOf(skus);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a cart asks the promotion provider for.
@@ -16,7 +17,7 @@ import java.util.Set;
  * @param codes         codes applied to the cart
  * @param now           the engine's clock
  */
-public record PromotionQuery(Currency currency, String country, String customerGroup, Set<Sku> skus,
+public record PromotionQuery(Currency currency, String country, @Nullable String customerGroup, Set<Sku> skus,
                              List<String> codes, Instant now) {
     /** Copies. */
     public PromotionQuery {

@@ -39,15 +39,16 @@ public final class Quickstart {
     /** Runs the flow, printing to {@code out}, and returns the priced cart. */
     public static PricedCart run(PrintStream out) {
         InMemoryCatalog catalog = new InMemoryCatalog()
-                .put(new Product(Sku.of("MUG"), "kitchen", "Acme", 350, Set.of(), 1, 10, 1))
-                .put(new Product(Sku.of("TEA"), "food", "Leafy", 100, Set.of(), 1, 50, 1));
+                .put(Product.builder(Sku.of("MUG")).category("kitchen").brand("Acme").weightGrams(350)
+                        .maxQuantity(10).build())
+                .put(Product.builder(Sku.of("TEA")).category("food").brand("Leafy").weightGrams(100)
+                        .maxQuantity(50).build());
         InMemoryPricing pricing = new InMemoryPricing()
                 .put(PriceQuote.of(Sku.of("MUG"), Money.parse("12.50", EUR), Rate.parse("0.19")))
                 .put(PriceQuote.of(Sku.of("TEA"), Money.parse("4.20", EUR), Rate.parse("0.07")));
         InMemoryPromotions promotions = new InMemoryPromotions()
-                .put(new Promotion("WELCOME10", "WELCOME10", 0, Promotion.Stacking.STACKABLE,
-                        Promotion.Basis.RUNNING, Promotion.Target.all(Promotion.Scope.ORDER),
-                        new Promotion.Action.Percent(Rate.percent("10")), Promotion.Conditions.NONE, null, 0, 1));
+                .put(Promotion.builder("WELCOME10").code("WELCOME10").scope(Promotion.Scope.ORDER)
+                        .percentOff("10").maxUsesPerCustomer(1).build());
         InMemoryShipping shipping = new InMemoryShipping()
                 .put(new ShippingMethod("STANDARD", Money.parse("4.90", EUR), Money.parse("50.00", EUR),
                         List.of(Rate.parse("0.19")), 30_000, Set.of("DE", "AT")));
