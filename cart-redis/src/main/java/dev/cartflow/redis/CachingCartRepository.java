@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       unreachable are remembered and refreshed from the delegate before the cache is used for
  *       them again ({@link #health()} shows the degradation).</li>
  *   <li>An optional near cache (Caffeine) answers repeated reads locally; other instances evict
- *       their copies on pub/sub invalidations.</li>
+ *       their copies on pub/sub invalidations. It is bypassed until that subscription stands, so
+ *       the repository can be built while Redis is down.</li>
  *   <li>Optionally, a set per sku lists the active carts holding it ({@link #activeCartsHolding}).</li>
  * </ul>
  *
@@ -106,8 +107,11 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     private final RedisGuard guard;
     private final Cache<CartId, Cart> near;
     private final String instanceId = UUID.randomUUID().toString();
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
-    private final AtomicBoolean nearUsable = new AtomicBoolean(true);
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+    /** False until the invalidation subscription stands, and while it is disconnected. */
+    private final AtomicBoolean nearUsable = new AtomicBoolean();
+    private final long resubscribeNanos;
+    private final AtomicLong nextSubscribeAttempt = new AtomicLong(System.nanoTime());
 
     private final Set<CartId> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushNeeded = new AtomicBoolean();
@@ -143,12 +147,12 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             client.addConnectionListener(restartWatch);
             listeners.add(restartWatch);
         }
+        this.resubscribeNanos = Math.max(b.openDelay.toNanos(), Duration.ofMillis(100).toNanos());
         if (b.nearCacheSize > 0) {
             this.near = Caffeine.newBuilder().maximumSize(b.nearCacheSize).expireAfterWrite(b.nearCacheTtl).build();
-            this.pubSub = subscribe();
+            subscribeIfNeeded();
         } else {
             this.near = null;
-            this.pubSub = null;
         }
     }
 
@@ -172,6 +176,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public Optional<Cart> find(CartId id) {
         CartException.requireNonNull(id, "id");
+        subscribeIfNeeded();
         if (near != null && nearUsable.get()) {
             Cart local = near.getIfPresent(id);
             if (local != null) {
@@ -488,6 +493,34 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes to the near cache's invalidations when it is on and not yet subscribed (Redis was
+     * down when this repository was built, or the attempt failed): at most one attempt per circuit
+     * delay, on the caller's thread. Until it succeeds the near cache is bypassed.
+     */
+    private void subscribeIfNeeded() {
+        if (near == null || pubSub != null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long next = nextSubscribeAttempt.get();
+        if (now - next < 0 || !nextSubscribeAttempt.compareAndSet(next, now + resubscribeNanos)) {
+            return;
+        }
+        synchronized (nextSubscribeAttempt) {
+            if (pubSub != null) {
+                return;
+            }
+            try {
+                pubSub = subscribe();
+                near.invalidateAll();
+                nearUsable.set(true);
+            } catch (RuntimeException e) {
+                guard.failures.incrementAndGet();
+            }
+        }
+    }
+
     private StatefulRedisPubSubConnection<String, String> subscribe() {
         StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
         connection.addListener(new RedisPubSubAdapter<>() {
@@ -522,9 +555,23 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             }
         };
         client.addConnectionListener(pubSubWatch);
+        try {
+            connection.sync().subscribe(keys.invalidationChannel());
+        } catch (RuntimeException e) {
+            client.removeConnectionListener(pubSubWatch);
+            closeQuietly(connection);
+            throw e;
+        }
         listeners.add(pubSubWatch);
-        connection.sync().subscribe(keys.invalidationChannel());
         return connection;
+    }
+
+    private static void closeQuietly(StatefulRedisPubSubConnection<String, String> connection) {
+        try {
+            connection.close();
+        } catch (RuntimeException ignored) {
+            // releasing a connection that already failed
+        }
     }
 
     // ------------------------------------------------------------------ delegated
@@ -557,8 +604,9 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(client::removeConnectionListener);
-        if (pubSub != null) {
-            pubSub.close();
+        StatefulRedisPubSubConnection<String, String> connection = pubSub;
+        if (connection != null) {
+            closeQuietly(connection);
         }
     }
 

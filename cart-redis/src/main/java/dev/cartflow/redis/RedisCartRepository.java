@@ -604,13 +604,7 @@ public final class RedisCartRepository implements CartStorage {
     }
 
     static <T> T guard(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (CartException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "redis: " + e.getMessage(), e);
-        }
+        return RedisFailures.translate("cart store", action);
     }
 
     /** Builder of {@link RedisCartRepository}; setters validate, {@link #build()} freezes. */
