@@ -222,7 +222,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         if (last != null && last.json.equals(data)) {
             return Optional.of(last.cart);
         }
-        Optional<Cart> cart = CartCodec.decodeCart(data).filter(c -> c.id().equals(id));
+        Optional<Cart> cart = RecordCodec.decodeCart(data).filter(c -> c.id().equals(id));
         cart.ifPresent(c -> decoded.put(id, new Decoded(data, c)));
         return cart;
     }
@@ -310,7 +310,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     private boolean put(Cart cart) {
         long expireAt = expireAt(cart);
         return guard.run(() -> PUT.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(cart.id())}, Long.toString(cart.version()), CartCodec.encode(cart),
+                new String[] {keys.snapshot(cart.id())}, Long.toString(cart.version()), RecordCodec.encode(cart),
                 Long.toString(expireAt)));
     }
 
