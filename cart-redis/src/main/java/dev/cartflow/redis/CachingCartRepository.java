@@ -611,11 +611,9 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     }
 
     /** Builder of {@link CachingCartRepository}; setters validate, {@link #build()} freezes. */
-    public static final class Builder {
+    public static final class Builder extends RepositoryBuilder<Builder> {
         private final CartStorage delegate;
         private final CartRedisClient client;
-        private String keyPrefix = "cartflow";
-        private Clock clock = Clock.systemUTC();
         private Duration minTtl = Duration.ofMinutes(5);
         private Duration maxTtl = Duration.ofDays(7);
         private Duration expiryGrace = Duration.ofHours(1);
@@ -630,19 +628,6 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         private Builder(CartStorage delegate, CartRedisClient client) {
             this.delegate = CartException.requireNonNull(delegate, "delegate");
             this.client = CartException.requireNonNull(client, "client");
-        }
-
-        /** The first part of every key; default {@code cartflow}. No braces. */
-        public Builder keyPrefix(String prefix) {
-            new RedisKeys(prefix);
-            this.keyPrefix = prefix;
-            return this;
-        }
-
-        /** The clock the entry lifetimes are computed with. */
-        public Builder clock(Clock clock) {
-            this.clock = CartException.requireNonNull(clock, "clock");
-            return this;
         }
 
         /**
@@ -662,10 +647,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
 
         /** How long a deleted cart blocks cache fills; default 1 min. */
         public Builder tombstoneTtl(Duration ttl) {
-            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-                throw CartException.invalidInput("tombstone ttl must be positive");
-            }
-            this.tombstoneTtl = ttl;
+            this.tombstoneTtl = positive(ttl, "tombstone ttl");
             return this;
         }
 

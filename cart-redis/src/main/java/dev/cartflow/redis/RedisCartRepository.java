@@ -608,10 +608,8 @@ public final class RedisCartRepository implements CartStorage {
     }
 
     /** Builder of {@link RedisCartRepository}; setters validate, {@link #build()} freezes. */
-    public static final class Builder {
+    public static final class Builder extends RepositoryBuilder<Builder> {
         private final CartRedisClient client;
-        private String keyPrefix = "cartflow";
-        private Clock clock = Clock.systemUTC();
         private Duration lockTimeout = Duration.ofSeconds(2);
         private Duration idempotencyRetention = Duration.ofHours(24);
 
@@ -619,25 +617,9 @@ public final class RedisCartRepository implements CartStorage {
             this.client = CartException.requireNonNull(client, "client");
         }
 
-        /** The first part of every key; default {@code cartflow}. No braces. */
-        public Builder keyPrefix(String prefix) {
-            new RedisKeys(prefix);
-            this.keyPrefix = prefix;
-            return this;
-        }
-
-        /** The clock used for lock expiry and idempotency pointers; default UTC system clock. */
-        public Builder clock(Clock clock) {
-            this.clock = CartException.requireNonNull(clock, "clock");
-            return this;
-        }
-
         /** How long a cross-slot two-phase write may hold its locks; default 2 s. */
         public Builder lockTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw CartException.invalidInput("lock timeout must be positive");
-            }
-            this.lockTimeout = timeout;
+            this.lockTimeout = positive(timeout, "lock timeout");
             return this;
         }
 
