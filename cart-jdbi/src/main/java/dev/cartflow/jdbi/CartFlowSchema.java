@@ -92,6 +92,10 @@ public final class CartFlowSchema {
             return flyway().migrate().migrationsExecuted;
         } catch (FlywayException e) {
             throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "CartFlow schema migration failed", e);
+        } catch (CartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CartException.internal("CartFlow schema migration failed", e);
         }
     }
 
@@ -214,6 +218,10 @@ public final class CartFlowSchema {
             return work.run(connection);
         } catch (SQLException e) {
             throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "CartFlow schema operation failed", e);
+        } catch (CartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CartException.internal("CartFlow schema operation failed", e);
         }
     }
 

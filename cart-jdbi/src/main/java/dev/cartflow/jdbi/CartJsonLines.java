@@ -1,33 +1,22 @@
 package dev.cartflow.jdbi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cartflow.core.codec.CartCodec;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
-import dev.cartflow.model.CartOwner;
-import dev.cartflow.model.CartState;
-import dev.cartflow.model.CustomerId;
-import dev.cartflow.model.LineId;
-import dev.cartflow.model.LineItem;
-import dev.cartflow.model.Money;
-import dev.cartflow.model.Sku;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Bulk export and import of carts as JSON lines: one cart snapshot per line (its lines, codes and
- * metadata; not its events), in cart id order.
+ * metadata; not its events), in cart id order, in cart-core's {@link CartCodec} with verbose keys.
+ * Import also reads the compact key set and the unversioned lines exported by earlier releases.
  *
  * <p>Export pages through the carts by id ({@link #batchSize} per query). Import reads
  * {@link #batchSize} lines, then writes them in one transaction: a cart is inserted when absent and
@@ -185,133 +174,13 @@ public final class CartJsonLines {
 
     // ------------------------------------------------------------------------------ the format
 
+    /** A cart as one export line: cart-core's one codec with its verbose keys. */
     static String toJson(Cart cart) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", cart.id().toString());
-        ObjectNode owner = node.putObject("owner");
-        if (cart.owner() instanceof CartOwner.Guest g) {
-            owner.put("guestTokenHash", g.tokenHash());
-        } else if (cart.owner() instanceof CartOwner.Customer c) {
-            owner.put("customerId", c.customerId().value());
-        }
-        node.put("customerGroup", cart.customerGroup());
-        node.put("currency", cart.currency().getCurrencyCode());
-        node.put("country", cart.country());
-        node.put("state", cart.state().name());
-        node.put("version", cart.version());
-        ArrayNode lines = node.putArray("lines");
-        for (LineItem line : cart.lines()) {
-            ObjectNode l = lines.addObject();
-            l.put("id", line.id().value());
-            l.put("sku", line.sku().value());
-            l.put("quantity", line.quantity());
-            l.put("warehouse", line.warehouse());
-            if (line.addedUnitPrice() == null) {
-                l.putNull("addedUnitPrice");
-            } else {
-                ObjectNode price = l.putObject("addedUnitPrice");
-                price.put("minor", line.addedUnitPrice().minor());
-                price.put("currency", line.addedUnitPrice().currency().getCurrencyCode());
-            }
-            l.put("addedAt", line.addedAt().toString());
-        }
-        ArrayNode codes = node.putArray("codes");
-        cart.codes().forEach(codes::add);
-        node.put("shippingMethod", cart.shippingMethod());
-        node.put("metadata", cart.metadata());
-        node.put("createdAt", cart.createdAt().toString());
-        node.put("updatedAt", cart.updatedAt().toString());
-        node.put("expiresAt", cart.expiresAt().toString());
-        node.put("abandonedAt", cart.abandonedAt() == null ? null : cart.abandonedAt().toString());
-        return Json.write(node);
+        return CartCodec.write(cart, CartCodec.Keys.VERBOSE);
     }
 
+    /** A cart from a line in any format the codec reads (also the unversioned lines of earlier releases). */
     static Cart fromJson(String text) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw CartException.invalidInput("malformed JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw CartException.invalidInput("a cart must be a JSON object");
-        }
-        JsonNode ownerNode = required(node, "owner");
-        CartOwner owner = ownerNode.hasNonNull("customerId")
-                ? new CartOwner.Customer(new CustomerId(ownerNode.get("customerId").asText()))
-                : new CartOwner.Guest(text(ownerNode, "guestTokenHash"));
-        List<LineItem> lines = new ArrayList<>();
-        for (JsonNode l : required(node, "lines")) {
-            JsonNode price = l.get("addedUnitPrice");
-            Money money = price == null || price.isNull() ? null
-                    : Money.ofMinor(required(price, "minor").asLong(), currency(text(price, "currency")));
-            lines.add(new LineItem(new LineId(text(l, "id")), new Sku(text(l, "sku")), required(l, "quantity").asInt(),
-                    text(l, "warehouse"), money, instant(text(l, "addedAt"))));
-        }
-        List<String> codes = new ArrayList<>();
-        for (JsonNode c : required(node, "codes")) {
-            codes.add(c.asText());
-        }
-        return new Cart(
-                CartId.parse(text(node, "id")),
-                owner,
-                optionalText(node, "customerGroup"),
-                currency(text(node, "currency")),
-                text(node, "country"),
-                state(text(node, "state")),
-                required(node, "version").asLong(),
-                lines,
-                codes,
-                optionalText(node, "shippingMethod"),
-                text(node, "metadata"),
-                instant(text(node, "createdAt")),
-                instant(text(node, "updatedAt")),
-                instant(text(node, "expiresAt")),
-                optionalText(node, "abandonedAt") == null ? null : instant(text(node, "abandonedAt")));
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw CartException.invalidInput("missing " + field);
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = required(node, field);
-        if (!value.isTextual()) {
-            throw CartException.invalidInput(field + " must be a string");
-        }
-        return value.asText();
-    }
-
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : text(node, field);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw CartException.invalidInput("not an instant: " + text);
-        }
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw CartException.invalidInput("unknown currency " + code);
-        }
-    }
-
-    private static CartState state(String name) {
-        try {
-            return CartState.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw CartException.invalidInput("unknown state " + name);
-        }
+        return CartCodec.read(text);
     }
 }

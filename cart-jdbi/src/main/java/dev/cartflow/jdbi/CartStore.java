@@ -320,8 +320,14 @@ final class CartStore {
         return written;
     }
 
+    /**
+     * Deletes the cart, its lines and codes, and its delivered outbox rows. Undelivered rows stay so
+     * that the dispatcher still delivers them (a purge writes the EXPIRED event and then deletes);
+     * {@link OutboxDispatcher#purgeDispatchedBefore} removes them once delivered.
+     */
     static boolean delete(Handle h, CartId id) {
-        h.createUpdate("DELETE FROM outbox WHERE cart_id = CAST(:id AS uuid)").bind("id", id.toString()).execute();
+        h.createUpdate("DELETE FROM outbox WHERE cart_id = CAST(:id AS uuid) AND dispatched_at IS NOT NULL")
+                .bind("id", id.toString()).execute();
         return h.createUpdate("DELETE FROM carts WHERE id = CAST(:id AS uuid)").bind("id", id.toString())
                 .execute() == 1;
     }

@@ -4,8 +4,13 @@ import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
 
-/** Turns every failure of JDBI, the driver or the database into a {@link CartException}. */
+/**
+ * Turns every failure into a {@link CartException}: a value the database refuses is
+ * {@code INVALID_INPUT}, a failure of JDBI, the driver or the database {@code PROVIDER_UNAVAILABLE},
+ * anything else (a bug) {@code INTERNAL}; the cause is kept.
+ */
 final class Failures {
     private Failures() {
     }
@@ -28,8 +33,24 @@ final class Failures {
             return new CartException(CartErrorCode.INVALID_INPUT,
                     operation + ": value rejected by the database (SQLSTATE " + state + ")");
         }
+        if (state == null && !(failure instanceof JdbiException) && !causedBySql(failure)) {
+            // neither the database nor JDBI: a bug in this module or in a mapper
+            return CartException.internal(operation + " failed", failure);
+        }
         return new CartException(CartErrorCode.PROVIDER_UNAVAILABLE,
                 operation + " failed" + (state == null ? "" : " (SQLSTATE " + state + ")"), failure);
+    }
+
+    private static boolean causedBySql(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable failure) {

@@ -108,4 +108,35 @@ class CartJsonLinesTest {
         assertThat(to.find(a.id())).contains(a);
         assertThat(to.find(b.id())).contains(b);
     }
+
+    @Test
+    void importFrom_linesOfEarlierReleaseAndCompactLines_readsBoth() {
+        target.truncate();
+        JdbiCartRepository to = JdbiCartRepository.create(target.jdbi);
+        Cart earlier = TestCarts.addLine(TestCarts.guestCart(CartId.random()), "a", 2).cart();
+        Cart compact = TestCarts.customerCart(CartId.random(), "c-7", T0);
+        String unversioned = "{\"id\":\"" + earlier.id() + "\",\"owner\":{\"guestTokenHash\":\"" + "ab".repeat(32)
+                + "\"},\"customerGroup\":null,\"currency\":\"EUR\",\"country\":\"DE\",\"state\":\"ACTIVE\","
+                + "\"version\":2,\"lines\":[{\"id\":\"" + earlier.lines().get(0).id().value() + "\",\"sku\":\"a\","
+                + "\"quantity\":2,\"warehouse\":\"" + earlier.lines().get(0).warehouse() + "\","
+                + "\"addedUnitPrice\":{\"minor\":1999,\"currency\":\"EUR\"},"
+                + "\"addedAt\":\"" + earlier.lines().get(0).addedAt() + "\"}],\"codes\":[],\"shippingMethod\":null,"
+                + "\"metadata\":\"{}\",\"createdAt\":\"" + earlier.createdAt() + "\",\"updatedAt\":\""
+                + earlier.updatedAt() + "\",\"expiresAt\":\"" + earlier.expiresAt() + "\",\"abandonedAt\":null}";
+        String file = unversioned + "\n" + dev.cartflow.core.codec.CartCodec.write(compact,
+                dev.cartflow.core.codec.CartCodec.Keys.COMPACT) + "\n";
+
+        CartJsonLines.ImportResult result = CartJsonLines.of(to).importFrom(new StringReader(file));
+
+        assertThat(result).isEqualTo(new CartJsonLines.ImportResult(2, 0));
+        assertThat(to.find(earlier.id())).contains(earlier);
+        assertThat(to.find(compact.id())).contains(compact);
+    }
+
+    @Test
+    void exportTo_anyCart_linesCarryTheFormatVersion() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+
+        assertThat(CartJsonLines.toJson(cart)).startsWith("{\"formatVersion\":1,\"id\":");
+    }
 }

@@ -193,9 +193,10 @@ class JdbiCartRepositoryTest {
     }
 
     @Test
-    void delete_existingCart_removesCartAndEvents() {
+    void delete_existingCart_removesCartAndDeliveredEvents() {
         Cart cart = TestCarts.guestCart(CartId.random());
         repository.save(TestCarts.create(cart));
+        OutboxDispatcher.builder(db.jdbi, dev.cartflow.spi.CartEventPublisher.NONE).build().dispatchOnce();
 
         assertThat(repository.delete(cart.id())).isTrue();
         assertThat(repository.delete(cart.id())).isFalse();

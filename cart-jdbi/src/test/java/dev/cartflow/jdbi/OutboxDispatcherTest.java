@@ -243,6 +243,40 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void delete_cartWithUndeliveredEvent_dispatcherStillDeliversIt() {
+        JdbiCartRepository repository = JdbiCartRepository.create(db.jdbi);
+        dev.cartflow.model.Cart cart = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(cart));
+        dev.cartflow.spi.CartWrite expired = new dev.cartflow.spi.CartWrite(
+                cart.toBuilder().version(2).state(dev.cartflow.model.CartState.EXPIRED).build(), 1,
+                List.of(new CartEvent(cart.id(), 2, 0, CartEvent.Type.EXPIRED, TestCarts.T0, Map.of())), null);
+        repository.save(expired);
+        List<CartEvent> received = new ArrayList<>();
+
+        assertThat(repository.delete(cart.id())).isTrue();
+        OutboxDispatcher.builder(db.jdbi, received::addAll).build().dispatchOnce();
+
+        assertThat(received).extracting(CartEvent::type)
+                .containsExactly(CartEvent.Type.CREATED, CartEvent.Type.EXPIRED);
+        assertThat(repository.find(cart.id())).isEmpty();
+    }
+
+    @Test
+    void delete_cartWithDeliveredEvents_removesThemAndKeepsOthersCarts() {
+        JdbiCartRepository repository = JdbiCartRepository.create(db.jdbi);
+        dev.cartflow.model.Cart gone = TestCarts.guestCart(CartId.random());
+        dev.cartflow.model.Cart kept = TestCarts.guestCart(CartId.random());
+        repository.save(TestCarts.create(gone));
+        repository.save(TestCarts.create(kept));
+        OutboxDispatcher.builder(db.jdbi, CartEventPublisher.NONE).build().dispatchOnce();
+
+        repository.delete(gone.id());
+
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE cart_id = '" + gone.id() + "'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE cart_id = '" + kept.id() + "'")).isEqualTo(1);
+    }
+
+    @Test
     void purgeDispatchedBefore_deliveredEvents_removesOnlyThose() {
         insertEvents(1, 2);
         OutboxDispatcher dispatcher = OutboxDispatcher.builder(db.jdbi, CartEventPublisher.NONE).build();

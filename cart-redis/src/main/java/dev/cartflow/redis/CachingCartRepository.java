@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       unreachable are remembered and refreshed from the delegate before the cache is used for
  *       them again ({@link #health()} shows the degradation).</li>
  *   <li>An optional near cache (Caffeine) answers repeated reads locally; other instances evict
- *       their copies on pub/sub invalidations.</li>
+ *       their copies on pub/sub invalidations. It is bypassed until that subscription stands, so
+ *       the repository can be built while Redis is down.</li>
  *   <li>Optionally, a set per sku lists the active carts holding it ({@link #activeCartsHolding}).</li>
  * </ul>
  *
@@ -106,8 +107,11 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     private final RedisGuard guard;
     private final Cache<CartId, Cart> near;
     private final String instanceId = UUID.randomUUID().toString();
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
-    private final AtomicBoolean nearUsable = new AtomicBoolean(true);
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+    /** False until the invalidation subscription stands, and while it is disconnected. */
+    private final AtomicBoolean nearUsable = new AtomicBoolean();
+    private final long resubscribeNanos;
+    private final AtomicLong nextSubscribeAttempt = new AtomicLong(System.nanoTime());
 
     private final Set<CartId> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushNeeded = new AtomicBoolean();
@@ -143,12 +147,12 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             client.addConnectionListener(restartWatch);
             listeners.add(restartWatch);
         }
+        this.resubscribeNanos = Math.max(b.openDelay.toNanos(), Duration.ofMillis(100).toNanos());
         if (b.nearCacheSize > 0) {
             this.near = Caffeine.newBuilder().maximumSize(b.nearCacheSize).expireAfterWrite(b.nearCacheTtl).build();
-            this.pubSub = subscribe();
+            subscribeIfNeeded();
         } else {
             this.near = null;
-            this.pubSub = null;
         }
     }
 
@@ -172,6 +176,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public Optional<Cart> find(CartId id) {
         CartException.requireNonNull(id, "id");
+        subscribeIfNeeded();
         if (near != null && nearUsable.get()) {
             Cart local = near.getIfPresent(id);
             if (local != null) {
@@ -217,7 +222,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         if (last != null && last.json.equals(data)) {
             return Optional.of(last.cart);
         }
-        Optional<Cart> cart = CartCodec.decodeCart(data).filter(c -> c.id().equals(id));
+        Optional<Cart> cart = RecordCodec.decodeCart(data).filter(c -> c.id().equals(id));
         cart.ifPresent(c -> decoded.put(id, new Decoded(data, c)));
         return cart;
     }
@@ -305,7 +310,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     private boolean put(Cart cart) {
         long expireAt = expireAt(cart);
         return guard.run(() -> PUT.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(cart.id())}, Long.toString(cart.version()), CartCodec.encode(cart),
+                new String[] {keys.snapshot(cart.id())}, Long.toString(cart.version()), RecordCodec.encode(cart),
                 Long.toString(expireAt)));
     }
 
@@ -488,6 +493,34 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes to the near cache's invalidations when it is on and not yet subscribed (Redis was
+     * down when this repository was built, or the attempt failed): at most one attempt per circuit
+     * delay, on the caller's thread. Until it succeeds the near cache is bypassed.
+     */
+    private void subscribeIfNeeded() {
+        if (near == null || pubSub != null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long next = nextSubscribeAttempt.get();
+        if (now - next < 0 || !nextSubscribeAttempt.compareAndSet(next, now + resubscribeNanos)) {
+            return;
+        }
+        synchronized (nextSubscribeAttempt) {
+            if (pubSub != null) {
+                return;
+            }
+            try {
+                pubSub = subscribe();
+                near.invalidateAll();
+                nearUsable.set(true);
+            } catch (RuntimeException e) {
+                guard.failures.incrementAndGet();
+            }
+        }
+    }
+
     private StatefulRedisPubSubConnection<String, String> subscribe() {
         StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
         connection.addListener(new RedisPubSubAdapter<>() {
@@ -522,9 +555,23 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             }
         };
         client.addConnectionListener(pubSubWatch);
+        try {
+            connection.sync().subscribe(keys.invalidationChannel());
+        } catch (RuntimeException e) {
+            client.removeConnectionListener(pubSubWatch);
+            closeQuietly(connection);
+            throw e;
+        }
         listeners.add(pubSubWatch);
-        connection.sync().subscribe(keys.invalidationChannel());
         return connection;
+    }
+
+    private static void closeQuietly(StatefulRedisPubSubConnection<String, String> connection) {
+        try {
+            connection.close();
+        } catch (RuntimeException ignored) {
+            // releasing a connection that already failed
+        }
     }
 
     // ------------------------------------------------------------------ delegated
@@ -557,17 +604,16 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(client::removeConnectionListener);
-        if (pubSub != null) {
-            pubSub.close();
+        StatefulRedisPubSubConnection<String, String> connection = pubSub;
+        if (connection != null) {
+            closeQuietly(connection);
         }
     }
 
     /** Builder of {@link CachingCartRepository}; setters validate, {@link #build()} freezes. */
-    public static final class Builder {
+    public static final class Builder extends RepositoryBuilder<Builder> {
         private final CartStorage delegate;
         private final CartRedisClient client;
-        private String keyPrefix = "cartflow";
-        private Clock clock = Clock.systemUTC();
         private Duration minTtl = Duration.ofMinutes(5);
         private Duration maxTtl = Duration.ofDays(7);
         private Duration expiryGrace = Duration.ofHours(1);
@@ -582,19 +628,6 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         private Builder(CartStorage delegate, CartRedisClient client) {
             this.delegate = CartException.requireNonNull(delegate, "delegate");
             this.client = CartException.requireNonNull(client, "client");
-        }
-
-        /** The first part of every key; default {@code cartflow}. No braces. */
-        public Builder keyPrefix(String prefix) {
-            new RedisKeys(prefix);
-            this.keyPrefix = prefix;
-            return this;
-        }
-
-        /** The clock the entry lifetimes are computed with. */
-        public Builder clock(Clock clock) {
-            this.clock = CartException.requireNonNull(clock, "clock");
-            return this;
         }
 
         /**
@@ -614,10 +647,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
 
         /** How long a deleted cart blocks cache fills; default 1 min. */
         public Builder tombstoneTtl(Duration ttl) {
-            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-                throw CartException.invalidInput("tombstone ttl must be positive");
-            }
-            this.tombstoneTtl = ttl;
+            this.tombstoneTtl = positive(ttl, "tombstone ttl");
             return this;
         }
 

@@ -17,13 +17,16 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A Lettuce connection to a standalone Redis or a Redis Cluster, shared by the CartFlow Redis
  * components. Commands have a bounded timeout and fail fast while the connection is down (they are
  * not queued), so callers can fall back instead of waiting.
  *
- * <p>Create one per application and {@link #close()} it on shutdown.
+ * <p>Create one per application and {@link #close()} it on shutdown. A malformed URI or timeout is
+ * {@code INVALID_INPUT}; a Redis that cannot be reached when connecting is
+ * {@code PROVIDER_UNAVAILABLE} (cause kept); no Lettuce exception escapes.
  */
 public final class CartRedisClient implements AutoCloseable {
     /** The default command timeout. */
@@ -61,21 +64,17 @@ public final class CartRedisClient implements AutoCloseable {
     public static CartRedisClient standalone(String uri, Duration commandTimeout) {
         CartException.requireNonNull(uri, "uri");
         checkTimeout(commandTimeout);
-        RedisURI redisUri = RedisURI.create(uri);
-        redisUri.setTimeout(commandTimeout);
-        RedisClient client = RedisClient.create(redisUri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .build());
-        try {
+        RedisURI redisUri = parse(uri, commandTimeout);
+        RedisClient client = RedisFailures.translate("create client", () -> RedisClient.create(redisUri));
+        return connect(() -> {
+            client.setOptions(ClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .build());
             return new CartRedisClient(client, null, commandTimeout);
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
+        }, client::shutdown);
     }
 
     /**
@@ -92,27 +91,51 @@ public final class CartRedisClient implements AutoCloseable {
         checkTimeout(commandTimeout);
         List<RedisURI> uris = new ArrayList<>();
         for (String s : seedUris) {
-            RedisURI u = RedisURI.create(s);
-            u.setTimeout(commandTimeout);
-            uris.add(u);
+            uris.add(parse(CartException.requireNonNull(s, "seed uri"), commandTimeout));
         }
-        RedisClusterClient client = RedisClusterClient.create(uris);
-        client.setOptions(ClusterClientOptions.builder()
-                .autoReconnect(true)
-                // node connections open lazily: rejecting while one connects would fail the first
-                // commands to each node, so commands wait, bounded by the command timeout
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                        .enableAllAdaptiveRefreshTriggers()
-                        .build())
-                .build());
-        try {
+        RedisClusterClient client = RedisFailures.translate("create cluster client",
+                () -> RedisClusterClient.create(uris));
+        return connect(() -> {
+            client.setOptions(ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    // node connections open lazily: rejecting while one connects would fail the first
+                    // commands to each node, so commands wait, bounded by the command timeout
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                    .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .build())
+                    .build());
             return new CartRedisClient(null, client, commandTimeout);
+        }, client::shutdown);
+    }
+
+    /** The URI with the timeout; a malformed one is the caller's {@code INVALID_INPUT}. */
+    private static RedisURI parse(String uri, Duration commandTimeout) {
+        try {
+            RedisURI redisUri = RedisURI.create(uri);
+            redisUri.setTimeout(commandTimeout);
+            return redisUri;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // the message is not copied: a URI may carry a password
+            throw CartException.invalidInput("not a redis URI");
         } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
+            throw RedisFailures.translate("parse uri", e);
+        }
+    }
+
+    /** Connects; on failure shuts the half-built client down and reports why. */
+    private static CartRedisClient connect(Supplier<CartRedisClient> connect, Runnable shutdown) {
+        try {
+            return connect.get();
+        } catch (RuntimeException e) {
+            try {
+                shutdown.run();
+            } catch (RuntimeException ignored) {
+                // the connect failure is the one worth reporting
+            }
+            throw RedisFailures.translate("connect", e);
         }
     }
 
@@ -141,9 +164,14 @@ public final class CartRedisClient implements AutoCloseable {
         return SlotHash.getSlot(key);
     }
 
-    /** A new connection for subscribing; the caller closes it. */
+    /**
+     * A new connection for subscribing; the caller closes it.
+     *
+     * @throws CartException {@code PROVIDER_UNAVAILABLE} when Redis cannot be reached
+     */
     StatefulRedisPubSubConnection<String, String> connectPubSub() {
-        return standaloneClient != null ? standaloneClient.connectPubSub() : clusterClient.connectPubSub();
+        return RedisFailures.translate("connect pub/sub",
+                () -> standaloneClient != null ? standaloneClient.connectPubSub() : clusterClient.connectPubSub());
     }
 
     /** Listens to connect and disconnect events of every connection of this client. */
@@ -163,14 +191,29 @@ public final class CartRedisClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection and releases the client's threads. Best effort: a failure while shutting
+     * down is not reported (there is nothing a caller could do about it).
+     */
     @Override
     public void close() {
-        if (standalone != null) {
-            standalone.close();
-            standaloneClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        } else {
-            cluster.close();
-            clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        try {
+            if (standalone != null) {
+                standalone.close();
+            } else {
+                cluster.close();
+            }
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
+        }
+        try {
+            if (standaloneClient != null) {
+                standaloneClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            } else {
+                clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            }
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
         }
     }
 }

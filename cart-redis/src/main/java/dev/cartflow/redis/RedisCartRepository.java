@@ -218,7 +218,7 @@ public final class RedisCartRepository implements CartStorage {
             if (data == null) {
                 return Optional.empty();
             }
-            Optional<Cart> cart = CartCodec.decodeCart(data);
+            Optional<Cart> cart = RecordCodec.decodeCart(data);
             if (cart.isEmpty()) {
                 throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE,
                         "cart " + id + " is stored in a format this version cannot read");
@@ -297,7 +297,7 @@ public final class RedisCartRepository implements CartStorage {
             CartId id = CartId.parse(cartId);
             settle(id);
             return Optional.ofNullable(redis().get(keys.idempotency(id, key)))
-                    .flatMap(CartCodec::decodeIdempotency)
+                    .flatMap(RecordCodec::decodeIdempotency)
                     .filter(r -> r.key().equals(key) && !r.expiresAt().isBefore(now));
         });
     }
@@ -312,7 +312,7 @@ public final class RedisCartRepository implements CartStorage {
             List<CartEvent> events = new ArrayList<>(members.size());
             for (String m : members) {
                 int bar = m.indexOf('|');
-                CartCodec.decodeEvent(m.substring(bar + 1)).ifPresent(events::add);
+                RecordCodec.decodeEvent(m.substring(bar + 1)).ifPresent(events::add);
             }
             events.sort(Comparator.comparingLong(CartEvent::sequence).thenComparingInt(CartEvent::index));
             return events;
@@ -531,8 +531,8 @@ public final class RedisCartRepository implements CartStorage {
     private void addSection(List<String> a, CartWrite w) {
         a.add(Long.toString(w.expectedVersion()));
         a.add(Long.toString(w.cart().version()));
-        a.add(CartCodec.encode(w.cart()));
-        a.add(w.idempotency() == null ? "" : CartCodec.encode(w.idempotency()));
+        a.add(RecordCodec.encode(w.cart()));
+        a.add(w.idempotency() == null ? "" : RecordCodec.encode(w.idempotency()));
         a.add(w.idempotency() == null ? "0" : Long.toString(idempotencyExpiry(w.idempotency())));
         a.add(Integer.toString(w.events().size()));
         for (CartEvent e : w.events()) {
@@ -550,14 +550,14 @@ public final class RedisCartRepository implements CartStorage {
     }
 
     private static String eventMember(CartEvent e) {
-        return String.format("%06d|", e.index()) + CartCodec.encode(e);
+        return String.format("%06d|", e.index()) + RecordCodec.encode(e);
     }
 
     private String pending(CartWrite w) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("version", Long.toString(w.cart().version()));
-        n.put("data", CartCodec.encode(w.cart()));
-        n.put("idem", w.idempotency() == null ? "" : CartCodec.encode(w.idempotency()));
+        n.put("data", RecordCodec.encode(w.cart()));
+        n.put("idem", w.idempotency() == null ? "" : RecordCodec.encode(w.idempotency()));
         n.put("idemKey", w.idempotency() == null ? "" : w.idempotency().key());
         n.put("idemAt", w.idempotency() == null ? "0" : Long.toString(idempotencyExpiry(w.idempotency())));
         ArrayNode events = n.putArray("events");
@@ -583,7 +583,7 @@ public final class RedisCartRepository implements CartStorage {
         CartException.requireNonNull(id, "id");
         return guard(() -> {
             settle(id);
-            Optional<Cart> cart = Optional.ofNullable(redis().hget(keys.cart(id), "d")).flatMap(CartCodec::decodeCart);
+            Optional<Cart> cart = Optional.ofNullable(redis().hget(keys.cart(id), "d")).flatMap(RecordCodec::decodeCart);
             long removed = redis().del(keys.cart(id));
             redis().del(keys.events(id));
             String member = id.toString();
@@ -604,20 +604,12 @@ public final class RedisCartRepository implements CartStorage {
     }
 
     static <T> T guard(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (CartException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "redis: " + e.getMessage(), e);
-        }
+        return RedisFailures.translate("cart store", action);
     }
 
     /** Builder of {@link RedisCartRepository}; setters validate, {@link #build()} freezes. */
-    public static final class Builder {
+    public static final class Builder extends RepositoryBuilder<Builder> {
         private final CartRedisClient client;
-        private String keyPrefix = "cartflow";
-        private Clock clock = Clock.systemUTC();
         private Duration lockTimeout = Duration.ofSeconds(2);
         private Duration idempotencyRetention = Duration.ofHours(24);
 
@@ -625,25 +617,9 @@ public final class RedisCartRepository implements CartStorage {
             this.client = CartException.requireNonNull(client, "client");
         }
 
-        /** The first part of every key; default {@code cartflow}. No braces. */
-        public Builder keyPrefix(String prefix) {
-            new RedisKeys(prefix);
-            this.keyPrefix = prefix;
-            return this;
-        }
-
-        /** The clock used for lock expiry and idempotency pointers; default UTC system clock. */
-        public Builder clock(Clock clock) {
-            this.clock = CartException.requireNonNull(clock, "clock");
-            return this;
-        }
-
         /** How long a cross-slot two-phase write may hold its locks; default 2 s. */
         public Builder lockTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw CartException.invalidInput("lock timeout must be positive");
-            }
-            this.lockTimeout = timeout;
+            this.lockTimeout = positive(timeout, "lock timeout");
             return this;
         }
 

@@ -41,7 +41,7 @@ public final class CacheReadLoadDriver {
                 repo.save(CartWrite.of(next, cart.version(), List.of()));
                 cart = next;
             }
-            int size = CartCodec.encode(cart).getBytes(StandardCharsets.UTF_8).length;
+            int size = RecordCodec.encode(cart).getBytes(StandardCharsets.UTF_8).length;
             System.out.printf("redis %s, cart with %d lines, snapshot %d bytes, %d s per run%n", url, lines, size,
                     seconds);
             for (int threads : new int[] {1, 16}) {

@@ -53,12 +53,12 @@ class CachingCartRepositoryTest {
         Cart cart = Carts.guest();
         repo.save(CartWrite.of(cart, 0, List.of()));
         TestRedis.client().commands().hset(keys.snapshot(cart.id()), "d",
-                CartCodec.encode(cart).replace("\"fv\":1", "\"fv\":9"));
+                RecordCodec.encode(cart).replace("\"fv\":1", "\"fv\":9"));
         TestRedis.client().commands().hset(keys.snapshot(cart.id()), "v", "0");
 
         assertThat(repo.find(cart.id())).contains(cart);
         assertThat(delegate.finds.get()).isEqualTo(1);
-        assertThat(CartCodec.decodeCart(TestRedis.client().commands().hget(keys.snapshot(cart.id()), "d")))
+        assertThat(RecordCodec.decodeCart(TestRedis.client().commands().hget(keys.snapshot(cart.id()), "d")))
                 .contains(cart);
     }
 

@@ -9,47 +9,47 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CartCodecTest {
+class RecordCodecTest {
     @Test
     void encode_cartWithLines_roundTrips() {
         Cart cart = Carts.add(Carts.add(Carts.guest(), "A"), "B");
 
-        assertThat(CartCodec.decodeCart(CartCodec.encode(cart))).contains(cart);
+        assertThat(RecordCodec.decodeCart(RecordCodec.encode(cart))).contains(cart);
     }
 
     @Test
     void decodeCart_newerFormatVersion_isEmpty() {
-        String json = CartCodec.encode(Carts.guest()).replace("\"fv\":1", "\"fv\":2");
+        String json = RecordCodec.encode(Carts.guest()).replace("\"fv\":1", "\"fv\":2");
 
-        assertThat(CartCodec.decodeCart(json)).isEmpty();
+        assertThat(RecordCodec.decodeCart(json)).isEmpty();
     }
 
     @Test
     void decodeCart_missingFormatVersion_isEmpty() {
-        String json = CartCodec.encode(Carts.guest()).replace("\"fv\":1,", "");
+        String json = RecordCodec.encode(Carts.guest()).replace("\"fv\":1,", "");
 
-        assertThat(CartCodec.decodeCart(json)).isEmpty();
+        assertThat(RecordCodec.decodeCart(json)).isEmpty();
     }
 
     @Test
     void decodeCart_unknownExtraField_isIgnored() {
         Cart cart = Carts.guest();
-        String json = CartCodec.encode(cart).replace("\"fv\":1,", "\"fv\":1,\"future\":{\"x\":[1,2]},");
+        String json = RecordCodec.encode(cart).replace("\"fv\":1,", "\"fv\":1,\"future\":{\"x\":[1,2]},");
 
-        assertThat(CartCodec.decodeCart(json)).contains(cart);
+        assertThat(RecordCodec.decodeCart(json)).contains(cart);
     }
 
     @Test
     void decodeCart_unknownState_isEmpty() {
-        String json = CartCodec.encode(Carts.guest()).replace("\"ACTIVE\"", "\"ARCHIVED\"");
+        String json = RecordCodec.encode(Carts.guest()).replace("\"ACTIVE\"", "\"ARCHIVED\"");
 
-        assertThat(CartCodec.decodeCart(json)).isEmpty();
+        assertThat(RecordCodec.decodeCart(json)).isEmpty();
     }
 
     @Test
     void decodeCart_garbage_isEmpty() {
-        assertThat(CartCodec.decodeCart("{not json")).isEmpty();
-        assertThat(CartCodec.decodeCart("[1,2]")).isEmpty();
+        assertThat(RecordCodec.decodeCart("{not json")).isEmpty();
+        assertThat(RecordCodec.decodeCart("[1,2]")).isEmpty();
     }
 
     @Test
@@ -59,7 +59,7 @@ class CartCodecTest {
                 Map.of("code", "X\"Y", "n", "2"));
         IdempotencyRecord record = new IdempotencyRecord("k", "fp", "{\"a\":1}", Instant.now());
 
-        assertThat(CartCodec.decodeEvent(CartCodec.encode(event))).contains(event);
-        assertThat(CartCodec.decodeIdempotency(CartCodec.encode(record))).contains(record);
+        assertThat(RecordCodec.decodeEvent(RecordCodec.encode(event))).contains(event);
+        assertThat(RecordCodec.decodeIdempotency(RecordCodec.encode(record))).contains(record);
     }
 }

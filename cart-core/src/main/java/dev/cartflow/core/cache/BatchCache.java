@@ -1,8 +1,10 @@
-package dev.cartflow.redis;
+package dev.cartflow.core.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.cartflow.error.CartException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,13 +24,15 @@ final class BatchCache<K, V> {
     final AtomicLong hits = new AtomicLong();
     final AtomicLong loads = new AtomicLong();
 
-    BatchCache(long maxSize, Duration ttl, Duration negativeTtl) {
+    BatchCache(CacheSettings settings) {
+        long ttl = settings.ttlNanos();
+        long negativeTtl = settings.negativeTtlNanos();
         this.cache = Caffeine.newBuilder()
-                .maximumSize(maxSize)
-                .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<K, Optional<V>>() {
+                .maximumSize(settings.maximumSize())
+                .expireAfter(new Expiry<K, Optional<V>>() {
                     @Override
                     public long expireAfterCreate(K key, Optional<V> value, long now) {
-                        return (value.isPresent() ? ttl : negativeTtl).toNanos();
+                        return value.isPresent() ? ttl : negativeTtl;
                     }
 
                     @Override
@@ -49,6 +53,7 @@ final class BatchCache<K, V> {
         Map<K, V> result = new HashMap<>();
         Set<K> missing = new LinkedHashSet<>();
         for (K key : keys) {
+            CartException.requireNonNull(key, "key");
             Optional<V> cached = cache.getIfPresent(key);
             if (cached == null) {
                 missing.add(key);
@@ -63,7 +68,7 @@ final class BatchCache<K, V> {
             Map<K, V> loaded = loader.apply(missing);
             boolean raced = generation.get() != before;
             for (K key : missing) {
-                V value = loaded.get(key);
+                V value = loaded == null ? null : loaded.get(key);
                 if (value != null) {
                     result.put(key, value);
                 }
@@ -73,6 +78,16 @@ final class BatchCache<K, V> {
             }
         }
         return result;
+    }
+
+    /** An immutable copy of what a caller passed, refusing null elements with {@code INVALID_INPUT}. */
+    static <T> Set<T> copyOf(Collection<T> values, String name) {
+        CartException.requireNonNull(values, name);
+        Set<T> copy = new LinkedHashSet<>();
+        for (T value : values) {
+            copy.add(CartException.requireNonNull(value, name + " element"));
+        }
+        return Set.copyOf(copy);
     }
 
     void invalidateIf(Predicate<K> matches) {
@@ -85,10 +100,5 @@ final class BatchCache<K, V> {
         generation.incrementAndGet();
         cache.invalidateAll();
         generation.incrementAndGet();
-    }
-
-    long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
     }
 }
