@@ -1,0 +1,50 @@
+package dev.cartflow.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's arrows (DESIGN.md): it knows the shared language and its own optional libraries,
+ * never an adapter or a framework; the pure rules and pricing see no provider; each optional
+ * library is used in the one package that decorates with it.
+ */
+class CoreLayeringTest {
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.cartflow.core");
+
+    @Test
+    void core_dependsOnlyOnTheSharedLanguageAndItsOwnLibraries() {
+        classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.cartflow.error..", "dev.cartflow.model..", "dev.cartflow.spi..",
+                        "dev.cartflow.core..", "com.fasterxml.jackson..", "com.github.benmanes.caffeine..",
+                        "dev.failsafe..", "org.jspecify..")
+                .check(CORE);
+    }
+
+    @Test
+    void pricingAndRules_seeNoProvider() {
+        noClasses().that().resideInAnyPackage("..core.internal.pricing..", "..core.rules..", "..core.internal.rules..")
+                .should().dependOnClassesThat().resideInAPackage("dev.cartflow.spi..")
+                .check(CORE);
+    }
+
+    @Test
+    void caffeine_onlyInTheCachePackage() {
+        noClasses().that().resideOutsideOfPackage("dev.cartflow.core.cache..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
+                .check(CORE);
+    }
+
+    @Test
+    void failsafe_onlyInTheResiliencePackage() {
+        noClasses().that().resideOutsideOfPackage("dev.cartflow.core.resilience..")
+                .should().dependOnClassesThat().resideInAPackage("dev.failsafe..")
+                .check(CORE);
+    }
+}
