@@ -1,4 +1,4 @@
-package dev.cartflow.redis;
+package dev.cartflow.core.cache;
 
 import dev.cartflow.core.memory.InMemoryCatalog;
 import dev.cartflow.error.CartException;
