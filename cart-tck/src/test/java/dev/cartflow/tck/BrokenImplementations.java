@@ -2,23 +2,37 @@ package dev.cartflow.tck;
 
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CartEventPublisher;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PromotionUsageStore;
 import dev.cartflow.spi.StockKey;
 import dev.cartflow.spi.StockReservations;
 import dev.cartflow.spi.UsageLimits;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Implementations with one known defect each, run through the contracts by
@@ -81,6 +95,71 @@ final class BrokenImplementations {
                 public void release(String reservationId) {
                 }
             };
+        }
+    }
+
+    /** A repository that overwrites whatever version is stored (no optimistic locking). */
+    static final class VersionBlindRepository extends CartRepositoryContract {
+        @Override
+        protected CartRepository newRepository() {
+            Map<CartId, Cart> carts = new ConcurrentHashMap<>();
+            Map<String, IdempotencyRecord> records = new ConcurrentHashMap<>();
+            return new CartRepository() {
+                @Override
+                public Optional<Cart> find(CartId id) {
+                    return Optional.ofNullable(carts.get(id));
+                }
+
+                @Override
+                public Optional<Cart> findActiveByCustomer(CustomerId customerId) {
+                    return carts.values().stream()
+                            .filter(c -> c.state() == CartState.ACTIVE
+                                    && c.owner().equals(new CartOwner.Customer(customerId)))
+                            .max(Comparator.comparing(Cart::updatedAt));
+                }
+
+                @Override
+                public void save(CartWrite write) {
+                    carts.put(write.cart().id(), write.cart());
+                    if (write.idempotency() != null) {
+                        records.put(write.idempotency().key(), write.idempotency());
+                    }
+                }
+
+                @Override
+                public void saveAll(List<CartWrite> writes) {
+                    writes.forEach(this::save);
+                }
+
+                @Override
+                public Optional<IdempotencyRecord> findIdempotency(String key, Instant now) {
+                    return Optional.ofNullable(records.get(key)).filter(r -> !r.expiresAt().isBefore(now));
+                }
+            };
+        }
+
+        @Override
+        protected int unitsPerThread() {
+            return 50;
+        }
+    }
+
+    /** A publisher that delivers each batch in reverse. */
+    static final class ReversingPublisher extends CartEventPublisherContract {
+        private final List<CartEvent> delivered = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected CartEventPublisher newPublisher() {
+            return events -> {
+                List<CartEvent> reversed = new ArrayList<>(events);
+                Collections.reverse(reversed);
+                delivered.addAll(reversed);
+            };
+        }
+
+        @Override
+        protected Optional<List<CartEvent>> delivered(CartEventPublisher publisher) {
+            return Optional.of(List.copyOf(delivered));
         }
     }
 

@@ -67,4 +67,20 @@ class ContractsCatchDefectsTest {
 
         assertTrue(failing.contains("reserve_tooFewUnitsOfOneKey_outOfStockAndNothingHeld"), "failing: " + failing);
     }
+
+    @Test
+    void repositoryContract_noVersionCheck_failsConflictAndConcurrencyTests() {
+        Set<String> failing = failingTests(BrokenImplementations.VersionBlindRepository.class);
+
+        assertTrue(failing.contains("save_expectedVersionZeroForExistingCart_conflicts"), "failing: " + failing);
+        assertTrue(failing.contains("saveAll_oneStaleWrite_writesNothing"), "failing: " + failing);
+        assertTrue(failing.contains("save_concurrentWritersOnOneVersion_exactlyOneWins"), "failing: " + failing);
+    }
+
+    @Test
+    void publisherContract_reordersEvents_failsTheOrderTest() {
+        Set<String> failing = failingTests(BrokenImplementations.ReversingPublisher.class);
+
+        assertTrue(failing.contains("publish_eventsOfSeveralCarts_keepsEachCartsOrder"), "failing: " + failing);
+    }
 }
