@@ -59,7 +59,7 @@ public final class UsageLimits {
      * round. Stores that key by {@link CartOwner} itself do not need it.
      *
      * @param owner the cart's owner
-     * @return the owner's key, at most 136 characters
+     * @return the owner's key, at most 135 characters
      * @throws CartException {@code INVALID_INPUT} when {@code owner} is null
      */
     public static String ownerKey(CartOwner owner) {
