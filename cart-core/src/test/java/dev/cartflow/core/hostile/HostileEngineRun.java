@@ -53,15 +53,20 @@ public final class HostileEngineRun {
     /** The seed used unless {@code -Dcartflow.hostile.seed} picks another. */
     public static final long DEFAULT_SEED = 20261201L;
     static final Currency EUR = Currency.getInstance("EUR");
+    /** Carts the run follows; later creations are still attacked, just not followed. */
+    private static final int MAX_KNOWN = 40;
     private static final String[] SKUS = {"A", "B", "C", "STEP2"};
 
     private final Random random;
     private final long seed;
     private final Function<CartId, Optional<Cart>> stored;
+    private final Supplier<?> storedState;
     private final CartEngine engine;
     private final List<Known> carts = new ArrayList<>();
     private final Actor service = Actor.service("hostile-suite");
     private int calls;
+    /** The stored state after the last rejected call, which is still the state before the next one. */
+    private Object unchanged;
     private int rejected;
     private final int[] accepted = new int[14];
 
@@ -77,10 +82,12 @@ public final class HostileEngineRun {
         }
     }
 
-    private HostileEngineRun(CartEngineBuilder builder, Function<CartId, Optional<Cart>> stored, long seed) {
+    private HostileEngineRun(CartEngineBuilder builder, Function<CartId, Optional<Cart>> stored,
+                             Supplier<?> storedState, long seed) {
         this.seed = seed;
         this.random = new Random(seed);
         this.stored = stored;
+        this.storedState = storedState == null ? this::knownCarts : storedState;
         this.engine = withWorld(builder).build();
     }
 
@@ -93,9 +100,24 @@ public final class HostileEngineRun {
      * @return a one-line summary (seed, calls, rejections)
      */
     public static String run(CartEngineBuilder builder, Function<CartId, Optional<Cart>> stored, int defaultIterations) {
+        return run(builder, stored, null, defaultIterations);
+    }
+
+    /**
+     * Runs the suite, comparing a digest of the whole storage around each rejected call.
+     *
+     * @param builder            an engine builder with its repository (and anything storage-specific) set
+     * @param stored             reads a cart straight from that storage, bypassing the engine
+     * @param storedState        the whole stored state (for a database, a digest of every row), or null
+     *                           to compare every cart the run knows
+     * @param defaultIterations  calls unless {@code -Dcartflow.hostile.iterations} says otherwise
+     * @return a one-line summary (seed, calls, rejections)
+     */
+    public static String run(CartEngineBuilder builder, Function<CartId, Optional<Cart>> stored,
+                             Supplier<?> storedState, int defaultIterations) {
         long seed = Long.getLong("cartflow.hostile.seed", DEFAULT_SEED);
         int iterations = Integer.getInteger("cartflow.hostile.iterations", defaultIterations);
-        HostileEngineRun run = new HostileEngineRun(builder, stored, seed);
+        HostileEngineRun run = new HostileEngineRun(builder, stored, storedState, seed);
         run.seedCarts();
         for (int i = 0; i < iterations; i++) {
             run.step(i);
@@ -141,20 +163,26 @@ public final class HostileEngineRun {
 
     private void step(int iteration) {
         int kind = random.nextInt(14);
-        Map<CartId, Optional<Cart>> before = snapshot();
+        Object before = unchanged != null ? unchanged : storedState.get();
+        unchanged = null;
         String[] description = {"?"};
         try {
             Object result = call(kind, description);
             accepted[kind]++;
-            if (result instanceof CreatedCart created) {
+            if (result instanceof CreatedCart created && carts.size() < MAX_KNOWN) {
                 carts.add(new Known(created.cart().id(), created.actor(), null, created.token()));
+            } else if (kind == 1 && result instanceof Cart cart && cart.customerId().isPresent()
+                    && carts.size() < MAX_KNOWN) {
+                CustomerId customer = cart.customerId().get();
+                carts.add(new Known(cart.id(), Actor.customer(customer), customer, null));
             }
         } catch (CartException e) {
             rejected++;
-            Map<CartId, Optional<Cart>> after = snapshot();
+            Object after = storedState.get();
             if (!after.equals(before)) {
                 throw breach(iteration, description[0], "a rejected call (" + e.code() + ") changed a stored cart", e);
             }
+            unchanged = after;
         } catch (Throwable t) {
             throw breach(iteration, description[0], "a " + t.getClass().getName() + " escaped", t);
         } finally {
@@ -167,7 +195,7 @@ public final class HostileEngineRun {
                 + " (rerun with -Dcartflow.hostile.seed=" + seed + "): " + call, cause);
     }
 
-    private Map<CartId, Optional<Cart>> snapshot() {
+    private Map<CartId, Optional<Cart>> knownCarts() {
         Map<CartId, Optional<Cart>> all = new LinkedHashMap<>();
         for (Known known : carts) {
             all.put(known.id, stored.apply(known.id));
