@@ -38,10 +38,9 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
      * (see {@link Checks#decimal}), so a hostile exponent costs nothing.
      */
     public static Rate parse(String fraction) {
-        BigDecimal value = Checks.decimal(fraction, "rate").stripTrailingZeros();
-        if (value.scale() < 0) {
-            value = value.setScale(0);
-        }
+        BigDecimal stripped = Checks.decimal(fraction, "rate").stripTrailingZeros();
+        // "1e2" strips to scale -2; a rate keeps a scale of at least 0
+        BigDecimal value = stripped.setScale(Math.max(stripped.scale(), 0));
         try {
             return new Rate(value.unscaledValue().longValueExact(), value.scale());
         } catch (ArithmeticException e) {

@@ -107,4 +107,23 @@ class IllFormedTextTest {
         data.put("k", null);
         invalid(() -> new CartEvent(CartId.random(), 1, 0, CartEvent.Type.CREATED, T0, data));
     }
+
+    @Test
+    void country_asciiUpperCaseBounds_onlyAToZ() {
+        assertThat(Checks.country("AZ", "country")).isEqualTo("AZ");
+        assertThat(Checks.country("ZA", "country")).isEqualTo("ZA");
+        for (String bad : new String[] {"@A", "[A", "A@", "A[", "de", "DEU", "D", "ÄT"}) {
+            invalid(() -> Checks.country(bad, "country"));
+        }
+    }
+
+    @Test
+    void collections_copied_keepEveryElement() {
+        assertThat(new Promotion.Target(Promotion.Scope.ITEMS, Set.of(Sku.of("a"), Sku.of("b")), Set.of("c"), Set.of())
+                .skus()).containsExactlyInAnyOrder(Sku.of("a"), Sku.of("b"));
+        assertThat(Product.builder(Sku.of("s")).countries(Set.of("DE", "AT")).build().countries())
+                .containsExactlyInAnyOrder("DE", "AT");
+        assertThat(new CartEvent(CartId.random(), 1, 0, CartEvent.Type.CREATED, T0, Map.of("k", "v")).data())
+                .containsExactly(Map.entry("k", "v"));
+    }
 }
