@@ -64,7 +64,7 @@ class RedisUnavailableTest {
 
     @Test
     void redisRepository_redisStopped_everyCallProviderUnavailable() {
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             RedisCartRepository repository = RedisCartRepository.builder(client)
                     .keyPrefix(TestRedis.freshPrefix()).build();
             Cart cart = Carts.guest();
@@ -86,7 +86,7 @@ class RedisUnavailableTest {
 
     @Test
     void cachingRepository_builtWithNearCacheWhileRedisStopped_servesFromDelegate() throws Exception {
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             server.stop();
             InMemoryCartRepository delegate = new InMemoryCartRepository();
             Cart cart = Carts.guest();
@@ -110,7 +110,7 @@ class RedisUnavailableTest {
 
     @Test
     void cachingRepository_redisBackAfterBuiltWhileStopped_nearCacheSubscribesAndServes() throws Exception {
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             server.stop();
             InMemoryCartRepository delegate = new InMemoryCartRepository();
             Cart cart = Carts.guest();
