@@ -487,8 +487,9 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         }
     }
 
+    /** Tells the other instances' near caches; also while this instance's own subscription is missing. */
     private void publish(CartId id) {
-        if (pubSub != null) {
+        if (near != null) {
             guard.run(() -> redis().publish(keys.invalidationChannel(), instanceId + "|" + id));
         }
     }

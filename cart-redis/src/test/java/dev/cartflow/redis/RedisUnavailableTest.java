@@ -12,6 +12,7 @@ import dev.cartflow.spi.CartWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,39 @@ class RedisUnavailableTest {
                     Thread.sleep(50);
                 }
                 assertThat(repository.health().hits()).isGreaterThanOrEqualTo(hits + 2);
+            }
+        }
+    }
+
+    @Test
+    void save_writerBuiltWhileRedisStopped_otherNearCachesStillInvalidated() throws Exception {
+        String prefix = TestRedis.freshPrefix();
+        InMemoryCartRepository delegate = new InMemoryCartRepository();
+        Cart cart = Carts.guest();
+        delegate.save(CartWrite.of(cart, 0, List.of()));
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1));
+             CachingCartRepository reader = CachingCartRepository.builder(delegate, client).keyPrefix(prefix)
+                     .circuitBreaker(1, Duration.ofMillis(100)).nearCache(100, Duration.ofSeconds(60)).build()) {
+            server.stop();
+            try (CachingCartRepository writer = CachingCartRepository.builder(delegate, client).keyPrefix(prefix)
+                    .circuitBreaker(1, Duration.ofMillis(100)).nearCache(100, Duration.ofSeconds(60)).build()) {
+                server.startAgain();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                long hits = reader.health().hits();
+                while (System.nanoTime() < deadline && reader.health().hits() < hits + 2) {
+                    reader.find(cart.id()); // until the reader's near cache serves again
+                    Thread.sleep(50);
+                }
+                Cart next = Carts.add(cart, "A");
+
+                writer.save(CartWrite.of(next, 1, List.of()));
+
+                Optional<Cart> seen = reader.find(cart.id());
+                while (!seen.equals(Optional.of(next)) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    seen = reader.find(cart.id());
+                }
+                assertThat(seen).contains(next);
             }
         }
     }
