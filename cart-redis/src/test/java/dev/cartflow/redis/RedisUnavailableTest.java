@@ -85,6 +85,13 @@ class RedisUnavailableTest {
         }
     }
 
+    /** A caching repository with a near cache that outlives the test and a circuit quick to retry. */
+    private static CachingCartRepository nearCaching(InMemoryCartRepository delegate, CartRedisClient client,
+                                                     String prefix) {
+        return CachingCartRepository.builder(delegate, client).keyPrefix(prefix)
+                .circuitBreaker(1, Duration.ofMillis(100)).nearCache(100, Duration.ofSeconds(60)).build();
+    }
+
     @Test
     void cachingRepository_builtWithNearCacheWhileRedisStopped_servesFromDelegate() throws Exception {
         try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
@@ -93,11 +100,7 @@ class RedisUnavailableTest {
             Cart cart = Carts.guest();
             delegate.save(CartWrite.of(cart, 0, List.of()));
 
-            try (CachingCartRepository repository = CachingCartRepository.builder(delegate, client)
-                    .keyPrefix(TestRedis.freshPrefix())
-                    .circuitBreaker(1, Duration.ofMillis(100))
-                    .nearCache(100, Duration.ofSeconds(5))
-                    .build()) {
+            try (CachingCartRepository repository = nearCaching(delegate, client, TestRedis.freshPrefix())) {
                 assertThat(repository.find(cart.id())).contains(cart);
                 Cart next = Carts.add(cart, "A");
                 repository.save(CartWrite.of(next, 1, List.of()));
@@ -116,11 +119,8 @@ class RedisUnavailableTest {
             InMemoryCartRepository delegate = new InMemoryCartRepository();
             Cart cart = Carts.guest();
             delegate.save(CartWrite.of(cart, 0, List.of()));
-            try (CachingCartRepository repository = CachingCartRepository.builder(delegate, client)
-                    .keyPrefix(TestRedis.freshPrefix())
-                    .circuitBreaker(1, Duration.ofMillis(100))
-                    .nearCache(100, Duration.ofSeconds(30))
-                    .build()) {
+
+            try (CachingCartRepository repository = nearCaching(delegate, client, TestRedis.freshPrefix())) {
                 assertThat(repository.find(cart.id())).contains(cart);
 
                 server.startAgain();
@@ -142,11 +142,9 @@ class RedisUnavailableTest {
         Cart cart = Carts.guest();
         delegate.save(CartWrite.of(cart, 0, List.of()));
         try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1));
-             CachingCartRepository reader = CachingCartRepository.builder(delegate, client).keyPrefix(prefix)
-                     .circuitBreaker(1, Duration.ofMillis(100)).nearCache(100, Duration.ofSeconds(60)).build()) {
+             CachingCartRepository reader = nearCaching(delegate, client, prefix)) {
             server.stop();
-            try (CachingCartRepository writer = CachingCartRepository.builder(delegate, client).keyPrefix(prefix)
-                    .circuitBreaker(1, Duration.ofMillis(100)).nearCache(100, Duration.ofSeconds(60)).build()) {
+            try (CachingCartRepository writer = nearCaching(delegate, client, prefix)) {
                 server.startAgain();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 long hits = reader.health().hits();
