@@ -11,7 +11,6 @@ import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.Sku;
-import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -44,133 +43,20 @@ import org.jdbi.v3.core.statement.StatementContext;
  * whatever their number: a single-cart save is two statements.
  */
 final class CartStore {
-    static final String SELECT_CARTS = """
-            SELECT c.id::text AS id, c.owner_kind, c.guest_token_hash, c.customer_id, c.customer_group,
-                   c.currency, c.country, c.state, c.version, c.metadata_text, c.shipping_method,
-                   c.created_at, c.updated_at, c.expires_at, c.abandoned_at,
-                   c.created_at_ns, c.updated_at_ns, c.expires_at_ns, c.abandoned_at_ns,
-                   ARRAY(SELECT k.code FROM cart_codes k WHERE k.cart_id = c.id ORDER BY k.position) AS codes,
-                   (SELECT json_agg(json_build_array(l.line_id, l.sku, l.warehouse, l.quantity,
-                                    l.added_unit_price_minor, l.added_unit_price_currency,
-                                    (extract(epoch FROM l.added_at) * 1000000)::bigint, l.added_at_ns)
-                                    ORDER BY l.position)::text
-                      FROM cart_lines l WHERE l.cart_id = c.id) AS lines
-              FROM carts c
-            """;
-
-    private static final String CART_COLUMNS = """
-            id, owner_kind, guest_token_hash, customer_id, customer_group, currency, country, state, version,
-            metadata, metadata_text, shipping_method, created_at, updated_at, expires_at, abandoned_at,
-            created_at_ns, updated_at_ns, expires_at_ns, abandoned_at_ns""";
-
-    private static final String CART_VALUES = """
-            CAST(:id AS uuid), :ownerKind, :tokenHash, :customerId, :customerGroup, :currency, :country, :state,
-            :version, CAST(:metadataJson AS jsonb), :metadata, :shippingMethod, CAST(:createdAt AS timestamptz),
-            CAST(:updatedAt AS timestamptz), CAST(:expiresAt AS timestamptz), CAST(:abandonedAt AS timestamptz),
-            :createdAtNs, :updatedAtNs, :expiresAtNs, :abandonedAtNs""";
-
-    private static final String CART_ASSIGNMENTS = """
-            owner_kind = EXCLUDED.owner_kind, guest_token_hash = EXCLUDED.guest_token_hash,
-            customer_id = EXCLUDED.customer_id, customer_group = EXCLUDED.customer_group,
-            currency = EXCLUDED.currency, country = EXCLUDED.country, state = EXCLUDED.state,
-            version = EXCLUDED.version, metadata = EXCLUDED.metadata, metadata_text = EXCLUDED.metadata_text,
-            shipping_method = EXCLUDED.shipping_method, created_at = EXCLUDED.created_at,
-            updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at,
-            abandoned_at = EXCLUDED.abandoned_at, created_at_ns = EXCLUDED.created_at_ns,
-            updated_at_ns = EXCLUDED.updated_at_ns, expires_at_ns = EXCLUDED.expires_at_ns,
-            abandoned_at_ns = EXCLUDED.abandoned_at_ns""";
-
-    private static final String INSERT_CART =
-            "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO NOTHING";
-
-    /** Version guard; on success the cart's lines and codes are deleted in the same statement. */
-    private static final String UPDATE_CART = """
-            WITH updated AS (
-                UPDATE carts SET owner_kind = :ownerKind, guest_token_hash = :tokenHash, customer_id = :customerId,
-                       customer_group = :customerGroup, currency = :currency, country = :country, state = :state,
-                       version = :version, metadata = CAST(:metadataJson AS jsonb), metadata_text = :metadata,
-                       shipping_method = :shippingMethod, created_at = CAST(:createdAt AS timestamptz),
-                       updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
-                       abandoned_at = CAST(:abandonedAt AS timestamptz), created_at_ns = :createdAtNs,
-                       updated_at_ns = :updatedAtNs, expires_at_ns = :expiresAtNs, abandoned_at_ns = :abandonedAtNs
-                 WHERE id = CAST(:id AS uuid) AND version = :expectedVersion
-                RETURNING id),
-            old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),
-            old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM updated))
-            SELECT count(*) FROM updated""";
-
-    /** Import: insert, or replace a lower version; the replaced cart's lines and codes are deleted. */
-    private static final String UPSERT_IF_NEWER = "WITH written AS (INSERT INTO carts (" + CART_COLUMNS
-            + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO UPDATE SET " + CART_ASSIGNMENTS
-            + " WHERE carts.version < EXCLUDED.version RETURNING id), "
-            + "old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM written)), "
-            + "old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM written)) "
-            + "SELECT count(*) FROM written";
-
-    /**
-     * Everything below the cart rows in one statement: lines, codes, outbox events and idempotency
-     * records, each from parallel arrays (empty arrays insert nothing). Returns the number of
-     * idempotency records written; a live record with the same key is left alone (and the caller
-     * rolls back).
-     */
-    private static final String INSERT_CHILDREN = """
-            WITH new_lines AS (
-                INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity, added_unit_price_minor,
-                                        added_unit_price_currency, added_at, added_at_ns)
-                SELECT CAST(u.cart_id AS uuid), u.position, u.line_id, u.sku, u.warehouse, u.quantity, u.price_minor,
-                       u.price_currency, CAST(u.added_at AS timestamptz), u.added_at_ns
-                  FROM unnest(CAST(:lineCarts AS text[]), CAST(:linePositions AS integer[]),
-                              CAST(:lineIds AS text[]), CAST(:skus AS text[]), CAST(:warehouses AS text[]),
-                              CAST(:quantities AS integer[]), CAST(:priceMinors AS bigint[]),
-                              CAST(:priceCurrencies AS text[]), CAST(:addedAts AS text[]),
-                              CAST(:addedAtNs AS integer[]))
-                       AS u(cart_id, position, line_id, sku, warehouse, quantity, price_minor, price_currency,
-                            added_at, added_at_ns)),
-            new_codes AS (
-                INSERT INTO cart_codes (cart_id, position, code)
-                SELECT CAST(u.cart_id AS uuid), u.position, u.code
-                  FROM unnest(CAST(:codeCarts AS text[]), CAST(:codePositions AS integer[]),
-                              CAST(:codes AS text[])) AS u(cart_id, position, code)),
-            new_events AS (
-                INSERT INTO outbox (cart_id, sequence, idx, type, at, at_ns, data)
-                SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz), u.at_ns,
-                       CAST(u.data AS jsonb)
-                  FROM unnest(CAST(:eventCarts AS text[]), CAST(:sequences AS bigint[]),
-                              CAST(:indexes AS integer[]), CAST(:types AS text[]), CAST(:ats AS text[]),
-                              CAST(:atNs AS integer[]), CAST(:datas AS text[]))
-                       WITH ORDINALITY AS u(cart_id, sequence, idx, type, at, at_ns, data, ord)
-                 ORDER BY u.ord),
-            new_keys AS (
-                INSERT INTO idempotency_keys AS k (key, fingerprint, response, expires_at, expires_at_ns)
-                SELECT u.key, u.fingerprint, u.response, CAST(u.expires_at AS timestamptz), u.expires_at_ns
-                  FROM unnest(CAST(:keys AS text[]), CAST(:fingerprints AS text[]), CAST(:responses AS text[]),
-                              CAST(:keyExpiries AS text[]), CAST(:keyExpiryNs AS integer[]))
-                       AS u(key, fingerprint, response, expires_at, expires_at_ns)
-                ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response,
-                       expires_at = EXCLUDED.expires_at, expires_at_ns = EXCLUDED.expires_at_ns
-                 WHERE k.expires_at < CAST(:now AS timestamptz)
-                RETURNING 1)
-            SELECT count(*) FROM new_keys""";
-
-    static final String SELECT_EVENTS = """
-            SELECT cart_id::text AS cart_id, sequence, idx, type, at, at_ns, data::text AS data
-              FROM outbox
-            """;
-
     private CartStore() {
     }
 
     // ----------------------------------------------------------------------------------- reads
 
     static Optional<Cart> find(Handle h, CartId id) {
-        return h.createQuery(SELECT_CARTS + " WHERE c.id = CAST(:id AS uuid)")
+        return h.createQuery(CartSql.SELECT_CARTS + " WHERE c.id = CAST(:id AS uuid)")
                 .bind("id", id.toString())
                 .map(CartStore::cart)
                 .findOne();
     }
 
     static Optional<Cart> findActiveByCustomer(Handle h, CustomerId customerId) {
-        return h.createQuery(SELECT_CARTS + """
+        return h.createQuery(CartSql.SELECT_CARTS + """
                          WHERE c.customer_id = :customerId AND c.state = 'ACTIVE'
                          ORDER BY c.updated_at DESC, c.updated_at_ns DESC, c.id LIMIT 1""")
                 .bind("customerId", customerId.value())
@@ -179,7 +65,7 @@ final class CartStore {
     }
 
     static List<Cart> findExpiringBefore(Handle h, Instant cutoff, int limit) {
-        return h.createQuery(SELECT_CARTS + """
+        return h.createQuery(CartSql.SELECT_CARTS + """
                          WHERE c.expires_at <= CAST(:cutoff AS timestamptz)
                            AND (c.expires_at < CAST(:cutoff AS timestamptz) OR c.expires_at_ns < :cutoffNs)
                          ORDER BY c.expires_at, c.expires_at_ns, c.id LIMIT :limit""")
@@ -191,7 +77,7 @@ final class CartStore {
     }
 
     static List<Cart> findInactiveSince(Handle h, Instant cutoff, int limit) {
-        return h.createQuery(SELECT_CARTS + """
+        return h.createQuery(CartSql.SELECT_CARTS + """
                          WHERE c.state = 'ACTIVE' AND c.abandoned_at IS NULL
                            AND c.updated_at <= CAST(:cutoff AS timestamptz)
                            AND (c.updated_at < CAST(:cutoff AS timestamptz) OR c.updated_at_ns < :cutoffNs)
@@ -206,7 +92,7 @@ final class CartStore {
 
     /** One page of all carts in id order, after {@code afterId} (null for the first page). */
     static List<Cart> page(Handle h, CartId afterId, int limit) {
-        return h.createQuery(SELECT_CARTS + """
+        return h.createQuery(CartSql.SELECT_CARTS + """
                          WHERE (CAST(:after AS uuid) IS NULL OR c.id > CAST(:after AS uuid))
                          ORDER BY c.id LIMIT :limit""")
                 .bind("after", afterId == null ? null : afterId.toString())
@@ -229,7 +115,7 @@ final class CartStore {
     }
 
     static List<CartEvent> eventsSince(Handle h, CartId id, long afterSequence) {
-        return h.createQuery(SELECT_EVENTS + """
+        return h.createQuery(CartSql.SELECT_EVENTS + """
                          WHERE cart_id = CAST(:id AS uuid) AND sequence > :after ORDER BY sequence, idx""")
                 .bind("id", id.toString())
                 .bind("after", afterSequence)
@@ -277,9 +163,9 @@ final class CartStore {
             Cart cart = write.cart();
             long rows;
             if (write.expectedVersion() == 0) {
-                rows = bindCart(h.createUpdate(INSERT_CART), cart).execute();
+                rows = bindCart(h.createUpdate(CartSql.INSERT_CART), cart).execute();
             } else {
-                rows = bindCart(h.createQuery(UPDATE_CART), cart)
+                rows = bindCart(h.createQuery(CartSql.UPDATE_CART), cart)
                         .bind("expectedVersion", write.expectedVersion())
                         .mapTo(Long.class)
                         .one();
@@ -312,7 +198,7 @@ final class CartStore {
             if (!seen.add(cart.id())) {
                 continue;
             }
-            if (bindCart(h.createQuery(UPSERT_IF_NEWER), cart).mapTo(Long.class).one() == 1) {
+            if (bindCart(h.createQuery(CartSql.UPSERT_IF_NEWER), cart).mapTo(Long.class).one() == 1) {
                 written.add(cart);
             }
         }
@@ -410,7 +296,7 @@ final class CartStore {
             keyExpiries.add(text(record.expiresAt()));
             keyExpiryNs.add(nanos(record.expiresAt()));
         }
-        return h.createQuery(INSERT_CHILDREN)
+        return h.createQuery(CartSql.INSERT_CHILDREN)
                 .bindArray("lineCarts", String.class, lineCarts)
                 .bindArray("linePositions", Integer.class, linePositions)
                 .bindArray("lineIds", String.class, lineIds)

@@ -23,7 +23,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new CartException(CartErrorCode.INVALID_INPUT, "cannot write JSON", e);
+            // a map of strings always serializes: failing here is a bug
+            throw CartException.internal("cannot write JSON", e);
         }
     }
 

@@ -209,8 +209,8 @@ public final class LoadDriver {
         // pgbench variables are numbers: cart n's uuid is computed in SQL, as cartId(n) does in Java
         String pick = "\\set n random(1, " + carts + ")\n";
         String id = "CAST('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0') AS uuid)";
-        String load = CartStore.SELECT_CARTS.strip() + " WHERE c.id = " + id + ";\n";
-        String loadWithVersion = "SELECT version AS v FROM (" + CartStore.SELECT_CARTS.strip()
+        String load = CartSql.SELECT_CARTS.strip() + " WHERE c.id = " + id + ";\n";
+        String loadWithVersion = "SELECT version AS v FROM (" + CartSql.SELECT_CARTS.strip()
                 + " WHERE c.id = " + id + ") s \\gset\n";
         String update = """
                 BEGIN;

@@ -18,23 +18,14 @@ import dev.cartflow.spi.IdempotencyRecord;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,64 +53,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * by its owner.
  */
 public final class CachingCartRepository implements CartStorage, AutoCloseable {
-    /** KEYS: snap; ARGV: version, data, expireAtMs. Replaces only an older entry, never a tombstone. */
-    private static final LuaScript PUT = new LuaScript("""
-            local f = redis.call('HMGET', KEYS[1], 'v', 't')
-            if f[2] then
-              return 0
-            end
-            if f[1] and tonumber(f[1]) >= tonumber(ARGV[1]) then
-              return 0
-            end
-            redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
-            redis.call('PEXPIREAT', KEYS[1], ARGV[3])
-            return 1
-            """);
-
-    /** KEYS: snap; ARGV: ttlMs. Replaces the entry by a tombstone that blocks fills. */
-    private static final LuaScript TOMBSTONE = new LuaScript("""
-            redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], 't', '1')
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1
-            """);
-
-    /** KEYS: snap; ARGV: version. Drops an entry older than the given version. */
-    private static final LuaScript EVICT_OLDER = new LuaScript("""
-            local v = redis.call('HGET', KEYS[1], 'v')
-            if v and tonumber(v) < tonumber(ARGV[1]) then
-              redis.call('DEL', KEYS[1])
-              return 1
-            end
-            return 0
-            """);
-
     private final CartStorage delegate;
     private final CartRedisClient client;
     private final RedisKeys keys;
     private final Clock clock;
-    private final Duration minTtl;
     private final Duration maxTtl;
-    private final Duration expiryGrace;
-    private final Duration tombstoneTtl;
     private final boolean trackSkus;
-    private final int maxPendingRefresh;
     private final RedisGuard guard;
-    private final Cache<CartId, Cart> near;
-    private final String instanceId = UUID.randomUUID().toString();
-    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
-    /** False until the invalidation subscription stands, and while it is disconnected. */
-    private final AtomicBoolean nearUsable = new AtomicBoolean();
-    private final long resubscribeNanos;
-    private final AtomicLong nextSubscribeAttempt = new AtomicLong(System.nanoTime());
+    private final NearCache near;
+    private final SnapshotEntries snapshots;
 
-    private final Set<CartId> pendingRefresh = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean flushNeeded = new AtomicBoolean();
-    private final AtomicBoolean recovering = new AtomicBoolean();
     private final List<RedisConnectionStateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Cache<CartId, Decoded> decoded = Caffeine.newBuilder().maximumSize(1_000).build();
-    private final AtomicBoolean checkRestart = new AtomicBoolean();
-    private volatile String runId;
+    private final CacheRecovery recovery;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -128,32 +74,26 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         this.client = b.client;
         this.keys = new RedisKeys(b.keyPrefix);
         this.clock = b.clock;
-        this.minTtl = b.minTtl;
         this.maxTtl = b.maxTtl;
-        this.expiryGrace = b.expiryGrace;
-        this.tombstoneTtl = b.tombstoneTtl;
         this.trackSkus = b.trackSkus;
-        this.maxPendingRefresh = b.maxPendingRefresh;
         this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen,
-                () -> checkRestart.set(true));
+                this::suspectRestart);
+        this.snapshots = new SnapshotEntries(client, keys, guard, clock, b.minTtl, b.maxTtl, b.expiryGrace,
+                b.tombstoneTtl);
+        this.recovery = new CacheRecovery(delegate, client, guard, snapshots, b.maxPendingRefresh,
+                this::onCircuitOpen, this::publish);
         if (!client.isCluster()) {
-            this.runId = guard.call(this::currentRunId).orElse(null);
             RedisConnectionStateListener restartWatch = new RedisConnectionStateListener() {
                 @Override
                 public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
-                    checkRestart.set(true);
+                    recovery.suspectRestart();
                 }
             };
             client.addConnectionListener(restartWatch);
             listeners.add(restartWatch);
         }
-        this.resubscribeNanos = Math.max(b.openDelay.toNanos(), Duration.ofMillis(100).toNanos());
-        if (b.nearCacheSize > 0) {
-            this.near = Caffeine.newBuilder().maximumSize(b.nearCacheSize).expireAfterWrite(b.nearCacheTtl).build();
-            subscribeIfNeeded();
-        } else {
-            this.near = null;
-        }
+        this.near = b.nearCacheSize > 0
+                ? new NearCache(client, keys, guard, b.nearCacheSize, b.nearCacheTtl, b.openDelay) : null;
     }
 
     /**
@@ -176,21 +116,19 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public Optional<Cart> find(CartId id) {
         CartException.requireNonNull(id, "id");
-        subscribeIfNeeded();
-        if (near != null && nearUsable.get()) {
-            Cart local = near.getIfPresent(id);
+        if (near != null) {
+            Cart local = near.get(id);
             if (local != null) {
                 hits.incrementAndGet();
                 return Optional.of(local);
             }
         }
-        recoverIfNeeded();
-        if (pendingRefresh.contains(id)) {
+        recovery.recoverIfNeeded();
+        if (recovery.isPending(id)) {
             guard.bypassed.incrementAndGet();
             return delegate.find(id);
         }
-        String snapKey = keys.snapshot(id);
-        Optional<List<KeyValue<String, String>>> entry = guard.call(() -> redis().hmget(snapKey, "d", "t"));
+        Optional<List<KeyValue<String, String>>> entry = snapshots.read(id);
         if (entry.isEmpty()) {
             return delegate.find(id);
         }
@@ -262,10 +200,9 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         Optional<Cart> before = trackSkus ? delegate.find(id) : Optional.empty();
         boolean existed = delegate.delete(id);
         invalidateNear(id);
-        boolean done = guard.run(() -> TOMBSTONE.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(id)}, Long.toString(tombstoneTtl.toMillis())));
+        boolean done = snapshots.tombstone(id);
         if (!done) {
-            remember(id);
+            recovery.remember(id);
         }
         before.ifPresent(c -> guard.run(() -> c.lines().forEach(l ->
                 redis().srem(keys.skuCarts(l.sku().value()), id.toString()))));
@@ -280,7 +217,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             // previous version just before this save could fill the near cache with it.
             keepNear(cart);
             if (!put(cart)) {
-                remember(cart.id());
+                recovery.remember(cart.id());
             }
             if (trackSkus) {
                 trackSkus(cart);
@@ -299,32 +236,20 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             // Only an older copy goes: evicting the stored version itself would let a reader that
             // loaded an even older one fill the near cache with it.
             if (near != null) {
-                near.asMap().computeIfPresent(w.cart().id(), (id, cart) -> cart.version() < stored ? null : cart);
+                near.dropOlderThan(w.cart().id(), stored);
             }
-            guard.run(() -> EVICT_OLDER.run(redis(), ScriptOutputType.INTEGER,
-                    new String[] {keys.snapshot(w.cart().id())}, Long.toString(stored)));
+            snapshots.evictOlder(w.cart().id(), stored);
         }
     }
 
     /** Version-checked cache fill; true when Redis answered (whether or not it replaced the entry). */
     private boolean put(Cart cart) {
-        long expireAt = expireAt(cart);
-        return guard.run(() -> PUT.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(cart.id())}, Long.toString(cart.version()), RecordCodec.encode(cart),
-                Long.toString(expireAt)));
-    }
-
-    long expireAt(Cart cart) {
-        Instant now = clock.instant();
-        Duration untilExpiry = Duration.between(now, cart.expiresAt().plus(expiryGrace));
-        Duration ttl = untilExpiry.compareTo(minTtl) < 0 ? minTtl : untilExpiry.compareTo(maxTtl) > 0 ? maxTtl
-                : untilExpiry;
-        return now.plus(ttl).toEpochMilli();
+        return snapshots.put(cart);
     }
 
     private void trackSkus(Cart cart) {
         String member = cart.id().toString();
-        long expireAt = Math.max(expireAt(cart), clock.millis() + maxTtl.toMillis());
+        long expireAt = Math.max(snapshots.expireAt(cart), clock.millis() + maxTtl.toMillis());
         guard.run(() -> {
             for (LineItem line : cart.lines()) {
                 String key = keys.skuCarts(line.sku().value());
@@ -366,96 +291,14 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
 
     // ------------------------------------------------------------------ degradation and recovery
 
-    private void remember(CartId id) {
-        if (pendingRefresh.size() >= maxPendingRefresh) {
-            flushNeeded.set(true);
-        } else {
-            pendingRefresh.add(id);
+    /** The circuit closed again: the server may have restarted meanwhile (also called while building). */
+    private void suspectRestart() {
+        if (recovery != null) {
+            recovery.suspectRestart();
         }
     }
 
     private void onCircuitOpen() {
-        if (near != null) {
-            near.invalidateAll();
-        }
-    }
-
-    /**
-     * Refreshes, from the delegate, every cart written while Redis was unreachable (or flushes all
-     * snapshots when there were too many), once Redis answers again.
-     */
-    private void recoverIfNeeded() {
-        if (checkRestart.get() && checkRestart.compareAndSet(true, false)) {
-            Optional<String> now = guard.call(this::currentRunId);
-            if (now.isEmpty()) {
-                checkRestart.set(true);
-            } else if (runId != null && !runId.equals(now.get())) {
-                // a restarted server may have loaded an old persisted snapshot: drop every entry
-                flushNeeded.set(true);
-            }
-            now.ifPresent(id -> runId = id);
-        }
-        if ((pendingRefresh.isEmpty() && !flushNeeded.get()) || !recovering.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            if (flushNeeded.get()) {
-                if (!guard.run(this::flushSnapshots)) {
-                    return;
-                }
-                flushNeeded.set(false);
-                pendingRefresh.clear();
-                return;
-            }
-            int budget = 100; // bounded work on the caller's thread; the rest on later calls
-            for (CartId id : List.copyOf(pendingRefresh)) {
-                if (budget-- == 0) {
-                    return;
-                }
-                Optional<Cart> current = delegate.find(id);
-                boolean done;
-                if (current.isPresent()) {
-                    // evict first: the entry may hold a version the delegate no longer has (a write that
-                    // reached Redis but failed in the delegate cannot happen, but a lost delete can)
-                    done = guard.run(() -> redis().del(keys.snapshot(id))) && put(current.get());
-                } else {
-                    done = guard.run(() -> TOMBSTONE.run(redis(), ScriptOutputType.INTEGER,
-                            new String[] {keys.snapshot(id)}, Long.toString(tombstoneTtl.toMillis())));
-                }
-                if (!done) {
-                    return;
-                }
-                pendingRefresh.remove(id);
-                publish(id);
-            }
-        } finally {
-            recovering.set(false);
-        }
-    }
-
-    /** The server's run id, which changes with every restart (standalone only). */
-    private String currentRunId() {
-        String info = redis().info("server");
-        for (String line : info.split("\r?\n")) {
-            if (line.startsWith("run_id:")) {
-                return line.substring(7).trim();
-            }
-        }
-        return "";
-    }
-
-    private void flushSnapshots() {
-        ScanIterator<String> it = ScanIterator.scan(redis(), ScanArgs.Builder.matches(keys.prefix() + ":{*}:snap")
-                .limit(500));
-        List<String> batch = new ArrayList<>();
-        while (it.hasNext()) {
-            batch.add(it.next());
-            if (batch.size() == 100) {
-                batch.forEach(k -> redis().del(k));
-                batch.clear();
-            }
-        }
-        batch.forEach(k -> redis().del(k));
         if (near != null) {
             near.invalidateAll();
         }
@@ -467,17 +310,17 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
      * @return a snapshot
      */
     public CacheHealth health() {
-        recoverIfNeeded();
-        boolean degraded = !guard.closed() || !pendingRefresh.isEmpty() || flushNeeded.get();
+        recovery.recoverIfNeeded();
+        boolean degraded = !guard.closed() || recovery.degraded();
         return new CacheHealth(degraded, guard.state(), hits.get(), misses.get(), guard.bypassed.get(),
-                guard.failures.get(), pendingRefresh.size());
+                guard.failures.get(), recovery.pendingCount());
     }
 
     // ------------------------------------------------------------------ near cache
 
     private void keepNear(Cart cart) {
-        if (near != null && nearUsable.get()) {
-            near.asMap().merge(cart.id(), cart, (old, neu) -> neu.version() >= old.version() ? neu : old);
+        if (near != null) {
+            near.keep(cart);
         }
     }
 
@@ -488,89 +331,8 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     }
 
     private void publish(CartId id) {
-        if (pubSub != null) {
-            guard.run(() -> redis().publish(keys.invalidationChannel(), instanceId + "|" + id));
-        }
-    }
-
-    /**
-     * Subscribes to the near cache's invalidations when it is on and not yet subscribed (Redis was
-     * down when this repository was built, or the attempt failed): at most one attempt per circuit
-     * delay, on the caller's thread. Until it succeeds the near cache is bypassed.
-     */
-    private void subscribeIfNeeded() {
-        if (near == null || pubSub != null) {
-            return;
-        }
-        long now = System.nanoTime();
-        long next = nextSubscribeAttempt.get();
-        if (now - next < 0 || !nextSubscribeAttempt.compareAndSet(next, now + resubscribeNanos)) {
-            return;
-        }
-        synchronized (nextSubscribeAttempt) {
-            if (pubSub != null) {
-                return;
-            }
-            try {
-                pubSub = subscribe();
-                near.invalidateAll();
-                nearUsable.set(true);
-            } catch (RuntimeException e) {
-                guard.failures.incrementAndGet();
-            }
-        }
-    }
-
-    private StatefulRedisPubSubConnection<String, String> subscribe() {
-        StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
-        connection.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                int bar = message.indexOf('|');
-                if (bar > 0 && !message.startsWith(instanceId)) {
-                    try {
-                        near.invalidate(CartId.parse(message.substring(bar + 1)));
-                    } catch (CartException ignored) {
-                        // not ours
-                    }
-                }
-            }
-        });
-        RedisConnectionStateListener pubSubWatch = new RedisConnectionStateListener() {
-            @Override
-            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-                if (handler == connection) {
-                    // invalidations may be missed while disconnected: stop trusting local copies
-                    nearUsable.set(false);
-                    near.invalidateAll();
-                }
-            }
-
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
-                if (handler == connection) {
-                    near.invalidateAll();
-                    nearUsable.set(true);
-                }
-            }
-        };
-        client.addConnectionListener(pubSubWatch);
-        try {
-            connection.sync().subscribe(keys.invalidationChannel());
-        } catch (RuntimeException e) {
-            client.removeConnectionListener(pubSubWatch);
-            closeQuietly(connection);
-            throw e;
-        }
-        listeners.add(pubSubWatch);
-        return connection;
-    }
-
-    private static void closeQuietly(StatefulRedisPubSubConnection<String, String> connection) {
-        try {
-            connection.close();
-        } catch (RuntimeException ignored) {
-            // releasing a connection that already failed
+        if (near != null) {
+            near.publish(id);
         }
     }
 
@@ -604,9 +366,8 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(client::removeConnectionListener);
-        StatefulRedisPubSubConnection<String, String> connection = pubSub;
-        if (connection != null) {
-            closeQuietly(connection);
+        if (near != null) {
+            near.close();
         }
     }
 

@@ -88,12 +88,12 @@ public final class CacheReadLoadDriver {
         List<String> cmd = List.of("redis-benchmark", "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()),
                 "-t", "get", "-d", Integer.toString(size), "-c", Integer.toString(clients), "-n",
                 Integer.toString(requests), "-q");
-        // GET needs a value of that size under redis-benchmark's key: SET it first
-        new ProcessBuilder("redis-benchmark", "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()),
-                "-t", "set", "-d", Integer.toString(size), "-n", "1000", "-q").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        System.out.println("$ " + String.join(" ", cmd));
         try {
+            // GET needs a value of that size under redis-benchmark's key: SET it first
+            new ProcessBuilder("redis-benchmark", "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()),
+                    "-t", "set", "-d", Integer.toString(size), "-n", "1000", "-q").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            System.out.println("$ " + String.join(" ", cmd));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             double rps = 0;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),

@@ -93,7 +93,7 @@ class RedisCacheInvalidationTest {
     @Test
     void subscribe_redisStopped_providerUnavailable() {
         TestRedis.Restartable server = TestRedis.Restartable.start();
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             server.stop();
 
             assertThatThrownBy(() -> RedisCacheInvalidation.subscribe(client, "p", "pricing",

@@ -12,6 +12,7 @@ import dev.cartflow.spi.CartWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class RedisUnavailableTest {
 
     @Test
     void redisRepository_redisStopped_everyCallProviderUnavailable() {
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             RedisCartRepository repository = RedisCartRepository.builder(client)
                     .keyPrefix(TestRedis.freshPrefix()).build();
             Cart cart = Carts.guest();
@@ -84,19 +85,22 @@ class RedisUnavailableTest {
         }
     }
 
+    /** A caching repository with a near cache that outlives the test and a circuit quick to retry. */
+    private static CachingCartRepository nearCaching(InMemoryCartRepository delegate, CartRedisClient client,
+                                                     String prefix) {
+        return CachingCartRepository.builder(delegate, client).keyPrefix(prefix)
+                .circuitBreaker(1, Duration.ofMillis(100)).nearCache(100, Duration.ofSeconds(60)).build();
+    }
+
     @Test
     void cachingRepository_builtWithNearCacheWhileRedisStopped_servesFromDelegate() throws Exception {
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             server.stop();
             InMemoryCartRepository delegate = new InMemoryCartRepository();
             Cart cart = Carts.guest();
             delegate.save(CartWrite.of(cart, 0, List.of()));
 
-            try (CachingCartRepository repository = CachingCartRepository.builder(delegate, client)
-                    .keyPrefix(TestRedis.freshPrefix())
-                    .circuitBreaker(1, Duration.ofMillis(100))
-                    .nearCache(100, Duration.ofSeconds(5))
-                    .build()) {
+            try (CachingCartRepository repository = nearCaching(delegate, client, TestRedis.freshPrefix())) {
                 assertThat(repository.find(cart.id())).contains(cart);
                 Cart next = Carts.add(cart, "A");
                 repository.save(CartWrite.of(next, 1, List.of()));
@@ -110,16 +114,13 @@ class RedisUnavailableTest {
 
     @Test
     void cachingRepository_redisBackAfterBuiltWhileStopped_nearCacheSubscribesAndServes() throws Exception {
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200))) {
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1))) {
             server.stop();
             InMemoryCartRepository delegate = new InMemoryCartRepository();
             Cart cart = Carts.guest();
             delegate.save(CartWrite.of(cart, 0, List.of()));
-            try (CachingCartRepository repository = CachingCartRepository.builder(delegate, client)
-                    .keyPrefix(TestRedis.freshPrefix())
-                    .circuitBreaker(1, Duration.ofMillis(100))
-                    .nearCache(100, Duration.ofSeconds(30))
-                    .build()) {
+
+            try (CachingCartRepository repository = nearCaching(delegate, client, TestRedis.freshPrefix())) {
                 assertThat(repository.find(cart.id())).contains(cart);
 
                 server.startAgain();
@@ -130,6 +131,37 @@ class RedisUnavailableTest {
                     Thread.sleep(50);
                 }
                 assertThat(repository.health().hits()).isGreaterThanOrEqualTo(hits + 2);
+            }
+        }
+    }
+
+    @Test
+    void save_writerBuiltWhileRedisStopped_otherNearCachesStillInvalidated() throws Exception {
+        String prefix = TestRedis.freshPrefix();
+        InMemoryCartRepository delegate = new InMemoryCartRepository();
+        Cart cart = Carts.guest();
+        delegate.save(CartWrite.of(cart, 0, List.of()));
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(1));
+             CachingCartRepository reader = nearCaching(delegate, client, prefix)) {
+            server.stop();
+            try (CachingCartRepository writer = nearCaching(delegate, client, prefix)) {
+                server.startAgain();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                long hits = reader.health().hits();
+                while (System.nanoTime() < deadline && reader.health().hits() < hits + 2) {
+                    reader.find(cart.id()); // until the reader's near cache serves again
+                    Thread.sleep(50);
+                }
+                Cart next = Carts.add(cart, "A");
+
+                writer.save(CartWrite.of(next, 1, List.of()));
+
+                Optional<Cart> seen = reader.find(cart.id());
+                while (!seen.equals(Optional.of(next)) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    seen = reader.find(cart.id());
+                }
+                assertThat(seen).contains(next);
             }
         }
     }

@@ -88,14 +88,20 @@ class CachingProvidersTest {
         assertThat(host.calls.get()).isEqualTo(2);
     }
 
-    @Test
-    void invalidate_sku_nextPricingSeesNewPrice() {
-        HostPrices host = new HostPrices();
+    /** A cache holding A at 100 and B at 200, whose host now says 150 and 250. */
+    private static CachingPricingProvider cachedThenChanged(HostPrices host) {
         CachingPricingProvider cached = CachingPricingProvider.builder(host).build();
         price(cached, A);
         price(cached, B);
         host.prices.put(A, 150L);
         host.prices.put(B, 250L);
+        return cached;
+    }
+
+    @Test
+    void invalidate_sku_nextPricingSeesNewPrice() {
+        HostPrices host = new HostPrices();
+        CachingPricingProvider cached = cachedThenChanged(host);
 
         cached.invalidate(List.of(A));
 
@@ -106,11 +112,7 @@ class CachingProvidersTest {
     @Test
     void invalidateAll_afterPriceListChange_everySkuAskedAgain() {
         HostPrices host = new HostPrices();
-        CachingPricingProvider cached = CachingPricingProvider.builder(host).build();
-        price(cached, A);
-        price(cached, B);
-        host.prices.put(A, 150L);
-        host.prices.put(B, 250L);
+        CachingPricingProvider cached = cachedThenChanged(host);
 
         cached.invalidateAll();
 

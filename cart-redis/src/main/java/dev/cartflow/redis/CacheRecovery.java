@@ -1,0 +1,137 @@
+package dev.cartflow.redis;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartId;
+import dev.cartflow.spi.CartStorage;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * What {@link CachingCartRepository} must repair once Redis answers again: the carts written while
+ * their cache entry could not be updated (refreshed from the delegate one by one, or, beyond
+ * {@code maxPending}, by flushing every entry), and a server restart that may have reloaded old
+ * entries (seen as a changed {@code run_id}; standalone only). Until a cart is repaired, reads of it
+ * go to the delegate. The repair runs on callers' threads, a bounded amount per call.
+ */
+final class CacheRecovery {
+    private final CartStorage delegate;
+    private final CartRedisClient client;
+    private final RedisGuard guard;
+    private final SnapshotEntries snapshots;
+    private final int maxPending;
+    private final Runnable onFlush;
+    private final Consumer<CartId> onRefreshed;
+    private final Set<CartId> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean flushNeeded = new AtomicBoolean();
+    private final AtomicBoolean recovering = new AtomicBoolean();
+    private final AtomicBoolean checkRestart = new AtomicBoolean();
+    private volatile String runId;
+
+    CacheRecovery(CartStorage delegate, CartRedisClient client, RedisGuard guard, SnapshotEntries snapshots,
+                  int maxPending, Runnable onFlush, Consumer<CartId> onRefreshed) {
+        this.delegate = delegate;
+        this.client = client;
+        this.guard = guard;
+        this.snapshots = snapshots;
+        this.maxPending = maxPending;
+        this.onFlush = onFlush;
+        this.onRefreshed = onRefreshed;
+        if (!client.isCluster()) {
+            this.runId = guard.call(this::currentRunId).orElse(null);
+        }
+    }
+
+    /** The cart's entry could not be updated: read it from the delegate until it is repaired. */
+    void remember(CartId id) {
+        if (pending.size() >= maxPending) {
+            flushNeeded.set(true);
+        } else {
+            pending.add(id);
+        }
+    }
+
+    boolean isPending(CartId id) {
+        return pending.contains(id);
+    }
+
+    /** The connection came back or the circuit closed: the server may have restarted meanwhile. */
+    void suspectRestart() {
+        checkRestart.set(true);
+    }
+
+    boolean degraded() {
+        return !pending.isEmpty() || flushNeeded.get();
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /**
+     * Refreshes, from the delegate, every cart written while Redis was unreachable (or flushes all
+     * snapshots when there were too many), once Redis answers again.
+     */
+    void recoverIfNeeded() {
+        if (checkRestart.get() && checkRestart.compareAndSet(true, false) && !client.isCluster()) {
+            Optional<String> now = guard.call(this::currentRunId);
+            if (now.isEmpty()) {
+                checkRestart.set(true);
+            } else if (runId != null && !runId.equals(now.get())) {
+                // a restarted server may have loaded an old persisted snapshot: drop every entry
+                flushNeeded.set(true);
+            }
+            now.ifPresent(id -> runId = id);
+        }
+        if ((pending.isEmpty() && !flushNeeded.get()) || !recovering.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (flushNeeded.get()) {
+                if (!guard.run(snapshots::flushAll)) {
+                    return;
+                }
+                onFlush.run();
+                flushNeeded.set(false);
+                pending.clear();
+                return;
+            }
+            int budget = 100; // bounded work on the caller's thread; the rest on later calls
+            for (CartId id : List.copyOf(pending)) {
+                if (budget-- == 0) {
+                    return;
+                }
+                Optional<Cart> current = delegate.find(id);
+                boolean done;
+                if (current.isPresent()) {
+                    // evict first: the entry may hold a version the delegate no longer has (a write that
+                    // reached Redis but failed in the delegate cannot happen, but a lost delete can)
+                    done = snapshots.delete(id) && snapshots.put(current.get());
+                } else {
+                    done = snapshots.tombstone(id);
+                }
+                if (!done) {
+                    return;
+                }
+                pending.remove(id);
+                onRefreshed.accept(id);
+            }
+        } finally {
+            recovering.set(false);
+        }
+    }
+
+    /** The server's run id, which changes with every restart (standalone only). */
+    private String currentRunId() {
+        String info = client.commands().info("server");
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("run_id:")) {
+                return line.substring(7).trim();
+            }
+        }
+        return "";
+    }
+}
