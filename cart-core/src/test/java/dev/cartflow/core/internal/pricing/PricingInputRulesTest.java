@@ -1,6 +1,6 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
-import static dev.cartflow.core.pricing.PromoBuilder.promo;
+import static dev.cartflow.core.internal.pricing.PromoBuilder.promo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

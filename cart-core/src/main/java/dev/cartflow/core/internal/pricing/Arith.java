@@ -1,4 +1,4 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
 import java.math.RoundingMode;
 
