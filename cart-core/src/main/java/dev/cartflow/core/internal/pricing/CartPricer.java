@@ -4,7 +4,8 @@ import dev.cartflow.model.PricedCart;
 
 /**
  * Pricing as a pure function: the same input always gives the same priced cart, with no I/O and no
- * hidden state. Thread-safe.
+ * hidden state. Thread-safe. Internal to cart-core (the engine's pricing step), not API: it may
+ * change in any release.
  */
 @FunctionalInterface
 public interface CartPricer {
@@ -12,11 +13,13 @@ public interface CartPricer {
      * Prices a cart.
      *
      * @param input the cart and everything pricing needs
-     * @return totals, per-line breakdown and an explanation of every promotion
-     * @throws dev.cartflow.error.CartException {@code PRODUCT_NOT_FOUND} when a line has no product or
-     *                                        price, {@code CURRENCY_MISMATCH} on a price or shipping
-     *                                        method in another currency, {@code INVALID_INPUT} on
-     *                                        overflow or malformed input; never any other exception
+     * @return totals, per-line breakdown and an explanation of every promotion; a line whose product
+     *         or price is missing is left out and listed in {@link PricedCart#unavailableLines()}
+     * @throws dev.cartflow.error.CartException {@code CURRENCY_MISMATCH} on a price or shipping method
+     *                                        in another currency, {@code INVALID_INPUT} on malformed
+     *                                        input or on line amounts, tax or totals that do not fit
+     *                                        a long, {@code INTERNAL} on a bug; never any other
+     *                                        exception
      */
     PricedCart price(PricingInput input);
 
