@@ -7,21 +7,13 @@ import dev.cartflow.model.Promotion.Action;
 import dev.cartflow.model.PromotionResult;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Set;
 
 /**
  * Whether a promotion can apply at all, whatever the lines are: its code, validity window, uses
  * left and currency. The line-dependent conditions are {@link Targeting}'s.
  */
 final class Eligibility {
-    private final Cart cart;
-    private final Set<String> exhausted;
-    private final Instant now;
-
-    Eligibility(Cart cart, Set<String> exhausted, Instant now) {
-        this.cart = cart;
-        this.exhausted = exhausted;
-        this.now = now;
+    private Eligibility() {
     }
 
     /**
@@ -29,7 +21,9 @@ final class Eligibility {
      *
      * @return true when it is eligible
      */
-    boolean check(Promotion p, int i, Outcomes outcomes) {
+    static boolean check(Promotion p, int i, PricingInput input, Outcomes outcomes) {
+        Cart cart = input.cart();
+        Instant now = input.now();
         if (p.coded() && !cart.codes().contains(p.code())) {
             outcomes.set(i, PromotionResult.CODE_NOT_APPLIED, 0, "code " + p.code() + " is not on the cart");
             return false;
@@ -43,7 +37,7 @@ final class Eligibility {
             outcomes.set(i, PromotionResult.EXPIRED, 0, "valid until " + c.validTo());
             return false;
         }
-        if (exhausted.contains(p.id())) {
+        if (input.exhausted().contains(p.id())) {
             outcomes.set(i, PromotionResult.EXHAUSTED, 0, "no uses left");
             return false;
         }

@@ -4,11 +4,19 @@ import dev.cartflow.model.PromotionResult;
 
 /** What each promotion of a list did: its result, the discount it gave and why, by position. */
 final class Outcomes {
+    private static final Outcomes NONE = new Outcomes(0);
+
     private final PromotionResult[] results;
     private final long[] amounts;
     private final String[] reasons;
 
-    Outcomes(int promotions) {
+    /** Room for the outcomes of {@code promotions} promotions. */
+    static Outcomes of(int promotions) {
+        // without promotions there is nothing to record, so one shared instance serves every call
+        return promotions == 0 ? NONE : new Outcomes(promotions);
+    }
+
+    private Outcomes(int promotions) {
         results = new PromotionResult[promotions];
         amounts = new long[promotions];
         reasons = new String[promotions];

@@ -23,6 +23,9 @@ final class PromotionOrder {
      * @throws CartException {@code INVALID_INPUT} on two promotions with one id
      */
     static List<Promotion> evaluationOrder(List<Promotion> promotions) {
+        if (promotions.isEmpty()) {
+            return promotions;
+        }
         List<Promotion> all = new ArrayList<>(promotions);
         int p = all.size();
         // a few promotions are checked pairwise; a set only pays for itself with more

@@ -44,7 +44,7 @@ final class PromotionPass {
         this.shippingDiscount = shippingDiscount;
         int p = promotions.size();
         running = lines.originalAmounts();
-        outcomes = new Outcomes(p);
+        outcomes = Outcomes.of(p);
         shares = new LineAmounts[p];
     }
 

@@ -47,10 +47,9 @@ final class StandardCartPricer implements CartPricer {
                     "shipping method " + method.id() + " is priced in " + method.price().currency());
         }
         List<Promotion> all = PromotionOrder.evaluationOrder(input.promotions());
-        Outcomes outcomes = new Outcomes(all.size());
-        Eligibility eligibility = new Eligibility(input.cart(), input.exhausted(), input.now());
+        Outcomes outcomes = Outcomes.of(all.size());
         for (int i = 0; i < all.size(); i++) {
-            eligibility.check(all.get(i), i, outcomes);
+            Eligibility.check(all.get(i), i, input, outcomes);
         }
         PromotionPass kept = ExclusiveChoice.choose(lines, all, outcomes, method, input.policy().rounding());
         return PricedCartAssembly.assemble(input, lines, all, outcomes, kept, method);
