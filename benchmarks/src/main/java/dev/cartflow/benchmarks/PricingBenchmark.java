@@ -1,7 +1,7 @@
 package dev.cartflow.benchmarks;
 
-import dev.cartflow.core.pricing.CartPricer;
-import dev.cartflow.core.pricing.PricingInput;
+import dev.cartflow.core.internal.pricing.CartPricer;
+import dev.cartflow.core.internal.pricing.PricingInput;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.PricingPolicy;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.cartflow.benchmarks;
 
-import dev.cartflow.core.pricing.PricingInput;
+import dev.cartflow.core.internal.pricing.PricingInput;
 import dev.cartflow.model.PricingPolicy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.cartflow.core;
 
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
-import dev.cartflow.core.pricing.CartPricer;
+import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.spi.CartEventPublisher;
 import dev.cartflow.error.CartException;

@@ -10,7 +10,7 @@ import dev.cartflow.core.CartCommand.SelectShipping;
 import dev.cartflow.core.CartCommand.SetMetadata;
 import dev.cartflow.core.merge.MergeRequest;
 import dev.cartflow.core.merge.MergeResult;
-import dev.cartflow.core.pricing.PricingInput;
+import dev.cartflow.core.internal.pricing.PricingInput;
 import dev.cartflow.model.PromotionExplanation;
 import dev.cartflow.model.PromotionResult;
 import dev.cartflow.spi.StockKey;

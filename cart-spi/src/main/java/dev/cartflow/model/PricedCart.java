@@ -28,11 +28,17 @@ import org.jspecify.annotations.Nullable;
  * @param priceChanges  lines whose unit price changed since they were added
  * @param exchangeRate  the exchange rate used to convert prices, or null when none was needed
  * @param pricedAt      the instant the prices and promotions were evaluated for
+ * @param unavailableLines ids of the cart's lines that could not be priced because their product or
+ *                      price is missing (for example, the product left the catalog), in cart order.
+ *                      They are not in {@code lines} and count in no figure: totals, promotions and
+ *                      shipping are those of the other lines. Such a cart can be shown, not checked
+ *                      out (checkout refuses it with {@code PRODUCT_NOT_FOUND}).
  */
 public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                          Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                          Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
-                         List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt) {
+                         List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt,
+                         List<LineId> unavailableLines) {
     /** Copies the lists. */
     public PricedCart {
         Checks.notNull(cart, "cart");
@@ -43,5 +49,20 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
         codes = List.copyOf(codes);
         priceChanges = List.copyOf(priceChanges);
         Checks.notNull(pricedAt, "priced at");
+        unavailableLines = List.copyOf(Checks.notNull(unavailableLines, "unavailable lines"));
+    }
+
+    /** A priced cart in which every line could be priced (no {@link #unavailableLines()}). */
+    public PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
+                      Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
+                      Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
+                      List<PriceChange> priceChanges, ExchangeRate exchangeRate, Instant pricedAt) {
+        this(cart, currency, lines, subtotal, discount, shipping, shippingDiscount, shippingTax, tax, taxes, total,
+                net, promotions, codes, priceChanges, exchangeRate, pricedAt, List.of());
+    }
+
+    /** True when every line of the cart was priced, so that the figures cover the whole cart. */
+    public boolean allLinesPriced() {
+        return unavailableLines.isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

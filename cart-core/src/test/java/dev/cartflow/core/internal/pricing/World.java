@@ -1,4 +1,4 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;

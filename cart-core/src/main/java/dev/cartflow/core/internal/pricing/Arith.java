@@ -1,12 +1,16 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
+import dev.cartflow.error.CartException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
  * Exact integer arithmetic for pricing. Products of two amounts may need up to 126 bits, so they are
  * kept as a 128-bit (high, low) pair and divided without {@code BigInteger}: the per-line loop must
- * not allocate. Every operand is non-negative; a quotient that does not fit a {@code long} throws
- * {@link ArithmeticException}, which the pricer reports as {@code INVALID_INPUT}.
+ * not allocate. Every operand is non-negative. A quotient that does not fit a {@code long} throws
+ * {@link ArithmeticException}; callers only ask for quotients that fit (a share of an amount), or
+ * catch it where a figure of the cart may not fit ({@link #addAmounts}, the tax step).
  */
 final class Arith {
     private Arith() {
@@ -90,6 +94,61 @@ final class Arith {
             return Long.compare(hi1, hi2);
         }
         return Long.compareUnsigned(a * b, c * d);
+    }
+
+    /**
+     * {@code round(a * k * num / (q * den))} for non-negative operands with {@code q, den > 0}: a
+     * fraction {@code num / den} of {@code k} of {@code q} equal parts of {@code a}. Exact with
+     * 128-bit arithmetic while {@code a * k} and {@code q * den} fit a {@code long} (every real
+     * cart); beyond, exact with {@code BigInteger}, so a huge line never makes pricing fail.
+     */
+    static long mulDivRound(long a, long k, long num, long q, long den, RoundingMode mode) {
+        long ak = a * k;
+        long qd = q * den;
+        if (Math.multiplyHigh(a, k) == 0 && ak >= 0 && Math.multiplyHigh(q, den) == 0 && qd > 0) {
+            return mulDivRound(ak, num, qd, mode);
+        }
+        BigInteger numerator = BigInteger.valueOf(a).multiply(BigInteger.valueOf(k)).multiply(BigInteger.valueOf(num));
+        BigInteger denominator = BigInteger.valueOf(q).multiply(BigInteger.valueOf(den));
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), 0, mode).longValueExact();
+    }
+
+    /** {@code a * b} for {@code a, b >= 0}, or {@code Long.MAX_VALUE} when it does not fit. */
+    static long saturatedMultiply(long a, long b) {
+        long product = a * b;
+        return Math.multiplyHigh(a, b) != 0 || product < 0 ? Long.MAX_VALUE : product;
+    }
+
+    /** {@code a + b} for {@code a, b >= 0}, or {@code Long.MAX_VALUE} when it does not fit. */
+    static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /**
+     * {@code a + b} for figures of the cart (line amounts, tax, totals), which must fit a
+     * {@code long}: one that does not is reported as {@code INVALID_INPUT}, as the engine refuses
+     * such amounts where they enter.
+     */
+    static long addAmounts(long a, long b) {
+        long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            throw amountOverflow();
+        }
+        return sum;
+    }
+
+    /** {@code a * b} for figures of the cart; see {@link #addAmounts}. */
+    static long multiplyAmounts(long a, long b) {
+        long product = a * b;
+        if (Math.multiplyHigh(a, b) != (product >> 63)) {
+            throw amountOverflow();
+        }
+        return product;
+    }
+
+    static CartException amountOverflow() {
+        return CartException.invalidInput("the cart's amounts do not fit the representable range");
     }
 
     private static final long[] POW10 = new long[19];

@@ -1,6 +1,6 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
-import static dev.cartflow.core.pricing.PromoBuilder.promo;
+import static dev.cartflow.core.internal.pricing.PromoBuilder.promo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 class PricingInputRulesTest {
     private static final Currency USD = Currency.getInstance("USD");
 
-    private static CartErrorCode code(Runnable r) {
+    private static CartErrorCode code(java.util.function.Supplier<?> r) {
         try {
-            r.run();
+            r.get();
         } catch (CartException e) {
             return e.code();
         }
@@ -41,18 +41,37 @@ class PricingInputRulesTest {
     }
 
     @Test
-    void price_missingQuoteAndOtherCurrency_productNotFoundFirst() {
+    void price_missingQuoteAndOtherLineInOtherCurrency_currencyMismatchOfThePricedLine() {
         World w = World.eur().product("A", "10.00").product("B", "1.00").add("A", 1).add("B", 1);
         w.prices.put(Sku.of("A"), PriceQuote.of(Sku.of("A"), Money.ofMinor(1000, USD)));
         w.prices.remove(Sku.of("B"));
-        assertThat(code(w::price)).isEqualTo(CartErrorCode.PRODUCT_NOT_FOUND);
+        assertThat(code(w::price)).isEqualTo(CartErrorCode.CURRENCY_MISMATCH);
     }
 
     @Test
-    void price_missingProduct_productNotFound() {
+    void price_nullPromotionOrExhaustedId_invalidInput() {
         World w = World.eur().product("A", "10.00").add("A", 1);
-        w.products.clear();
-        assertThat(code(w::price)).isEqualTo(CartErrorCode.PRODUCT_NOT_FOUND);
+        w.promotions.add(null);
+        assertThat(code(w::input)).isEqualTo(CartErrorCode.INVALID_INPUT);
+        w.promotions.clear();
+        w.exhausted.add(null);
+        assertThat(code(w::input)).isEqualTo(CartErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void price_lineSumBeyondLong_invalidInput() {
+        World w = World.eur().product("A", "10.00").product("B", "10.00").add("A", 1).add("B", 1);
+        w.prices.put(Sku.of("A"), PriceQuote.of(Sku.of("A"), Money.ofMinor(Long.MAX_VALUE / 2 + 1, World.EUR)));
+        w.prices.put(Sku.of("B"), PriceQuote.of(Sku.of("B"), Money.ofMinor(Long.MAX_VALUE / 2 + 1, World.EUR)));
+        assertThat(code(w::price)).isEqualTo(CartErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void price_taxBeyondLong_invalidInput() {
+        World w = World.eur().product("A", "10.00", "1000").add("A", 1);
+        w.prices.put(Sku.of("A"), PriceQuote.of(Sku.of("A"), Money.ofMinor(Long.MAX_VALUE / 10, World.EUR),
+                Rate.parse("1000")));
+        assertThat(code(w::price)).isEqualTo(CartErrorCode.INVALID_INPUT);
     }
 
     @Test

@@ -1,7 +1,7 @@
-package dev.cartflow.core.pricing;
+package dev.cartflow.core.internal.pricing;
 
-import static dev.cartflow.core.pricing.PromoBuilder.promo;
-import static dev.cartflow.core.pricing.World.line;
+import static dev.cartflow.core.internal.pricing.PromoBuilder.promo;
+import static dev.cartflow.core.internal.pricing.World.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.model.PricedCart;

@@ -1,0 +1,106 @@
+package dev.cartflow.core.internal.pricing;
+
+/**
+ * Splits one amount over targeted lines by the largest-remainder method (the scenario format's
+ * allocation of order amounts and of capped discounts). One instance per pricing call: its scratch
+ * arrays are reused by every allocation of that call, which run one after another.
+ */
+final class Allocation {
+    private final int lines;
+    private long[] remainders;
+    private long[] selectBuffer;
+
+    Allocation(int lines) {
+        this.lines = lines;
+    }
+
+    /**
+     * Splits {@code amount} over the targeted lines in proportion to {@code weight}, writing each
+     * share to {@code out}. The shares add up exactly to {@code amount}, which must not exceed the
+     * sum of the weights; a zero weight gets zero; leftover minor units go to the largest
+     * fractional parts, ties to the earlier line. {@code out} may be {@code weight}: each weight is
+     * read before its line's share is written.
+     */
+    void allocate(long amount, Targeting targets, LineAmounts weight, LineAmounts out) {
+        int count = targets.count();
+        long total = 0;
+        for (int j = 0; j < count; j++) {
+            total += weight.get(targets.line(j)); // a sum of line amounts or of shares of them: fits
+        }
+        if (total == 0 || amount == 0) {
+            for (int j = 0; j < count; j++) {
+                out.set(targets.line(j), 0);
+            }
+            return;
+        }
+        long[] remainder = remainders == null ? remainders = new long[lines] : remainders;
+        long given = 0;
+        for (int j = 0; j < count; j++) {
+            int line = targets.line(j);
+            long w = weight.get(line);
+            long share = Arith.mulDivFloor(amount, w, total);
+            out.set(line, share);
+            remainder[j] = Arith.remainder(amount, w, total, share);
+            given += share;
+        }
+        int left = (int) (amount - given); // fewer than count
+        if (left == 0) {
+            return;
+        }
+        // Only the threshold remainder is needed, not an order, so a linear selection replaces a sort.
+        long[] buffer = selectBuffer == null ? selectBuffer = new long[lines] : selectBuffer;
+        System.arraycopy(remainder, 0, buffer, 0, count);
+        long threshold = kthLargest(buffer, count, left - 1);
+        for (int j = 0; j < count && left > 0; j++) {
+            if (remainder[j] > threshold) {
+                out.set(targets.line(j), out.get(targets.line(j)) + 1);
+                left--;
+            }
+        }
+        // targeted lines are in line order, so the ties at the threshold go to the earlier lines
+        for (int j = 0; j < count && left > 0; j++) {
+            if (remainder[j] == threshold) {
+                out.set(targets.line(j), out.get(targets.line(j)) + 1);
+                left--;
+            }
+        }
+    }
+
+    /**
+     * The value that would stand at position {@code k} (0-based) if {@code a[0..n)} were sorted in
+     * descending order; reorders {@code a}. Quickselect with a middle pivot: expected linear, and
+     * the result does not depend on the pivot, so pricing stays deterministic.
+     */
+    static long kthLargest(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+}

@@ -1,0 +1,47 @@
+package dev.cartflow.core.internal.pricing;
+
+import dev.cartflow.model.Promotion;
+
+/**
+ * The {@code AMOUNT} action on lines: value times units ({@code UNIT}) or once per line
+ * ({@code LINE}) on each targeted line; one amount allocated over them ({@code ORDER}, or scope
+ * {@code ORDER}). A value too large for a {@code long} once multiplied saturates: a discount never
+ * exceeds the amount it applies to, so it is cut to that amount instead of failing the cart.
+ */
+final class AmountOff {
+    private final PricingLines lines;
+    private final Allocation allocation;
+
+    AmountOff(PricingLines lines, Allocation allocation) {
+        this.lines = lines;
+        this.allocation = allocation;
+    }
+
+    /**
+     * Writes each targeted line's discount, at most its running amount, to {@code out}.
+     *
+     * @return the full discount before the zero floor, {@code Long.MAX_VALUE} when larger
+     */
+    long apply(Promotion promotion, Promotion.Action.Amount action, Targeting targets, LineAmounts running,
+               LineAmounts out) {
+        long value = action.amount().minor();
+        int count = targets.count();
+        if (promotion.target().scope() == Promotion.Scope.ORDER || action.per() == Promotion.Per.ORDER) {
+            long targetedRunning = 0;
+            for (int j = 0; j < count; j++) {
+                targetedRunning += running.get(targets.line(j));
+            }
+            allocation.allocate(Math.min(value, targetedRunning), targets, running, out);
+            return value;
+        }
+        boolean perUnit = action.per() == Promotion.Per.UNIT;
+        long full = 0;
+        for (int j = 0; j < count; j++) {
+            int line = targets.line(j);
+            long d = perUnit ? Arith.saturatedMultiply(value, lines.quantity(line)) : value;
+            full = Arith.saturatedAdd(full, d);
+            out.set(line, Math.min(d, running.get(line)));
+        }
+        return full;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cartflow.core.internal.pricing;
+
+import dev.cartflow.model.Promotion;
+
+/** The {@code FIXED_PRICE} action: each targeted line costs the price per unit where that is lower. */
+final class FixedPriceOff {
+    private final PricingLines lines;
+
+    FixedPriceOff(PricingLines lines) {
+        this.lines = lines;
+    }
+
+    /**
+     * Writes each targeted line's discount to {@code out}.
+     *
+     * @return the total discount
+     */
+    long apply(Promotion.Action.FixedPrice action, Targeting targets, LineAmounts running, LineAmounts out) {
+        long price = action.unitPrice().minor();
+        long full = 0;
+        for (int j = 0; j < targets.count(); j++) {
+            int line = targets.line(j);
+            // a price times units beyond a long is above any running amount: no discount
+            long d = Math.max(0, running.get(line) - Arith.saturatedMultiply(price, lines.quantity(line)));
+            full += d;
+            out.set(line, d);
+        }
+        return full;
+    }
+}

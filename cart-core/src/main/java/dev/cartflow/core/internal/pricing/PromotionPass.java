@@ -1,0 +1,156 @@
+package dev.cartflow.core.internal.pricing;
+
+import dev.cartflow.model.Promotion;
+import dev.cartflow.model.PromotionResult;
+import dev.cartflow.model.ShippingMethod;
+import java.util.List;
+
+/**
+ * One option of the exclusive choice: an ordered list of promotions run over the lines, item and
+ * order promotions first, then the shipping ones, each on the amounts the ones before it left, with
+ * the {@code STOP_FURTHER} rule. Keeps what the option gives: running line amounts, shipping, each
+ * promotion's outcome and per-line shares.
+ */
+final class PromotionPass {
+    private static final String STOPPED = "a STOP_FURTHER promotion before it applied";
+
+    private final PricingLines lines;
+    private final List<Promotion> promotions;
+    private final int shippingFrom;
+    private final LinePromotion linePromotion;
+    private final ShippingDiscount shippingDiscount;
+
+    private final LineAmounts running;
+    private final Outcomes outcomes;
+    private final LineAmounts[] shares;
+    /** Per line, how many promotions gave it something; null while none did. */
+    private int[] sharesPerLine;
+    private long itemDiscount;
+    private long shippingBase;
+    private long shipping;
+
+    /**
+     * @param promotions   eligible promotions: item and order ones sorted, then shipping ones sorted
+     * @param shippingFrom index of the first shipping promotion in {@code promotions}
+     * @param linePromotion applies item and order promotions; may be null without such promotions
+     * @param shippingDiscount applies shipping promotions; may be null without such promotions
+     */
+    PromotionPass(PricingLines lines, List<Promotion> promotions, int shippingFrom, LinePromotion linePromotion,
+                  ShippingDiscount shippingDiscount) {
+        this.lines = lines;
+        this.promotions = promotions;
+        this.shippingFrom = shippingFrom;
+        this.linePromotion = linePromotion;
+        this.shippingDiscount = shippingDiscount;
+        int p = promotions.size();
+        running = lines.originalAmounts();
+        outcomes = Outcomes.of(p);
+        shares = new LineAmounts[p];
+    }
+
+    /** Runs the option. */
+    void run(ShippingMethod method) {
+        // The first STOP_FURTHER that gave something, by priority order: it stops every promotion
+        // after it in that order, shipping promotions included, but not those before it.
+        Promotion stopper = null;
+        for (int i = 0; i < shippingFrom; i++) {
+            if (stopper != null) {
+                outcomes.set(i, PromotionResult.STOPPED, 0, STOPPED);
+                continue;
+            }
+            LineAmounts given = linePromotion.apply(i, promotions.get(i), running, outcomes);
+            if (given != null) {
+                shares[i] = given;
+                countShares(given);
+            }
+            if (stops(i)) {
+                stopper = promotions.get(i);
+            }
+        }
+        long items = 0;
+        for (int line = 0; line < lines.size(); line++) {
+            items += running.get(line);
+        }
+        itemDiscount = lines.subtotal() - items;
+        shippingBase = ShippingDiscount.base(method, lines.size(), items);
+        shipping = shippingBase;
+        for (int i = shippingFrom; i < promotions.size(); i++) {
+            if (stopper != null && PromotionOrder.compare(stopper, promotions.get(i)) < 0) {
+                outcomes.set(i, PromotionResult.STOPPED, 0, STOPPED);
+                continue;
+            }
+            shipping = shippingDiscount.apply(i, promotions.get(i), shippingBase, shipping, running, outcomes);
+            if (stops(i) && (stopper == null || PromotionOrder.compare(promotions.get(i), stopper) < 0)) {
+                stopper = promotions.get(i);
+            }
+        }
+    }
+
+    private void countShares(LineAmounts given) {
+        int[] count = sharesPerLine == null ? sharesPerLine = new int[lines.size()] : sharesPerLine;
+        for (int line = 0; line < count.length; line++) {
+            if (given.get(line) > 0) {
+                count[line]++;
+            }
+        }
+    }
+
+    private boolean stops(int i) {
+        return promotions.get(i).stacking() == Promotion.Stacking.STOP_FURTHER && outcomes.amount(i) > 0;
+    }
+
+    /** Discount of items, order and shipping together: what options are compared by. */
+    long totalDiscount() {
+        return Arith.saturatedAdd(itemDiscount, shippingBase - shipping);
+    }
+
+    /** Index of the first promotion (by priority, then id) that gave something, or -1. */
+    int firstGiving() {
+        int best = -1;
+        for (int i = 0; i < promotions.size(); i++) {
+            if (outcomes.amount(i) > 0
+                    && (best < 0 || PromotionOrder.compare(promotions.get(i), promotions.get(best)) < 0)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    Promotion promotion(int i) {
+        return promotions.get(i);
+    }
+
+    int size() {
+        return promotions.size();
+    }
+
+    /** What the promotion at {@code i} did in this option. */
+    Outcomes outcomes() {
+        return outcomes;
+    }
+
+    /** A line's amount after the item and order promotions of this option. */
+    long running(int line) {
+        return running.get(line);
+    }
+
+    /** How many promotions gave the line something. */
+    int sharesOn(int line) {
+        return sharesPerLine == null ? 0 : sharesPerLine[line];
+    }
+
+    /** The share of the promotion at {@code i} on the line. */
+    long share(int i, int line) {
+        return shares[i] == null ? 0 : shares[i].get(line);
+    }
+
+    /** Shipping before shipping promotions (zero when free or nothing to ship). */
+    long shippingBase() {
+        return shippingBase;
+    }
+
+    /** Shipping after shipping promotions. */
+    long shipping() {
+        return shipping;
+    }
+}
