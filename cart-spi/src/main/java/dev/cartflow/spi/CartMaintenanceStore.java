@@ -31,7 +31,9 @@ public interface CartMaintenanceStore {
     List<Cart> findInactiveSince(Instant cutoff, int limit);
 
     /**
-     * Deletes a cart with its events and lines.
+     * Deletes a cart with its lines and delivered events. A store with an outbox keeps the events
+     * it has not delivered yet, so a purge never loses an event (such as {@code EXPIRED}) written
+     * just before it.
      *
      * @param id the cart
      * @return true when it existed
