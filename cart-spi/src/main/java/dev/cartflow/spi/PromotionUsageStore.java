@@ -1,6 +1,7 @@
 package dev.cartflow.spi;
 
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Promotion;
 import java.util.Collection;
@@ -39,4 +40,30 @@ public interface PromotionUsageStore {
      * @return exhausted ids
      */
     Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CustomerId customerId);
+
+    /**
+     * {@link #redeem(Collection, CartId, CustomerId)} for a cart's owner, so that a guest is counted
+     * by its token hash once implementations support it. Bridge until the owner-based SPI lands.
+     *
+     * @param promotions the promotions that gave a discount
+     * @param cartId     the cart being checked out
+     * @param owner      the cart's owner
+     * @return the ids of the promotions that had no uses left; when not empty nothing was redeemed
+     */
+    default Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        return redeem(promotions, cartId, owner instanceof CartOwner.Customer c ? c.customerId() : null);
+    }
+
+    /**
+     * {@link #exhausted(Collection, CartId, CustomerId)} for a cart's owner. Bridge until the
+     * owner-based SPI lands.
+     *
+     * @param promotions candidates
+     * @param cartId     the cart asking
+     * @param owner      the cart's owner
+     * @return exhausted ids
+     */
+    default Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+        return exhausted(promotions, cartId, owner instanceof CartOwner.Customer c ? c.customerId() : null);
+    }
 }
