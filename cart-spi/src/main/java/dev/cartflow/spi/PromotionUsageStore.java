@@ -43,27 +43,27 @@ public interface PromotionUsageStore {
 
     /**
      * {@link #redeem(Collection, CartId, CustomerId)} for a cart's owner, so that a guest is counted
-     * by its token hash once implementations support it. Bridge until the owner-based SPI lands.
+     * by its token hash once implementations support it. Bridge until the owner-based SPI lands (then call {@code redeem} / {@code exhausted} with the owner).
      *
      * @param promotions the promotions that gave a discount
      * @param cartId     the cart being checked out
      * @param owner      the cart's owner
      * @return the ids of the promotions that had no uses left; when not empty nothing was redeemed
      */
-    default Set<String> redeem(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+    default Set<String> redeemFor(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
         return redeem(promotions, cartId, owner instanceof CartOwner.Customer c ? c.customerId() : null);
     }
 
     /**
      * {@link #exhausted(Collection, CartId, CustomerId)} for a cart's owner. Bridge until the
-     * owner-based SPI lands.
+     * owner-based SPI lands (then call {@code redeem} / {@code exhausted} with the owner).
      *
      * @param promotions candidates
      * @param cartId     the cart asking
      * @param owner      the cart's owner
      * @return exhausted ids
      */
-    default Set<String> exhausted(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
+    default Set<String> exhaustedFor(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {
         return exhausted(promotions, cartId, owner instanceof CartOwner.Customer c ? c.customerId() : null);
     }
 }

@@ -124,7 +124,7 @@ public final class CheckoutOperation {
         }
         List<Promotion> given = Redemptions.limited(priced, snapshot.promotions());
         Set<String> spent = given.isEmpty() ? Set.of() : Failures.provider("promotion usage",
-                () -> config.usage().redeem(given, id, stored.owner()));
+                () -> config.usage().redeemFor(given, id, stored.owner()));
         if (!spent.isEmpty()) {
             throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "no uses left of " + spent);
         }

@@ -169,7 +169,7 @@ public final class Snapshot {
         if (exhausted == null) {
             List<Promotion> candidates = promotions();
             exhausted = candidates.isEmpty() ? Set.of() : Set.copyOf(Failures.provider("promotion usage",
-                    () -> providers.usage().exhausted(candidates, cart.id(), cart.owner())));
+                    () -> providers.usage().exhaustedFor(candidates, cart.id(), cart.owner())));
         }
         return exhausted;
     }
