@@ -130,8 +130,10 @@ public interface CartEngine {
     /**
      * Checks a cart out: re-validates and re-prices it, counts code redemptions, reserves stock and
      * freezes it as {@code CHECKED_OUT} with its final priced snapshot. Any failure releases what
-     * was reserved and leaves the cart active. Checking out a checked-out cart again returns the
-     * first result, so a double click makes one order.
+     * was reserved and leaves the cart active. A cart checks out once: repeating the checkout with
+     * the same idempotency key, or racing it from the same version, returns the first result (a
+     * double click makes one order); any other checkout of a checked-out cart is
+     * {@code CART_NOT_ACTIVE}.
      *
      * @param actor    who asks
      * @param id       the cart
