@@ -3,16 +3,11 @@ package dev.cartflow.core;
 import dev.cartflow.core.internal.checkout.CheckoutOperation;
 import dev.cartflow.core.internal.maintenance.MaintenanceJobs;
 import dev.cartflow.core.internal.merge.MergeOperation;
-import dev.cartflow.core.internal.pipeline.Access;
-import dev.cartflow.core.internal.pipeline.Commit;
 import dev.cartflow.core.internal.pipeline.Creation;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.pipeline.Execution;
-import dev.cartflow.core.internal.pipeline.Idempotency;
-import dev.cartflow.core.internal.pipeline.Lifecycle;
-import dev.cartflow.core.internal.pipeline.Publish;
 import dev.cartflow.core.internal.pipeline.Reading;
-import dev.cartflow.core.internal.rules.CartPricing;
+import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.merge.MergeRequest;
 import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.model.Actor;
@@ -42,18 +37,13 @@ final class DefaultCartEngine implements CartEngine {
 
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
-        Access access = new Access(config.repository());
-        Lifecycle lifecycle = new Lifecycle(config.guestTtl(), config.customerTtl());
-        Publish publish = new Publish(config.events());
-        Commit commit = new Commit(config, publish);
-        Idempotency idempotency = new Idempotency(config.repository(), config.idempotencyTtl());
-        CartPricing pricing = new CartPricing(config.pricer(), config.pricingPolicy());
-        this.creation = new Creation(config, lifecycle, publish, commit);
-        this.reading = new Reading(config, access, pricing);
-        this.execution = new Execution(config, access, lifecycle, idempotency, publish, commit);
-        this.merging = new MergeOperation(config, access, lifecycle, idempotency, publish, commit);
-        this.checkout = new CheckoutOperation(config, access, lifecycle, idempotency, publish, commit, pricing);
-        this.maintenance = new MaintenanceJobs(config, lifecycle, publish, commit);
+        Stages stages = Stages.of(config);
+        this.creation = new Creation(stages);
+        this.reading = new Reading(stages);
+        this.execution = new Execution(stages);
+        this.merging = new MergeOperation(stages);
+        this.checkout = new CheckoutOperation(stages);
+        this.maintenance = new MaintenanceJobs(stages);
     }
 
     @Override

@@ -11,8 +11,6 @@ import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CartWrite;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -92,23 +90,13 @@ class CartEngineErrorHonestyTest {
     @Test
     void get_clockThrows_internalWithCauseNotInvalidInput() {
         AtomicBoolean broken = new AtomicBoolean();
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
+        Clock clock = new TestWorld.MovableClock(world.clock.instant()) {
             @Override
             public Instant instant() {
                 if (broken.get()) {
                     throw new IllegalStateException("clock source gone");
                 }
-                return world.clock.instant();
+                return super.instant();
             }
         };
         CartEngine engine = world.builder().clock(clock).build();

@@ -2,16 +2,12 @@ package dev.cartflow.core.internal.checkout;
 
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.Mutation;
-import dev.cartflow.core.internal.pipeline.Access;
-import dev.cartflow.core.internal.pipeline.Commit;
 import dev.cartflow.core.internal.pipeline.Decision;
-import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.pipeline.Fingerprint;
 import dev.cartflow.core.internal.pipeline.Idempotency;
 import dev.cartflow.core.internal.pipeline.Lifecycle;
-import dev.cartflow.core.internal.pipeline.Publish;
+import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.internal.pipeline.StoredResponses;
-import dev.cartflow.core.internal.rules.CartPricing;
 import dev.cartflow.core.internal.rules.CommandRules;
 import dev.cartflow.core.internal.rules.PendingEvent;
 import dev.cartflow.core.internal.rules.ShippingRule;
@@ -42,27 +38,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * key, or an attempt that lost the race to a concurrent one, gets the stored result.
  */
 public final class CheckoutOperation {
-    private final EngineConfig config;
-    private final Access access;
-    private final Lifecycle lifecycle;
-    private final Idempotency idempotency;
-    private final Publish publish;
-    private final Commit commit;
+    private final Stages stages;
     private final CommandRules rules;
-    private final CartPricing pricing;
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
     /** The checkout over these stages. */
-    public CheckoutOperation(EngineConfig config, Access access, Lifecycle lifecycle, Idempotency idempotency,
-                             Publish publish, Commit commit, CartPricing pricing) {
-        this.config = config;
-        this.access = access;
-        this.lifecycle = lifecycle;
-        this.idempotency = idempotency;
-        this.publish = publish;
-        this.commit = commit;
-        this.rules = new CommandRules(config.limits());
-        this.pricing = pricing;
+    public CheckoutOperation(Stages stages) {
+        this.stages = stages;
+        this.rules = new CommandRules(stages.config().limits());
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -83,11 +66,11 @@ public final class CheckoutOperation {
         // Checkouts of one cart in this engine run one at a time: concurrent attempts share the
         // reservation id and the per-cart redemptions, so one attempt's clean-up after a failure
         // must not run while another is between reserving and storing. Across instances the
-        // version guard still decides, with the window described in docs/lifecycle.md.
+        // version guard still decides, with the window described in docs/stages.lifecycle().md.
         ReentrantLock lock = locks[Math.floorMod(id.value().hashCode(), locks.length)];
         lock.lock();
         try {
-            return commit.run(mutation.expectedVersion() != null, now -> attempt(actor, id, mutation, now));
+            return stages.commit().run(mutation.expectedVersion() != null, now -> attempt(actor, id, mutation, now));
         } finally {
             lock.unlock();
         }
@@ -96,9 +79,9 @@ public final class CheckoutOperation {
     private Decision<CheckoutResult> attempt(Actor actor, CartId id, Mutation mutation, Instant now) {
         String key = Idempotency.checkoutKey(id);
         Fingerprint fingerprint = Fingerprint.checkout(id, mutation.expectedVersion(), mutation.idempotencyKey());
-        Cart stored = access.load(actor, id);
+        Cart stored = stages.access().load(actor, id);
         if (mutation.idempotencyKey() != null) {
-            Optional<IdempotencyRecord> done = idempotency.find(key, now);
+            Optional<IdempotencyRecord> done = stages.idempotency().find(key, now);
             if (done.isPresent()) {
                 switch (fingerprint.against(done.get().fingerprint())) {
                     case SAME:
@@ -114,45 +97,45 @@ public final class CheckoutOperation {
         if (stored.lines().isEmpty()) {
             throw CartException.invalidInput("an empty cart cannot be checked out");
         }
-        Snapshot snapshot = config.providers().open(stored, now, Snapshot.skusOf(stored),
+        Snapshot snapshot = stages.config().providers().open(stored, now, Snapshot.skusOf(stored),
                 Snapshot.stockKeysOf(stored));
         rules.revalidate(stored, snapshot);
-        PricedCart priced = pricing.price(stored, snapshot);
+        PricedCart priced = stages.pricing().price(stored, snapshot);
         Redemptions.refuseExhaustedCodes(stored, priced);
         if (stored.shippingMethod() != null) {
             ShippingRule.requireAvailable(stored, stored.shippingMethod(), stored.country(), snapshot);
         }
         List<Promotion> given = Redemptions.limited(priced, snapshot.promotions());
         Set<String> spent = given.isEmpty() ? Set.of() : Failures.provider("promotion usage",
-                () -> config.usage().redeemFor(given, id, stored.owner()));
+                () -> stages.config().usage().redeemFor(given, id, stored.owner()));
         if (!spent.isEmpty()) {
             throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "no uses left of " + spent);
         }
         String reservation = "checkout-" + id + "-" + stored.version();
-        Cart frozen = lifecycle.checkedOut(stored, now);
+        Cart frozen = stages.lifecycle().checkedOut(stored, now);
         PricedCart finalPrices = new PricedCart(frozen, priced.currency(), priced.lines(), priced.subtotal(),
                 priced.discount(), priced.shipping(), priced.shippingDiscount(), priced.shippingTax(),
                 priced.tax(), priced.taxes(), priced.total(), priced.net(), priced.promotions(),
                 priced.codes(), priced.priceChanges(), priced.exchangeRate(), priced.pricedAt());
         CheckoutResult result = new CheckoutResult(frozen, finalPrices, reservation,
                 given.stream().map(Promotion::id).toList());
-        CartWrite write = publish.write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
+        CartWrite write = stages.publish().write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
                 "total", priced.total().toDecimalString(), "currency", priced.currency().getCurrencyCode())),
-                idempotency.record(key, fingerprint, StoredResponses.write(result), now));
+                stages.idempotency().record(key, fingerprint, StoredResponses.write(result), now));
         Map<StockKey, Integer> units = new LinkedHashMap<>();
         stored.lines().forEach(l -> units.merge(new StockKey(l.sku(), l.warehouse()), l.quantity(), Integer::sum));
         return Decision.write(result, List.of(write))
-                .before(() -> Failures.provider("inventory", () -> config.reservations().reserve(reservation, units)))
+                .before(() -> Failures.provider("inventory", () -> stages.config().reservations().reserve(reservation, units)))
                 .onFailure(e -> {
                     // A concurrent checkout of this cart shares the reservation id and the per-cart
                     // redemptions; when it won, they are its own and must not be released.
                     Optional<CheckoutResult> winner = e.code() == CartErrorCode.VERSION_CONFLICT
-                            ? idempotency.find(key, now).map(r -> StoredResponses.readCheckout(r.response()))
+                            ? stages.idempotency().find(key, now).map(r -> StoredResponses.readCheckout(r.response()))
                             : Optional.empty();
                     if (winner.isPresent() && winner.get().cart().version() == stored.version() + 1) {
                         return winner;
                     }
-                    Redemptions.releaseQuietly(config, reservation, id);
+                    Redemptions.releaseQuietly(stages.config(), reservation, id);
                     return Optional.empty();
                 });
     }

@@ -1,13 +1,11 @@
 package dev.cartflow.core.internal.merge;
 
 import dev.cartflow.core.internal.pipeline.Access;
-import dev.cartflow.core.internal.pipeline.Commit;
 import dev.cartflow.core.internal.pipeline.Decision;
-import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.pipeline.Fingerprint;
 import dev.cartflow.core.internal.pipeline.Idempotency;
 import dev.cartflow.core.internal.pipeline.Lifecycle;
-import dev.cartflow.core.internal.pipeline.Publish;
+import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.internal.pipeline.StoredResponses;
 import dev.cartflow.core.internal.rules.PendingEvent;
 import dev.cartflow.core.internal.snapshot.Snapshot;
@@ -32,24 +30,13 @@ import java.util.Optional;
  * once, and merging it again returns the first result.
  */
 public final class MergeOperation {
-    private final EngineConfig config;
-    private final Access access;
-    private final Lifecycle lifecycle;
-    private final Idempotency idempotency;
-    private final Publish publish;
-    private final Commit commit;
+    private final Stages stages;
     private final MergePlanner planner;
 
     /** The merge over these stages. */
-    public MergeOperation(EngineConfig config, Access access, Lifecycle lifecycle, Idempotency idempotency,
-                          Publish publish, Commit commit) {
-        this.config = config;
-        this.access = access;
-        this.lifecycle = lifecycle;
-        this.idempotency = idempotency;
-        this.publish = publish;
-        this.commit = commit;
-        this.planner = new MergePlanner(config.limits());
+    public MergeOperation(Stages stages) {
+        this.stages = stages;
+        this.planner = new MergePlanner(stages.config().limits());
     }
 
     /**
@@ -66,7 +53,7 @@ public final class MergeOperation {
         Access.authorizeCustomer(actor, request.customerId());
         String key = Idempotency.mergeKey(request.guestCartId());
         Fingerprint fingerprint = Fingerprint.merge(request);
-        return commit.run(false, now -> {
+        return stages.commit().run(false, now -> {
             Optional<MergeResult> done = replay(key, request, now);
             if (done.isPresent()) {
                 return Decision.answer(preview ? withPreview(done.get()) : done.get());
@@ -88,7 +75,7 @@ public final class MergeOperation {
             }
             Cart guestCart = guest;
             Optional<Cart> target = request.targetCartId() != null ? Optional.of(loadTarget(request, now))
-                    : access.activeCartOf(request.customerId()).filter(c -> !c.id().equals(guestCart.id())
+                    : stages.access().activeCartOf(request.customerId()).filter(c -> !c.id().equals(guestCart.id())
                             && Lifecycle.present(c, now).state() == CartState.ACTIVE);
             if (target.isPresent() && !target.get().currency().equals(guest.currency())) {
                 throw new CartException(CartErrorCode.CURRENCY_MISMATCH, "the carts are in "
@@ -99,25 +86,25 @@ public final class MergeOperation {
             String policy = request.policy().name();
             if (target.isEmpty()) {
                 MergePlanner.Plan plan = MergePlanner.adopt(guest);
-                Cart adopted = lifecycle.adopted(guest, request.customerId(), now);
+                Cart adopted = stages.lifecycle().adopted(guest, request.customerId(), now);
                 result = new MergeResult(adopted, adopted, plan.report(), plan.codes(), false);
-                writes = List.of(publish.write(adopted, guest.version(), List.of(PendingEvent.of(
+                writes = List.of(stages.publish().write(adopted, guest.version(), List.of(PendingEvent.of(
                         CartEvent.Type.MERGED, "from", guest.id().toString(), "into", guest.id().toString(),
                         "policy", policy)), record(key, fingerprint, result, now)));
             } else {
                 Cart customer = target.get();
-                Snapshot snapshot = config.providers().open(customer, now, Snapshot.skusOf(guest),
+                Snapshot snapshot = stages.config().providers().open(customer, now, Snapshot.skusOf(guest),
                         Snapshot.stockKeysOf(guest));
                 MergePlanner.Plan plan = planner.plan(guest, customer, request.policy(), snapshot);
-                Cart merged = lifecycle.changed(customer.toBuilder().lines(plan.lines()).codes(plan.codes())
+                Cart merged = stages.lifecycle().changed(customer.toBuilder().lines(plan.lines()).codes(plan.codes())
                         .shippingMethod(plan.shippingMethod()).build(), now);
-                Cart closed = lifecycle.merged(guest, now);
+                Cart closed = stages.lifecycle().merged(guest, now);
                 result = new MergeResult(merged, closed, plan.report(), plan.codes(), false);
                 writes = List.of(
-                        publish.write(closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        stages.publish().write(closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                                 "into", customer.id().toString(), "policy", policy)),
                                 record(key, fingerprint, result, now)),
-                        publish.write(merged, customer.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        stages.publish().write(merged, customer.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                                 "from", guest.id().toString(), "policy", policy,
                                 "dropped", "" + result.dropped().size())), null));
             }
@@ -126,12 +113,12 @@ public final class MergeOperation {
     }
 
     private IdempotencyRecord record(String key, Fingerprint fingerprint, MergeResult result, Instant now) {
-        return idempotency.record(key, fingerprint, StoredResponses.write(result), now);
+        return stages.idempotency().record(key, fingerprint, StoredResponses.write(result), now);
     }
 
     /** The first merge of this guest cart, if any; only its customer may see it. */
     private Optional<MergeResult> replay(String key, MergeRequest request, Instant now) {
-        Optional<MergeResult> result = idempotency.find(key, now).map(r -> StoredResponses.readMerge(r.response()));
+        Optional<MergeResult> result = stages.idempotency().find(key, now).map(r -> StoredResponses.readMerge(r.response()));
         if (result.isPresent() && !result.get().cart().customerId().filter(request.customerId()::equals).isPresent()) {
             throw Failures.denied();
         }
@@ -140,7 +127,7 @@ public final class MergeOperation {
 
     /** The named customer cart: the customer's own, and active. */
     private Cart loadTarget(MergeRequest request, Instant now) {
-        Cart target = access.load(Actor.customer(request.customerId()), request.targetCartId());
+        Cart target = stages.access().load(Actor.customer(request.customerId()), request.targetCartId());
         if (target.id().equals(request.guestCartId())) {
             throw CartException.invalidInput("a cart cannot be merged into itself");
         }
@@ -154,7 +141,7 @@ public final class MergeOperation {
     private Cart loadGuest(Actor actor, MergeRequest request) {
         boolean privileged = Access.privileged(actor);
         Actor guestActor = privileged || request.guestToken() == null ? actor : Actor.guest(request.guestToken());
-        Cart guest = access.load(guestActor, request.guestCartId());
+        Cart guest = stages.access().load(guestActor, request.guestCartId());
         if (!(guest.owner() instanceof CartOwner.Guest)) {
             throw privileged ? CartException.invalidInput("not a guest cart") : Failures.denied();
         }

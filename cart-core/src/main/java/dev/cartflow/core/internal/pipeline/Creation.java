@@ -14,24 +14,20 @@ import java.util.List;
 
 /** Creating carts: a guest cart with its secret token, or a customer cart. */
 public final class Creation {
-    private final Lifecycle lifecycle;
-    private final Publish publish;
-    private final Commit commit;
+    private final Stages stages;
     private final GuestTokens tokens;
 
     /** Creation over these stages. */
-    public Creation(EngineConfig config, Lifecycle lifecycle, Publish publish, Commit commit) {
-        this.lifecycle = lifecycle;
-        this.publish = publish;
-        this.commit = commit;
-        this.tokens = new GuestTokens(config.random());
+    public Creation(Stages stages) {
+        this.stages = stages;
+        this.tokens = new GuestTokens(stages.config().random());
     }
 
     /** A guest cart and its token (only the token's hash is stored). */
     public CreatedCart guest(NewCart spec) {
         Failures.required(spec, "cart spec");
         String token = tokens.newToken();
-        Cart cart = commit.run(true, now -> store(lifecycle.created(
+        Cart cart = stages.commit().run(true, now -> store(stages.lifecycle().created(
                 new CartOwner.Guest(GuestTokens.hash(token)), spec, now), "guest"));
         return new CreatedCart(cart, token);
     }
@@ -42,12 +38,12 @@ public final class Creation {
         Failures.required(customerId, "customer id");
         Failures.required(spec, "cart spec");
         Access.authorizeCustomer(actor, customerId);
-        return commit.run(true, now -> store(lifecycle.created(new CartOwner.Customer(customerId), spec, now),
+        return stages.commit().run(true, now -> store(stages.lifecycle().created(new CartOwner.Customer(customerId), spec, now),
                 "customer"));
     }
 
     private Decision<Cart> store(Cart cart, String ownerKind) {
-        return Decision.write(cart, List.of(publish.write(cart, 0,
+        return Decision.write(cart, List.of(stages.publish().write(cart, 0,
                 List.of(PendingEvent.of(CartEvent.Type.CREATED, "owner", ownerKind)), null)));
     }
 }

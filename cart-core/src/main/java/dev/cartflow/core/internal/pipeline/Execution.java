@@ -21,24 +21,13 @@ import java.util.Set;
 
 /** {@code execute}: access, snapshot, the command's rule, commit, publish. */
 public final class Execution {
-    private final EngineConfig config;
-    private final Access access;
-    private final Lifecycle lifecycle;
+    private final Stages stages;
     private final CommandRules rules;
-    private final Idempotency idempotency;
-    private final Publish publish;
-    private final Commit commit;
 
     /** The execute operation over these stages. */
-    public Execution(EngineConfig config, Access access, Lifecycle lifecycle, Idempotency idempotency,
-                     Publish publish, Commit commit) {
-        this.config = config;
-        this.access = access;
-        this.lifecycle = lifecycle;
-        this.rules = new CommandRules(config.limits());
-        this.idempotency = idempotency;
-        this.publish = publish;
-        this.commit = commit;
+    public Execution(Stages stages) {
+        this.stages = stages;
+        this.rules = new CommandRules(stages.config().limits());
     }
 
     /**
@@ -56,10 +45,10 @@ public final class Execution {
                 : Idempotency.commandKey(actor, id, mutation.idempotencyKey());
         Fingerprint fingerprint = key == null ? null
                 : Fingerprint.execute(id, command, mutation.expectedVersion(), mutation.idempotencyKey(), asSent);
-        return commit.run(mutation.expectedVersion() != null, now -> {
+        return stages.commit().run(mutation.expectedVersion() != null, now -> {
             // The cart is read before the record: the record is written with the change, so a cart
             // that already holds the first call's change always finds its record.
-            Cart stored = access.load(actor, id);
+            Cart stored = stages.access().load(actor, id);
             Optional<Cart> replay = replay(key, fingerprint, now);
             if (replay.isPresent()) {
                 return Decision.answer(replay.get());
@@ -69,15 +58,15 @@ public final class Execution {
             skus.addAll(CommandRules.skus(command));
             Set<StockKey> keys = new LinkedHashSet<>(Snapshot.stockKeysOf(stored));
             keys.addAll(CommandRules.stockKeys(command));
-            Snapshot snapshot = config.providers().open(stored, now, skus, keys);
+            Snapshot snapshot = stages.config().providers().open(stored, now, skus, keys);
             Change change = rules.apply(stored, command, snapshot, now);
             if (change == null) {
                 return Decision.answer(current);
             }
-            Cart next = lifecycle.changed(change.cart(), now);
+            Cart next = stages.lifecycle().changed(change.cart(), now);
             IdempotencyRecord record = key == null ? null
-                    : idempotency.record(key, fingerprint, StoredResponses.write(next), now);
-            return Decision.write(next, List.of(publish.write(next, stored.version(), change.events(), record)))
+                    : stages.idempotency().record(key, fingerprint, StoredResponses.write(next), now);
+            return Decision.write(next, List.of(stages.publish().write(next, stored.version(), change.events(), record)))
                     .onFailure(e -> e.code() == CartErrorCode.VERSION_CONFLICT ? replay(key, fingerprint, now)
                             : Optional.empty());
         });
@@ -87,7 +76,7 @@ public final class Execution {
         if (key == null) {
             return Optional.empty();
         }
-        return idempotency.find(key, now).map(record -> switch (fingerprint.against(record.fingerprint())) {
+        return stages.idempotency().find(key, now).map(record -> switch (fingerprint.against(record.fingerprint())) {
             case SAME -> StoredResponses.readCart(record.response());
             case OTHER_REQUEST, OTHER_KEY -> throw CartException.invalidInput(
                     "idempotency key reused for a different request");

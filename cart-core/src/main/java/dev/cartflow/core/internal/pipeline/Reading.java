@@ -1,6 +1,5 @@
 package dev.cartflow.core.internal.pipeline;
 
-import dev.cartflow.core.internal.rules.CartPricing;
 import dev.cartflow.core.internal.snapshot.Snapshot;
 import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.error.CartErrorCode;
@@ -18,46 +17,42 @@ import java.util.Optional;
 
 /** The reads: a cart, the customer's active cart, a priced cart, the events since a version. */
 public final class Reading {
-    private final EngineConfig config;
-    private final Access access;
-    private final CartPricing pricing;
+    private final Stages stages;
 
     /** Reads over these stages. */
-    public Reading(EngineConfig config, Access access, CartPricing pricing) {
-        this.config = config;
-        this.access = access;
-        this.pricing = pricing;
+    public Reading(Stages stages) {
+        this.stages = stages;
     }
 
     /** The cart as it reads now. */
     public Cart get(Actor actor, CartId id) {
-        Cart stored = access.load(actor, id);
-        return Lifecycle.present(stored, config.now());
+        Cart stored = stages.access().load(actor, id);
+        return Lifecycle.present(stored, stages.config().now());
     }
 
     /** The customer's active, unexpired cart. */
     public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
         Access.authorizeCustomer(actor, customerId);
-        Instant now = config.now();
-        return access.activeCartOf(customerId).map(c -> Lifecycle.present(c, now))
+        Instant now = stages.config().now();
+        return stages.access().activeCartOf(customerId).map(c -> Lifecycle.present(c, now))
                 .filter(c -> c.state() == CartState.ACTIVE);
     }
 
     /** The cart priced now, from one snapshot. */
     public PricedCart price(Actor actor, CartId id) {
-        Cart stored = access.load(actor, id);
-        Instant now = config.now();
+        Cart stored = stages.access().load(actor, id);
+        Instant now = stages.config().now();
         Cart cart = Lifecycle.present(stored, now);
-        Snapshot snapshot = config.providers().open(cart, now, Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
-        return pricing.price(cart, snapshot);
+        Snapshot snapshot = stages.config().providers().open(cart, now, Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
+        return stages.pricing().price(cart, snapshot);
     }
 
     /** The events after a version. */
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
-        access.load(actor, id);
-        if (config.eventLog() == null) {
+        stages.access().load(actor, id);
+        if (stages.config().eventLog() == null) {
             throw new CartException(CartErrorCode.INTERNAL, "no CartEventLog is wired into this engine", null);
         }
-        return Failures.provider("repository", () -> config.eventLog().eventsSince(id, afterVersion));
+        return Failures.provider("repository", () -> stages.config().eventLog().eventsSince(id, afterVersion));
     }
 }

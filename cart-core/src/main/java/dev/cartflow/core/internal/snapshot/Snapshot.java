@@ -39,13 +39,11 @@ public final class Snapshot {
     private final ProviderSet providers;
     private final Cart cart;
     private final Instant now;
-    private final Set<Sku> skus;
-    private final Set<StockKey> stockKeys;
-    private Map<Sku, Product> products;
-    private Map<Sku, PriceQuote> rawQuotes;
+    private final Batch<Sku, Product> products;
+    private final Batch<Sku, PriceQuote> rawQuotes;
+    private final Batch<StockKey, Long> stock;
     private Map<String, List<Rate>> categoryRates;
     private final Map<Currency, Optional<ExchangeRate>> exchangeRates = new HashMap<>();
-    private Map<StockKey, Long> stock;
     private List<Promotion> promotions;
     private Set<String> exhausted;
     private final Map<String, List<ShippingMethod>> methodsByCountry = new HashMap<>();
@@ -55,8 +53,10 @@ public final class Snapshot {
         this.providers = providers;
         this.cart = cart;
         this.now = now;
-        this.skus = new LinkedHashSet<>(skus);
-        this.stockKeys = new LinkedHashSet<>(stockKeys);
+        this.products = new Batch<>("catalog", skus, batch -> providers.catalog().products(batch));
+        this.rawQuotes = new Batch<>("pricing", skus, batch -> providers.pricing().prices(
+                new PriceRequest(batch, cart.currency(), cart.country(), cart.customerGroup())));
+        this.stock = new Batch<>("inventory", stockKeys, batch -> providers.inventory().available(batch));
     }
 
     /** The skus of a cart's lines. */
@@ -85,15 +85,7 @@ public final class Snapshot {
      * @return the products of the whole batch (absent skus are unknown products)
      */
     public Map<Sku, Product> products(Collection<Sku> needed) {
-        if (needed.isEmpty() && products == null) {
-            return Map.of();
-        }
-        if (products == null || !skus.containsAll(needed)) {
-            skus.addAll(needed);
-            Set<Sku> batch = Set.copyOf(skus);
-            products = Map.copyOf(Failures.provider("catalog", () -> providers.catalog().products(batch)));
-        }
-        return products;
+        return products.get(needed);
     }
 
     /**
@@ -107,7 +99,7 @@ public final class Snapshot {
         if (needed.isEmpty()) {
             return new Quotes(Map.of(), null);
         }
-        Map<Sku, PriceQuote> raw = rawQuotes(needed);
+        Map<Sku, PriceQuote> raw = rawQuotes.get(needed);
         Map<Sku, PriceQuote> resolved = new LinkedHashMap<>();
         Set<ExchangeRate> used = new HashSet<>();
         for (Sku sku : needed) {
@@ -137,15 +129,7 @@ public final class Snapshot {
      * @return the levels of the whole batch (an absent key is untracked)
      */
     public Map<StockKey, Long> stock(Collection<StockKey> needed) {
-        if (needed.isEmpty() && stock == null) {
-            return Map.of();
-        }
-        if (stock == null || !stockKeys.containsAll(needed)) {
-            stockKeys.addAll(needed);
-            Set<StockKey> batch = Set.copyOf(stockKeys);
-            stock = Map.copyOf(Failures.provider("inventory", () -> providers.inventory().available(batch)));
-        }
-        return stock;
+        return stock.get(needed);
     }
 
     /** The promotions to consider for the cart (its skus, codes, group and country, now). */
@@ -178,16 +162,6 @@ public final class Snapshot {
     public List<ShippingMethod> shippingMethods(String country) {
         return methodsByCountry.computeIfAbsent(country, c -> List.copyOf(Failures.provider("shipping",
                 () -> providers.shipping().methods(cart.currency(), c))));
-    }
-
-    private Map<Sku, PriceQuote> rawQuotes(Collection<Sku> needed) {
-        if (rawQuotes == null || !skus.containsAll(needed)) {
-            skus.addAll(needed);
-            Set<Sku> batch = Set.copyOf(skus);
-            PriceRequest request = new PriceRequest(batch, cart.currency(), cart.country(), cart.customerGroup());
-            rawQuotes = Map.copyOf(Failures.provider("pricing", () -> providers.pricing().prices(request)));
-        }
-        return rawQuotes;
     }
 
     private Map<String, List<Rate>> categoryRates(Map<Sku, PriceQuote> raw) {
