@@ -270,4 +270,32 @@ class ProviderCallCountTest {
                 .as("%s calls to %s", name, provider).isEqualTo(1));
         assertThat(calls.keySet()).as("providers %s asks", name).containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void addItem_concurrentChangeBeforeItsWrite_secondAttemptOnFreshSnapshotEachProviderOncePerAttempt() {
+        TestWorld world = new TestWorld();
+        Calls calls = new Calls();
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        CartEngine[] other = new CartEngine[1];
+        CreatedCart[] cart = new CreatedCart[1];
+        CartEngine engine = world.builder().catalog(skus -> {
+            calls.count("catalog");
+            // a concurrent change lands between this attempt's read and its write
+            if (raced.compareAndSet(false, true)) {
+                other[0].addItem(cart[0].actor(), cart[0].cart().id(), Sku.of("C"), 1);
+            }
+            return world.catalog.products(skus);
+        }).pricing(request -> {
+            calls.count("pricing");
+            return world.pricing.prices(request);
+        }).build();
+        other[0] = world.engine();
+        cart[0] = engine.createGuestCart(NewCart.of("EUR", "DE"));
+
+        Cart result = engine.addItem(cart[0].actor(), cart[0].cart().id(), Sku.of("A"), 1);
+
+        assertThat(calls.snapshot()).containsEntry("catalog", 2).containsEntry("pricing", 2);
+        assertThat(result.version()).isEqualTo(3);
+        assertThat(result.lines()).extracting(l -> l.sku().value()).containsExactly("C", "A");
+    }
 }
