@@ -23,6 +23,12 @@ import java.util.Optional;
  * application with {@link #builder()}. Every failure is a {@link dev.cartflow.error.CartException}
  * with a stable code, and a rejected operation leaves the stored cart exactly as it was.
  *
+ * <p>Every operation runs one pipeline: access (who may act on the cart), a snapshot of the
+ * providers' answers (each provider asked at most once per attempt), the rules, one atomic
+ * versioned write (re-run on a concurrent change within the retry budget) and the events. A
+ * failing provider or store is {@code PROVIDER_UNAVAILABLE}; a bug, ours or in a host's component,
+ * is {@code INTERNAL}; {@code INVALID_INPUT} is only for what the caller sent.
+ *
  * <p>Access: a guest acts on its own guest cart with its token, a customer on its own carts,
  * support staff and trusted services on any cart. Anyone else gets {@code ACCESS_DENIED}; to guests
  * and customers a missing cart is also {@code ACCESS_DENIED}, so that an id reveals nothing.
@@ -124,8 +130,10 @@ public interface CartEngine {
     /**
      * Checks a cart out: re-validates and re-prices it, counts code redemptions, reserves stock and
      * freezes it as {@code CHECKED_OUT} with its final priced snapshot. Any failure releases what
-     * was reserved and leaves the cart active. Checking out a checked-out cart again returns the
-     * first result, so a double click makes one order.
+     * was reserved and leaves the cart active. A cart checks out once: repeating the checkout with
+     * the same idempotency key, or racing it from the same version, returns the first result (a
+     * double click makes one order); any other checkout of a checked-out cart is
+     * {@code CART_NOT_ACTIVE}.
      *
      * @param actor    who asks
      * @param id       the cart
@@ -135,24 +143,11 @@ public interface CartEngine {
     CheckoutResult checkout(Actor actor, CartId id, Mutation mutation);
 
     /**
-     * Deletes carts whose expiry is more than {@code retention} ago (any state), one batch, for a
-     * scheduled job. Carts that expired while active get an {@code EXPIRED} event first.
+     * The batch jobs (purge of expired carts, abandonment marks), for a host's scheduler.
      *
-     * @param retention how long expired, merged and checked-out carts are kept after their expiry
-     * @param batchSize at most this many carts
-     * @return the number deleted; call again while it equals {@code batchSize}
+     * @return the jobs of this engine
      */
-    int purgeExpired(java.time.Duration retention, int batchSize);
-
-    /**
-     * Marks active carts with lines and no activity for {@code inactivity} as abandoned, emitting
-     * {@code ABANDONED} once per period of inactivity (any later change clears the mark), one batch.
-     *
-     * @param inactivity how long without a change makes a cart abandoned
-     * @param batchSize  at most this many carts
-     * @return the number marked
-     */
-    int markAbandoned(java.time.Duration inactivity, int batchSize);
+    CartMaintenance maintenance();
 
     /** Adds units from the default warehouse, re-applied on concurrent changes. */
     default Cart addItem(Actor actor, CartId id, Sku sku, int quantity) {

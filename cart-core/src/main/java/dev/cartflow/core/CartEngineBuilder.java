@@ -1,5 +1,7 @@
 package dev.cartflow.core;
 
+import dev.cartflow.core.internal.pipeline.EngineConfig;
+import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
@@ -164,8 +166,8 @@ public final class CartEngineBuilder {
         return this;
     }
 
-    /** Replaces the pricing function (for tests and special needs); by default the standard one. */
-    public CartEngineBuilder pricer(CartPricer pricer) {
+    /** Replaces the pricing function; for tests only, since the pricer is not public API. */
+    CartEngineBuilder pricer(CartPricer pricer) {
         this.pricer = required(pricer, "pricer");
         return this;
     }
@@ -218,17 +220,17 @@ public final class CartEngineBuilder {
         if (repository == null || catalog == null || pricing == null) {
             throw CartException.invalidInput("repository, catalog and pricing are required");
         }
-        if (eventLog == null && repository instanceof CartEventLog log) {
-            eventLog = log;
-        }
-        if (maintenanceStore == null && repository instanceof CartMaintenanceStore store) {
-            maintenanceStore = store;
-        }
-        if (reservations == null) {
-            reservations = inventory instanceof StockReservations r ? r : StockReservations.NONE;
-        }
-        return new DefaultCartEngine(this,
-                promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore());
+        CartEventLog log = eventLog != null ? eventLog : repository instanceof CartEventLog l ? l : null;
+        CartMaintenanceStore store = maintenanceStore != null ? maintenanceStore
+                : repository instanceof CartMaintenanceStore m ? m : null;
+        StockReservations reserving = reservations != null ? reservations
+                : inventory instanceof StockReservations r ? r : StockReservations.NONE;
+        PromotionUsageStore usage = promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore();
+        ProviderSet providers = new ProviderSet(catalog, pricing, tax, exchangeRates, inventory, promotions, usage,
+                shipping, pricingPolicy.rounding());
+        return new DefaultCartEngine(new EngineConfig(repository, log, store, providers, usage, reserving, events,
+                clock, pricingPolicy, pricer, limits, guestTtl, customerTtl, idempotencyTtl, conflictRetryBudget,
+                maxMetadataBytes, random));
     }
 
     private static <T> T required(T value, String name) {

@@ -26,12 +26,12 @@ class CartMaintenanceTest {
         world.clock.advance(Duration.ofDays(3));
         recent = engine.createGuestCart(NewCart.of("EUR", "DE"));
 
-        assertThat(engine.purgeExpired(Duration.ofDays(1), 2)).isEqualTo(0);
+        assertThat(engine.maintenance().purgeExpired(Duration.ofDays(1), 2)).isEqualTo(0);
         world.clock.advance(Duration.ofDays(1));
-        assertThat(engine.purgeExpired(Duration.ofDays(1), 2)).isEqualTo(2);
-        assertThat(engine.purgeExpired(Duration.ofDays(1), 2)).isEqualTo(2);
-        assertThat(engine.purgeExpired(Duration.ofDays(1), 2)).isEqualTo(1);
-        assertThat(engine.purgeExpired(Duration.ofDays(1), 2)).isEqualTo(0);
+        assertThat(engine.maintenance().purgeExpired(Duration.ofDays(1), 2)).isEqualTo(2);
+        assertThat(engine.maintenance().purgeExpired(Duration.ofDays(1), 2)).isEqualTo(2);
+        assertThat(engine.maintenance().purgeExpired(Duration.ofDays(1), 2)).isEqualTo(1);
+        assertThat(engine.maintenance().purgeExpired(Duration.ofDays(1), 2)).isEqualTo(0);
         assertThat(world.repository.find(recent.cart().id())).isPresent();
         assertThat(world.published.stream().filter(e -> e.type() == CartEvent.Type.EXPIRED)).hasSize(5);
     }
@@ -43,14 +43,14 @@ class CartMaintenanceTest {
         engine.createGuestCart(NewCart.of("EUR", "DE"));
         world.clock.advance(Duration.ofHours(5));
 
-        assertThat(engine.markAbandoned(Duration.ofHours(4), 10)).isEqualTo(1);
-        assertThat(engine.markAbandoned(Duration.ofHours(4), 10)).isEqualTo(0);
+        assertThat(engine.maintenance().markAbandoned(Duration.ofHours(4), 10)).isEqualTo(1);
+        assertThat(engine.maintenance().markAbandoned(Duration.ofHours(4), 10)).isEqualTo(0);
         assertThat(engine.get(idle.actor(), idle.cart().id()).abandonedAt()).isNotNull();
 
         engine.addItem(idle.actor(), idle.cart().id(), new Sku("C"), 1);
         assertThat(engine.get(idle.actor(), idle.cart().id()).abandonedAt()).isNull();
         world.clock.advance(Duration.ofHours(5));
-        assertThat(engine.markAbandoned(Duration.ofHours(4), 10)).isEqualTo(1);
+        assertThat(engine.maintenance().markAbandoned(Duration.ofHours(4), 10)).isEqualTo(1);
         assertThat(figures.snapshot().abandoned()).isEqualTo(2);
     }
 

@@ -14,11 +14,11 @@ class MetadataTextTest {
     private static final int LIMIT = 4096;
 
     private static String normalize(String json) {
-        return CartJson.normalizeMetadata(json, LIMIT);
+        return MetadataText.normalize(json, LIMIT);
     }
 
     private static void invalid(String json, int limit) {
-        assertThatThrownBy(() -> CartJson.normalizeMetadata(json, limit)).isInstanceOfSatisfying(CartException.class,
+        assertThatThrownBy(() -> MetadataText.normalize(json, limit)).isInstanceOfSatisfying(CartException.class,
                 e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
     }
 
@@ -50,11 +50,11 @@ class MetadataTextTest {
     void normalize_sizeLimit_checkedOnStoredForm() {
         String body = "{\"n\":1e5,\"s\":\"" + "x".repeat(80) + "\"}";
         int stored = body.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(CartJson.normalizeMetadata(body, stored)).isEqualTo(body);
+        assertThat(MetadataText.normalize(body, stored)).isEqualTo(body);
         invalid(body, stored - 1);
         String padded = "{\n    \"n\" : 1e5,\n    \"s\" : \"" + "x".repeat(80) + "\"\n}\n";
         assertThat(padded.length()).isGreaterThan(stored);
-        assertThat(CartJson.normalizeMetadata(padded, stored)).isEqualTo(body);
+        assertThat(MetadataText.normalize(padded, stored)).isEqualTo(body);
         String multiByte = "{\"s\":\"" + "\u00e9".repeat(10) + "\"}";
         invalid(multiByte, multiByte.length());
     }

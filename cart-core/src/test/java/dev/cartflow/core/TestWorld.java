@@ -67,7 +67,7 @@ final class TestWorld {
         return builder().build();
     }
 
-    static final class MovableClock extends Clock {
+    static class MovableClock extends Clock {
         private volatile Instant now;
 
         MovableClock(Instant now) {

@@ -1,11 +1,11 @@
-package dev.cartflow.core;
+package dev.cartflow.core.internal.merge;
 
+import dev.cartflow.core.CartLimits;
+import dev.cartflow.core.internal.snapshot.Snapshot;
 import dev.cartflow.core.merge.MergeLine;
 import dev.cartflow.core.merge.MergeLine.Outcome;
 import dev.cartflow.core.merge.MergePolicy;
 import dev.cartflow.model.Cart;
-import dev.cartflow.model.CartOwner;
-import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Product;
@@ -13,21 +13,17 @@ import dev.cartflow.model.Sku;
 import dev.cartflow.spi.StockKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Computes a merge: which quantity each line keeps, what is clamped or dropped. Never fails for a
  * line; a line that cannot be kept is dropped and reported.
  */
-final class Merging {
-    private final Providers providers;
+final class MergePlanner {
     private final CartLimits limits;
 
-    Merging(Providers providers, CartLimits limits) {
-        this.providers = providers;
+    MergePlanner(CartLimits limits) {
         this.limits = limits;
     }
 
@@ -44,17 +40,10 @@ final class Merging {
         return new Plan(guest.lines(), guest.codes(), guest.shippingMethod(), report);
     }
 
-    static CartOwner owner(CustomerId customerId) {
-        return new CartOwner.Customer(customerId);
-    }
-
-    Plan plan(Cart guest, Cart customer, MergePolicy policy) {
-        Set<Sku> guestSkus = new LinkedHashSet<>();
-        guest.lines().forEach(l -> guestSkus.add(l.sku()));
-        Map<Sku, Product> products = providers.products(guestSkus);
-        Set<StockKey> keys = new LinkedHashSet<>();
-        guest.lines().forEach(l -> keys.add(new StockKey(l.sku(), l.warehouse())));
-        Map<StockKey, Long> stock = providers.stock(keys);
+    /** The plan of merging {@code guest} into {@code customer}, from the attempt's snapshot. */
+    Plan plan(Cart guest, Cart customer, MergePolicy policy, Snapshot snapshot) {
+        Map<Sku, Product> products = snapshot.products(Snapshot.skusOf(guest));
+        Map<StockKey, Long> stock = snapshot.stock(Snapshot.stockKeysOf(guest));
 
         Map<LineId, LineItem> result = new LinkedHashMap<>();
         customer.lines().forEach(l -> result.put(l.id(), l));

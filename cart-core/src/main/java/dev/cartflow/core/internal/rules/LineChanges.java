@@ -1,6 +1,8 @@
-package dev.cartflow.core;
+package dev.cartflow.core.internal.rules;
 
 import dev.cartflow.core.CartCommand.AddItem;
+import dev.cartflow.core.CartLimits;
+import dev.cartflow.core.internal.snapshot.Snapshot;
 import dev.cartflow.core.CartCommand.LineCommand;
 import dev.cartflow.core.CartCommand.RemoveLines;
 import dev.cartflow.core.CartCommand.SetQuantity;
@@ -17,7 +19,6 @@ import dev.cartflow.error.CartException;
 import dev.cartflow.spi.StockKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,20 +31,25 @@ import java.util.UUID;
  * changed line, in the order of error precedence, so that the reported code is the first that
  * applies whatever the order of the changes.
  */
-final class LineChanges {
-    private final Providers providers;
-    private final CartLimits limits;
+public final class LineChanges {
+    private final CartLimitRules limits;
 
-    LineChanges(Providers providers, CartLimits limits) {
-        this.providers = providers;
-        this.limits = limits;
+    /** Line changes under these cart limits. */
+    public LineChanges(CartLimits limits) {
+        this.limits = new CartLimitRules(limits);
     }
 
-    record Result(List<LineItem> lines, List<PendingEvent> events) {
+    /**
+     * The lines after a change and its events (none when nothing changed).
+     *
+     * @param lines  the resulting lines, in cart order
+     * @param events the events
+     */
+    public record Result(List<LineItem> lines, List<PendingEvent> events) {
     }
 
     /** Checks every line of a cart against the current catalog, prices, stock and limits (at checkout). */
-    void revalidate(Cart cart) {
+    public void revalidate(Cart cart, Snapshot snapshot) {
         Map<LineId, LineItem> lines = new LinkedHashMap<>();
         Map<LineId, Long> quantities = new LinkedHashMap<>();
         Map<LineId, Sku> touched = new LinkedHashMap<>();
@@ -53,10 +59,19 @@ final class LineChanges {
             touched.put(l.id(), l.sku());
         }
         Cart empty = cart.toBuilder().lines(List.of()).shippingMethod(null).build();
-        validate(empty, touched, Map.of(), quantities, lines, Map.of(), Map.of(), false);
+        validate(empty, touched, Map.of(), quantities, lines, Map.of(), Map.of(), false, snapshot);
     }
 
-    Result apply(Cart cart, List<LineCommand> commands, Instant now) {
+    /**
+     * Applies line commands in order and validates the result in precedence order.
+     *
+     * @param cart     the stored cart
+     * @param commands the changes
+     * @param snapshot provider answers of this attempt
+     * @param now      when the lines are added
+     * @return the lines and events
+     */
+    public Result apply(Cart cart, List<LineCommand> commands, Snapshot snapshot, Instant now) {
         Map<LineId, LineItem> lines = new LinkedHashMap<>();
         cart.lines().forEach(l -> lines.put(l.id(), l));
         Map<LineId, Long> quantities = new LinkedHashMap<>();
@@ -131,7 +146,7 @@ final class LineChanges {
             }
         }
         Map<Sku, PriceQuote> quotes = validate(cart, touched, reduced, quantities, lines, newLines, newWarehouses,
-                badQuantity);
+                badQuantity, snapshot);
 
         List<LineItem> result = new ArrayList<>();
         for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
@@ -158,7 +173,7 @@ final class LineChanges {
     private Map<Sku, PriceQuote> validate(Cart cart, Map<LineId, Sku> touched, Map<LineId, Sku> reduced,
                                           Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
                                           Map<LineId, Sku> newLines, Map<LineId, String> newWarehouses,
-                                          boolean badQuantity) {
+                                          boolean badQuantity, Snapshot snapshot) {
         Set<Sku> touchedSkus = new LinkedHashSet<>(touched.values());
         Set<Sku> catalogSkus = new LinkedHashSet<>(touchedSkus);
         catalogSkus.addAll(reduced.values());
@@ -166,7 +181,7 @@ final class LineChanges {
         if (shipping) {
             quantities.keySet().forEach(id -> catalogSkus.add(skuOf(lines, newLines, id)));
         }
-        Map<Sku, Product> products = providers.products(catalogSkus);
+        Map<Sku, Product> products = snapshot.products(catalogSkus);
         for (Sku sku : touchedSkus) {
             if (!products.containsKey(sku)) {
                 throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "unknown product " + sku);
@@ -177,13 +192,13 @@ final class LineChanges {
                 throw new CartException(CartErrorCode.COUNTRY_RESTRICTED, sku + " is not sold in " + cart.country());
             }
         }
-        Money maxSubtotal = limits.maxSubtotal() != null
-                && limits.maxSubtotal().currency().equals(cart.currency()) ? limits.maxSubtotal() : null;
-        Set<Sku> quoted = new HashSet<>(touchedSkus);
-        if (maxSubtotal != null) {
+        // Growing lines are priced with every line of the result, so that an amount or a subtotal
+        // that overflows is refused here, where it enters, rather than when the cart is priced.
+        Set<Sku> quoted = new LinkedHashSet<>(touchedSkus);
+        if (!touchedSkus.isEmpty()) {
             quantities.keySet().forEach(id -> quoted.add(skuOf(lines, newLines, id)));
         }
-        Map<Sku, PriceQuote> quotes = providers.quotes(cart, quoted).bySku();
+        Map<Sku, PriceQuote> quotes = snapshot.quotes(quoted).bySku();
         for (Sku sku : touchedSkus) {
             PriceQuote quote = quotes.get(sku);
             if (quote == null) {
@@ -191,6 +206,10 @@ final class LineChanges {
             }
             quote.unitPrice().requireSameCurrency(Money.zero(cart.currency()));
         }
+        Map<Sku, Long> resulting = resultingUnits(quantities, lines, newLines);
+        CartLimitRules.Subtotal after = touchedSkus.isEmpty() ? CartLimitRules.Subtotal.ZERO
+                : CartLimitRules.subtotal(resulting, quotes);
+        limits.refuseOverflow(cart, after);
         if (badQuantity) {
             throw new CartException(CartErrorCode.INVALID_QUANTITY, "quantities must be positive integers");
         }
@@ -221,7 +240,7 @@ final class LineChanges {
             String warehouse = existing != null ? existing.warehouse() : newWarehouses.get(id);
             wanted.merge(new StockKey(touched.get(id), warehouse), quantities.get(id), Long::sum);
         }
-        Map<StockKey, Long> available = providers.stock(wanted.keySet());
+        Map<StockKey, Long> available = snapshot.stock(wanted.keySet());
         for (Map.Entry<StockKey, Long> e : wanted.entrySet()) {
             Long units = available.get(e.getKey());
             if (units != null && units < e.getValue()) {
@@ -229,81 +248,26 @@ final class LineChanges {
                         + " in " + e.getKey().warehouse());
             }
         }
-        checkCartLimits(cart, quantities, lines, newLines, quotes, maxSubtotal);
+        limits.check(cart, quantities.size(), total(quantities), after, quotes);
         if (shipping) {
-            checkShippingWeight(cart, quantities, lines, newLines, products);
+            ShippingRule.requireWeightAllowed(cart, resulting, products, snapshot);
         }
         return quotes;
     }
 
-    private void checkCartLimits(Cart cart, Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
-                                 Map<LineId, Sku> newLines, Map<Sku, PriceQuote> quotes, Money maxSubtotal) {
-        if (quantities.size() > limits.maxLines() && quantities.size() > cart.lines().size()) {
-            throw new CartException(CartErrorCode.CART_LIMIT, "a cart holds at most " + limits.maxLines() + " lines");
-        }
+    private static long total(Map<LineId, Long> quantities) {
         long total = 0;
         for (long q : quantities.values()) {
             total += q;
         }
-        if (total > limits.maxTotalQuantity() && total > cart.totalQuantity()) {
-            throw new CartException(CartErrorCode.CART_LIMIT,
-                    "a cart holds at most " + limits.maxTotalQuantity() + " units");
-        }
-        if (total > Integer.MAX_VALUE) {
-            throw new CartException(CartErrorCode.QUANTITY_LIMIT, "quantity too large");
-        }
-        if (maxSubtotal != null) {
-            long after = subtotal(quantities, lines, newLines, quotes);
-            long before = 0;
-            for (LineItem line : cart.lines()) {
-                PriceQuote quote = quotes.get(line.sku());
-                if (quote != null) {
-                    before = Math.addExact(before, Math.multiplyExact(quote.unitPrice().minor(), (long) line.quantity()));
-                }
-            }
-            if (after > maxSubtotal.minor() && after > before) {
-                throw new CartException(CartErrorCode.CART_LIMIT, "a cart's subtotal is at most " + maxSubtotal);
-            }
-        }
+        return total;
     }
 
-    /** A line that grows must not make the cart too heavy for the selected shipping method. */
-    private void checkShippingWeight(Cart cart, Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
-                                     Map<LineId, Sku> newLines, Map<Sku, Product> products) {
-        long before = Providers.weight(cart, products);
-        long after = 0;
-        for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
-            Product product = products.get(skuOf(lines, newLines, e.getKey()));
-            if (product != null) {
-                after = Math.addExact(after, Math.multiplyExact(product.weightGrams(), e.getValue()));
-            }
-        }
-        if (after <= before) {
-            return;
-        }
-        long weight = after;
-        boolean available = providers.shippingMethods(cart, cart.country()).stream()
-                .anyMatch(m -> m.id().equals(cart.shippingMethod()) && m.available(cart.country(), weight));
-        if (!available) {
-            throw new CartException(CartErrorCode.SHIPPING_NOT_AVAILABLE, "the selected shipping method "
-                    + cart.shippingMethod() + " does not take " + weight + " g");
-        }
-    }
-
-    private static long subtotal(Map<LineId, Long> quantities, Map<LineId, LineItem> lines, Map<LineId, Sku> newLines,
-                                 Map<Sku, PriceQuote> quotes) {
-        long sum = 0;
-        try {
-            for (Map.Entry<LineId, Long> e : quantities.entrySet()) {
-                PriceQuote quote = quotes.get(skuOf(lines, newLines, e.getKey()));
-                if (quote != null) {
-                    sum = Math.addExact(sum, Math.multiplyExact(quote.unitPrice().minor(), e.getValue()));
-                }
-            }
-        } catch (ArithmeticException e) {
-            throw CartException.invalidInput("subtotal overflows");
-        }
-        return sum;
+    private static Map<Sku, Long> resultingUnits(Map<LineId, Long> quantities, Map<LineId, LineItem> lines,
+                                                 Map<LineId, Sku> newLines) {
+        Map<Sku, Long> units = new LinkedHashMap<>();
+        quantities.forEach((id, q) -> units.merge(skuOf(lines, newLines, id), q, Long::sum));
+        return units;
     }
 
     private static void remove(LineId id, Map<LineId, LineItem> lines, Map<LineId, Long> quantities,

@@ -1,4 +1,4 @@
-package dev.cartflow.core;
+package dev.cartflow.core.internal.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,20 +8,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Guest cart tokens: 256 random bits, stored only as a SHA-256 hash, compared in constant time. */
-final class GuestTokens {
+public final class GuestTokens {
     private final SecureRandom random;
 
-    GuestTokens(SecureRandom random) {
+    /** Tokens drawn from {@code random}. */
+    public GuestTokens(SecureRandom random) {
         this.random = random;
     }
 
-    String newToken() {
+    /** A new secret token, URL-safe Base64. */
+    public String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    /** The stored form of a token. */
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -30,7 +33,8 @@ final class GuestTokens {
         }
     }
 
-    static boolean matches(String token, String storedHash) {
+    /** Whether {@code token} hashes to {@code storedHash}, in constant time. */
+    public static boolean matches(String token, String storedHash) {
         return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }

@@ -1,0 +1,34 @@
+package dev.cartflow.core;
+
+import java.time.Duration;
+
+/**
+ * The engine's batch jobs, for a host's scheduler; from {@link CartEngine#maintenance()}. Each call
+ * handles one batch; call again while it returns {@code batchSize}. Thread-safe, and safe to run
+ * beside shopper traffic: every change is a versioned write, and a cart changed meanwhile is
+ * skipped until the next run. Needs a {@link dev.cartflow.spi.CartMaintenanceStore} (the
+ * repository, when it is one); without it a call fails with {@code INTERNAL}.
+ */
+public interface CartMaintenance {
+
+    /**
+     * Deletes carts whose expiry is more than {@code retention} ago (any state), one batch. A cart
+     * that expired while active is first stored as {@code EXPIRED} with its {@code EXPIRED} event,
+     * through the repository (so an outbox gets the event in the same transaction), then deleted.
+     *
+     * @param retention how long expired, merged and checked-out carts are kept after their expiry
+     * @param batchSize at most this many carts
+     * @return the number deleted
+     */
+    int purgeExpired(Duration retention, int batchSize);
+
+    /**
+     * Marks active carts with lines and no activity for {@code inactivity} as abandoned, emitting
+     * {@code ABANDONED} once per period of inactivity (any later change clears the mark), one batch.
+     *
+     * @param inactivity how long without a change makes a cart abandoned
+     * @param batchSize  at most this many carts
+     * @return the number marked
+     */
+    int markAbandoned(Duration inactivity, int batchSize);
+}

@@ -1,0 +1,49 @@
+package dev.cartflow.core.internal.pipeline;
+
+import dev.cartflow.core.CartLimits;
+import dev.cartflow.core.internal.snapshot.ProviderSet;
+import dev.cartflow.core.internal.pricing.CartPricer;
+import dev.cartflow.model.PricingPolicy;
+import dev.cartflow.spi.CartEventLog;
+import dev.cartflow.spi.CartEventPublisher;
+import dev.cartflow.spi.CartMaintenanceStore;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.StockReservations;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The wiring of one engine, fixed when it is built.
+ *
+ * @param repository          cart storage
+ * @param eventLog            the event log, or null
+ * @param maintenanceStore    the maintenance scans, or null
+ * @param providers           the read-side providers
+ * @param usage               redemption counting
+ * @param reservations        stock reservations
+ * @param events              the in-process publisher
+ * @param clock               the only source of time
+ * @param pricingPolicy       tax mode, calculation and rounding
+ * @param pricer              the pricing function
+ * @param limits              per-cart limits
+ * @param guestTtl            life of a guest cart after its last change
+ * @param customerTtl         life of a customer cart after its last change
+ * @param idempotencyTtl      life of a stored response
+ * @param conflictRetryBudget how long an operation re-applies itself after version conflicts
+ * @param maxMetadataBytes    largest metadata
+ * @param random              source of guest tokens
+ */
+public record EngineConfig(CartRepository repository, CartEventLog eventLog, CartMaintenanceStore maintenanceStore,
+                           ProviderSet providers, PromotionUsageStore usage, StockReservations reservations,
+                           CartEventPublisher events, Clock clock, PricingPolicy pricingPolicy, CartPricer pricer,
+                           CartLimits limits, Duration guestTtl, Duration customerTtl, Duration idempotencyTtl,
+                           Duration conflictRetryBudget, int maxMetadataBytes, SecureRandom random) {
+
+    /** Now, by the injected clock (a clock that throws is a host bug, reported as {@code INTERNAL}). */
+    public Instant now() {
+        return clock.instant();
+    }
+}

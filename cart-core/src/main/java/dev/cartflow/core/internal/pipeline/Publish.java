@@ -1,0 +1,54 @@
+package dev.cartflow.core.internal.pipeline;
+
+import dev.cartflow.core.internal.rules.PendingEvent;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.spi.CartEventPublisher;
+import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.IdempotencyRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The publish stage: a change's events go into its repository write (the outbox, same
+ * transaction), and after the write succeeded to the in-process publisher, best effort.
+ */
+public final class Publish {
+    private final CartEventPublisher publisher;
+
+    /** Publishing to this in-process publisher. */
+    public Publish(CartEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /**
+     * The write of one change with its events numbered by the new version.
+     *
+     * @param cart            the new snapshot
+     * @param expectedVersion the stored version it replaces (0 for a new cart)
+     * @param pending         the change's events
+     * @param record          the idempotent response to store with it, or null
+     * @return the write
+     */
+    public CartWrite write(Cart cart, long expectedVersion, List<PendingEvent> pending, IdempotencyRecord record) {
+        List<CartEvent> events = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            events.add(new CartEvent(cart.id(), cart.version(), i, pending.get(i).type(), cart.updatedAt(),
+                    pending.get(i).data()));
+        }
+        return new CartWrite(cart, expectedVersion, events, record);
+    }
+
+    /** After the writes are stored: tells the in-process publisher. */
+    public void committed(List<CartWrite> writes) {
+        for (CartWrite write : writes) {
+            try {
+                publisher.publish(write.events());
+            } catch (RuntimeException e) {
+                // The change is stored; at-least-once delivery is the outbox's job.
+            }
+        }
+        // Issue 10: the observer hook is told of each committed operation here, after the
+        // in-process publisher, so that metrics and audit see exactly what was stored.
+    }
+}

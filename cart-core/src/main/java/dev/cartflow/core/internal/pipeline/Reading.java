@@ -1,0 +1,58 @@
+package dev.cartflow.core.internal.pipeline;
+
+import dev.cartflow.core.internal.snapshot.Snapshot;
+import dev.cartflow.core.internal.support.Failures;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Actor;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartState;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.PricedCart;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The reads: a cart, the customer's active cart, a priced cart, the events since a version. */
+public final class Reading {
+    private final Stages stages;
+
+    /** Reads over these stages. */
+    public Reading(Stages stages) {
+        this.stages = stages;
+    }
+
+    /** The cart as it reads now. */
+    public Cart get(Actor actor, CartId id) {
+        Cart stored = stages.access().load(actor, id);
+        return Lifecycle.present(stored, stages.config().now());
+    }
+
+    /** The customer's active, unexpired cart. */
+    public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
+        Access.authorizeCustomer(actor, customerId);
+        Instant now = stages.config().now();
+        return stages.access().activeCartOf(customerId).map(c -> Lifecycle.present(c, now))
+                .filter(c -> c.state() == CartState.ACTIVE);
+    }
+
+    /** The cart priced now, from one snapshot. */
+    public PricedCart price(Actor actor, CartId id) {
+        Cart stored = stages.access().load(actor, id);
+        Instant now = stages.config().now();
+        Cart cart = Lifecycle.present(stored, now);
+        Snapshot snapshot = stages.config().providers().open(cart, now, Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
+        return stages.pricing().price(cart, snapshot);
+    }
+
+    /** The events after a version. */
+    public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
+        stages.access().load(actor, id);
+        if (stages.config().eventLog() == null) {
+            throw new CartException(CartErrorCode.INTERNAL, "no CartEventLog is wired into this engine", null);
+        }
+        return Failures.provider("repository", () -> stages.config().eventLog().eventsSince(id, afterVersion));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cartflow.core.internal.rules;
+
+import dev.cartflow.core.internal.snapshot.Quotes;
+import dev.cartflow.core.internal.snapshot.Snapshot;
+import dev.cartflow.core.internal.pricing.CartPricer;
+import dev.cartflow.core.internal.pricing.PricingInput;
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.PricedCart;
+import dev.cartflow.model.PricingPolicy;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Promotion;
+import dev.cartflow.model.Sku;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Prices a cart from the attempt's snapshot with the pure pricing function. */
+public final class CartPricing {
+    private final CartPricer pricer;
+    private final PricingPolicy policy;
+
+    /** Pricing with this function and policy. */
+    public CartPricing(CartPricer pricer, PricingPolicy policy) {
+        this.pricer = pricer;
+        this.policy = policy;
+    }
+
+    /**
+     * The priced cart. The pricer is a pure function: what it throws besides a
+     * {@link CartException} is a bug, reported as {@code INTERNAL} with its cause.
+     *
+     * @param cart     the cart as it reads now
+     * @param snapshot provider answers of this attempt
+     * @return the priced cart
+     */
+    public PricedCart price(Cart cart, Snapshot snapshot) {
+        Set<Sku> skus = Snapshot.skusOf(cart);
+        Map<Sku, Product> products = snapshot.products(skus);
+        Quotes quotes = snapshot.quotes(skus);
+        List<Promotion> promotions = snapshot.promotions();
+        Set<String> exhausted = snapshot.exhausted();
+        PricingInput input = new PricingInput(cart, products, quotes.bySku(), promotions, exhausted,
+                ShippingRule.selected(cart, products, snapshot), policy, quotes.exchangeRate(), snapshot.now());
+        try {
+            return pricer.price(input);
+        } catch (CartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CartException.internal("pricing failed", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cartflow.core.internal.snapshot;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.ExchangeRateProvider;
+import dev.cartflow.spi.InventoryProvider;
+import dev.cartflow.spi.PricingProvider;
+import dev.cartflow.spi.PromotionProvider;
+import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.ShippingProvider;
+import dev.cartflow.spi.StockKey;
+import dev.cartflow.spi.TaxProvider;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The host's read-side providers, from which each attempt of an operation opens its own
+ * {@link Snapshot}.
+ *
+ * @param catalog       products
+ * @param pricing       price quotes
+ * @param tax           rates of tax categories
+ * @param exchangeRates conversions, or null when quotes must be in the cart's currency
+ * @param inventory     stock levels
+ * @param promotions    promotions
+ * @param usage         redemption counts (read here; redeemed by the checkout)
+ * @param shipping      shipping methods
+ * @param rounding      rounding of converted prices
+ */
+public record ProviderSet(CatalogProvider catalog, PricingProvider pricing, TaxProvider tax,
+                          ExchangeRateProvider exchangeRates, InventoryProvider inventory,
+                          PromotionProvider promotions, PromotionUsageStore usage, ShippingProvider shipping,
+                          RoundingMode rounding) {
+
+    /**
+     * A snapshot for one attempt on {@code cart}.
+     *
+     * @param cart      the cart whose currency, country, group and codes the providers are asked for
+     * @param now       the attempt's instant
+     * @param skus      every sku the attempt may need (the one catalog and pricing batch)
+     * @param stockKeys every stock key the attempt may need (the one inventory batch)
+     * @return a snapshot that has asked nothing yet
+     */
+    public Snapshot open(Cart cart, Instant now, Set<Sku> skus, Set<StockKey> stockKeys) {
+        return new Snapshot(this, cart, now, skus, stockKeys);
+    }
+}

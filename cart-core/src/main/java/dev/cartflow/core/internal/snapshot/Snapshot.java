@@ -1,0 +1,211 @@
+package dev.cartflow.core.internal.snapshot;
+
+import dev.cartflow.core.internal.support.Failures;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.ExchangeRate;
+import dev.cartflow.model.LineItem;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.Product;
+import dev.cartflow.model.Promotion;
+import dev.cartflow.model.Rate;
+import dev.cartflow.model.ShippingMethod;
+import dev.cartflow.model.Sku;
+import dev.cartflow.spi.PriceRequest;
+import dev.cartflow.spi.PromotionQuery;
+import dev.cartflow.spi.StockKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the providers answered during one attempt of one operation. Each provider is asked at most
+ * once, lazily, with the whole batch of keys the attempt declared (so rules can ask for any part
+ * of it without a second call), and only when a rule needs a non-empty part: a removal never
+ * waits on a catalog that is down. Not thread-safe: an attempt runs on one thread.
+ */
+public final class Snapshot {
+    private final ProviderSet providers;
+    private final Cart cart;
+    private final Instant now;
+    private final Batch<Sku, Product> products;
+    private final Batch<Sku, PriceQuote> rawQuotes;
+    private final Batch<StockKey, Long> stock;
+    private Map<String, List<Rate>> categoryRates;
+    private final Map<Currency, Optional<ExchangeRate>> exchangeRates = new HashMap<>();
+    private List<Promotion> promotions;
+    private Set<String> exhausted;
+    private final Map<String, List<ShippingMethod>> methodsByCountry = new HashMap<>();
+    private final Map<String, List<Promotion>> byCode = new HashMap<>();
+
+    Snapshot(ProviderSet providers, Cart cart, Instant now, Set<Sku> skus, Set<StockKey> stockKeys) {
+        this.providers = providers;
+        this.cart = cart;
+        this.now = now;
+        this.products = new Batch<>("catalog", skus, batch -> providers.catalog().products(batch));
+        this.rawQuotes = new Batch<>("pricing", skus, batch -> providers.pricing().prices(
+                new PriceRequest(batch, cart.currency(), cart.country(), cart.customerGroup())));
+        this.stock = new Batch<>("inventory", stockKeys, batch -> providers.inventory().available(batch));
+    }
+
+    /** The skus of a cart's lines. */
+    public static Set<Sku> skusOf(Cart cart) {
+        Set<Sku> skus = new LinkedHashSet<>();
+        cart.lines().forEach(l -> skus.add(l.sku()));
+        return skus;
+    }
+
+    /** The stock keys of a cart's lines. */
+    public static Set<StockKey> stockKeysOf(Cart cart) {
+        Set<StockKey> keys = new LinkedHashSet<>();
+        cart.lines().forEach(l -> keys.add(new StockKey(l.sku(), l.warehouse())));
+        return keys;
+    }
+
+    /** The instant of this attempt. */
+    public Instant now() {
+        return now;
+    }
+
+    /**
+     * The catalog's products, by sku; the catalog is asked on the first non-empty need.
+     *
+     * @param needed the skus the caller is about to look up
+     * @return the products of the whole batch (absent skus are unknown products)
+     */
+    public Map<Sku, Product> products(Collection<Sku> needed) {
+        return products.get(needed);
+    }
+
+    /**
+     * Quotes of {@code needed} in the cart's currency with tax categories resolved. A quote in a
+     * currency without an exchange rate fails with {@code CURRENCY_MISMATCH} only when needed.
+     *
+     * @param needed the skus to quote
+     * @return their quotes (an unquoted sku is absent) and the exchange rate used
+     */
+    public Quotes quotes(Collection<Sku> needed) {
+        if (needed.isEmpty()) {
+            return new Quotes(Map.of(), null);
+        }
+        Map<Sku, PriceQuote> raw = rawQuotes.get(needed);
+        Map<Sku, PriceQuote> resolved = new LinkedHashMap<>();
+        Set<ExchangeRate> used = new HashSet<>();
+        for (Sku sku : needed) {
+            PriceQuote quote = raw.get(sku);
+            if (quote == null) {
+                continue;
+            }
+            List<Rate> taxRates = quote.taxRates();
+            if (taxRates.isEmpty() && quote.taxCategory() != null) {
+                taxRates = categoryRates(raw).getOrDefault(quote.taxCategory(), List.of());
+            }
+            Money price = quote.unitPrice();
+            if (!price.currency().equals(cart.currency())) {
+                ExchangeRate rate = exchangeRate(price.currency());
+                used.add(rate);
+                price = convert(price, rate);
+            }
+            resolved.put(sku, new PriceQuote(quote.sku(), price, taxRates, quote.taxCategory()));
+        }
+        return new Quotes(resolved, used.size() == 1 ? used.iterator().next() : null);
+    }
+
+    /**
+     * Units available by stock key; the inventory is asked on the first non-empty need.
+     *
+     * @param needed the keys the caller is about to look up
+     * @return the levels of the whole batch (an absent key is untracked)
+     */
+    public Map<StockKey, Long> stock(Collection<StockKey> needed) {
+        return stock.get(needed);
+    }
+
+    /** The promotions to consider for the cart (its skus, codes, group and country, now). */
+    public List<Promotion> promotions() {
+        if (promotions == null) {
+            PromotionQuery query = new PromotionQuery(cart.currency(), cart.country(), cart.customerGroup(),
+                    new HashSet<>(skusOf(cart)), cart.codes(), now);
+            promotions = List.copyOf(Failures.provider("promotions", () -> providers.promotions().promotions(query)));
+        }
+        return promotions;
+    }
+
+    /** The promotions a code activates. */
+    public List<Promotion> byCode(String code) {
+        return byCode.computeIfAbsent(code, c -> List.copyOf(Failures.provider("promotions",
+                () -> providers.promotions().byCode(c, cart.currency()))));
+    }
+
+    /** Among the cart's {@link #promotions()}, the ids whose uses are spent for this cart's owner. */
+    public Set<String> exhausted() {
+        if (exhausted == null) {
+            List<Promotion> candidates = promotions();
+            exhausted = candidates.isEmpty() ? Set.of() : Set.copyOf(Failures.provider("promotion usage",
+                    () -> providers.usage().exhausted(candidates, cart.id(), cart.owner())));
+        }
+        return exhausted;
+    }
+
+    /** The shipping methods offered for the cart's currency to {@code country}. */
+    public List<ShippingMethod> shippingMethods(String country) {
+        return methodsByCountry.computeIfAbsent(country, c -> List.copyOf(Failures.provider("shipping",
+                () -> providers.shipping().methods(cart.currency(), c))));
+    }
+
+    private Map<String, List<Rate>> categoryRates(Map<Sku, PriceQuote> raw) {
+        if (categoryRates == null) {
+            Set<String> categories = new HashSet<>();
+            for (PriceQuote quote : raw.values()) {
+                if (quote.taxRates().isEmpty() && quote.taxCategory() != null) {
+                    categories.add(quote.taxCategory());
+                }
+            }
+            Set<String> batch = Set.copyOf(categories);
+            categoryRates = Map.copyOf(Failures.provider("tax", () -> providers.tax().rates(cart.country(), batch)));
+        }
+        return categoryRates;
+    }
+
+    private ExchangeRate exchangeRate(Currency from) {
+        Optional<ExchangeRate> rate = exchangeRates.computeIfAbsent(from, f -> providers.exchangeRates() == null
+                ? Optional.empty()
+                : Failures.provider("exchange rates", () -> providers.exchangeRates().rate(f, cart.currency())));
+        return rate.orElseThrow(() -> new CartException(CartErrorCode.CURRENCY_MISMATCH,
+                "prices in " + from + " for a cart in " + cart.currency()));
+    }
+
+    private Money convert(Money price, ExchangeRate rate) {
+        Currency to = cart.currency();
+        BigDecimal converted = price.toDecimal().multiply(rate.rate().toDecimal())
+                .setScale(Math.max(to.getDefaultFractionDigits(), 0), providers.rounding());
+        try {
+            return new Money(converted.unscaledValue().longValueExact(), to);
+        } catch (ArithmeticException e) {
+            throw CartException.invalidInput("converted price overflows");
+        }
+    }
+
+    /** Total weight in grams of lines with their products; exact, so that no overflow goes unseen. */
+    public static long weight(Collection<LineItem> lines, Map<Sku, Product> products) {
+        long grams = 0;
+        for (LineItem line : lines) {
+            Product p = products.get(line.sku());
+            if (p != null) {
+                grams = Math.addExact(grams, Math.multiplyExact(p.weightGrams(), (long) line.quantity()));
+            }
+        }
+        return grams;
+    }
+}
