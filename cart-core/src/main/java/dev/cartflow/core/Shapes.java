@@ -27,9 +27,6 @@ final class Shapes {
     }
 
     static String country(String country) {
-        if (country == null || !country.matches("[A-Z]{2}")) {
-            throw CartException.invalidInput("country must be an ISO 3166-1 alpha-2 code in upper case");
-        }
-        return country;
+        return Checks.country(country, "country");
     }
 }

@@ -63,8 +63,8 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
      * @return a new builder
      * @throws CartException {@code INVALID_INPUT} when the id is blank, too long or ill-formed
      */
-    public static Builder builder(String id) {
-        return new Builder(Checks.text(id, "promotion id", 128));
+    public static PromotionBuilder builder(String id) {
+        return new PromotionBuilder(Checks.text(id, "promotion id", 128));
     }
 
     /**
@@ -72,19 +72,8 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
      *
      * @return a new builder
      */
-    public Builder toBuilder() {
-        Builder b = new Builder(id);
-        b.code = code;
-        b.priority = priority;
-        b.stacking = stacking;
-        b.basis = basis;
-        b.target = target;
-        b.action = action;
-        b.conditions = conditions;
-        b.maxDiscount = maxDiscount;
-        b.maxUses = maxUses;
-        b.maxUsesPerCustomer = maxUsesPerCustomer;
-        return b;
+    public PromotionBuilder toBuilder() {
+        return new PromotionBuilder(this);
     }
 
     /** How a promotion combines with the ones after it. */
@@ -246,192 +235,6 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
             if (minQuantity < 0) {
                 throw CartException.invalidInput("minQuantity must not be negative");
             }
-        }
-    }
-
-    /**
-     * Builds a {@link Promotion}. Each setter checks its own value at once ({@code INVALID_INPUT});
-     * {@link #build()} runs the record's checks. Not thread-safe; a builder may be reused, each
-     * {@code build()} making an independent promotion.
-     */
-    public static final class Builder {
-        private final String id;
-        private @Nullable String code;
-        private int priority;
-        private Stacking stacking = Stacking.STACKABLE;
-        private Basis basis = Basis.RUNNING;
-        private Target target = Target.all(Scope.ITEMS);
-        private @Nullable Action action;
-        private Conditions conditions = Conditions.NONE;
-        private @Nullable Money maxDiscount;
-        private long maxUses;
-        private long maxUsesPerCustomer;
-
-        private Builder(String id) {
-            this.id = id;
-        }
-
-        /**
-         * Sets the coupon code that activates the promotion.
-         *
-         * @param code the code, or null for an automatic promotion
-         * @return this builder
-         */
-        public Builder code(@Nullable String code) {
-            this.code = code == null ? null : Checks.text(code, "code", 64);
-            return this;
-        }
-
-        /**
-         * Sets the priority; lower applies first, ties go to the lower id.
-         *
-         * @param priority any value
-         * @return this builder
-         */
-        public Builder priority(int priority) {
-            this.priority = priority;
-            return this;
-        }
-
-        /**
-         * Sets how it combines with the promotions after it.
-         *
-         * @param stacking the stacking
-         * @return this builder
-         */
-        public Builder stacking(Stacking stacking) {
-            this.stacking = Checks.notNull(stacking, "stacking");
-            return this;
-        }
-
-        /**
-         * Sets what a percentage is taken of.
-         *
-         * @param basis the basis
-         * @return this builder
-         */
-        public Builder basis(Basis basis) {
-            this.basis = Checks.notNull(basis, "basis");
-            return this;
-        }
-
-        /**
-         * Sets the scope and filters.
-         *
-         * @param target the target
-         * @return this builder
-         */
-        public Builder target(Target target) {
-            this.target = Checks.notNull(target, "target");
-            return this;
-        }
-
-        /**
-         * Targets every line of a scope, with no filter.
-         *
-         * @param scope items, order or shipping
-         * @return this builder
-         */
-        public Builder scope(Scope scope) {
-            this.target = Target.all(Checks.notNull(scope, "scope"));
-            return this;
-        }
-
-        /**
-         * Sets what the promotion gives.
-         *
-         * @param action the action
-         * @return this builder
-         */
-        public Builder action(Action action) {
-            this.action = Checks.notNull(action, "action");
-            return this;
-        }
-
-        /**
-         * Gives a percentage off.
-         *
-         * @param percent a percentage such as {@code "10"} or {@code "12.5"}, at most 100
-         * @return this builder
-         */
-        public Builder percentOff(String percent) {
-            return action(new Action.Percent(Rate.percent(percent)));
-        }
-
-        /**
-         * Gives a fixed amount off.
-         *
-         * @param amount the amount, at most {@link #MAX_AMOUNT_MINOR} minor units
-         * @param per    per unit, line or order
-         * @return this builder
-         */
-        public Builder amountOff(Money amount, Per per) {
-            return action(new Action.Amount(amount, per));
-        }
-
-        /**
-         * Sets when the promotion applies.
-         *
-         * @param conditions the conditions
-         * @return this builder
-         */
-        public Builder conditions(Conditions conditions) {
-            this.conditions = Checks.notNull(conditions, "conditions");
-            return this;
-        }
-
-        /**
-         * Caps the promotion's total discount.
-         *
-         * @param maxDiscount the cap, at least zero, or null for none
-         * @return this builder
-         */
-        public Builder maxDiscount(@Nullable Money maxDiscount) {
-            if (maxDiscount != null && maxDiscount.isNegative()) {
-                throw CartException.invalidInput("maxDiscount must not be negative");
-            }
-            this.maxDiscount = maxDiscount;
-            return this;
-        }
-
-        /**
-         * Limits redemptions in all.
-         *
-         * @param maxUses at least zero; 0 for unlimited
-         * @return this builder
-         */
-        public Builder maxUses(long maxUses) {
-            this.maxUses = nonNegative(maxUses, "maxUses");
-            return this;
-        }
-
-        /**
-         * Limits redemptions per customer.
-         *
-         * @param maxUsesPerCustomer at least zero; 0 for unlimited
-         * @return this builder
-         */
-        public Builder maxUsesPerCustomer(long maxUsesPerCustomer) {
-            this.maxUsesPerCustomer = nonNegative(maxUsesPerCustomer, "maxUsesPerCustomer");
-            return this;
-        }
-
-        /**
-         * The promotion.
-         *
-         * @return a new promotion with the values set so far
-         * @throws CartException {@code INVALID_INPUT} when no action was set or a check of the record fails
-         */
-        public Promotion build() {
-            return new Promotion(id, code, priority, stacking, basis, target, Checks.notNull(action, "action"),
-                    conditions, maxDiscount, maxUses, maxUsesPerCustomer);
-        }
-
-        private static long nonNegative(long value, String name) {
-            if (value < 0) {
-                throw CartException.invalidInput(name + " must not be negative");
-            }
-            return value;
         }
     }
 }
