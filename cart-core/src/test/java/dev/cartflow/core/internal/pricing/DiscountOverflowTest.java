@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression: a promotion value that overflows once multiplied (a huge per-unit amount times units)
- * made the whole cart unpriceable. Discounts saturate at what the targeted lines can give.
+ * made the whole cart unpriceable. The model now refuses values above
+ * {@link Promotion#MAX_AMOUNT_MINOR}; with the largest value it accepts, discounts saturate at what
+ * the targeted lines can give.
  */
 class DiscountOverflowTest {
-    private static final String HUGE = Money.ofMinor(Long.MAX_VALUE / 2, World.EUR).toDecimalString();
+    private static final String HUGE = Money.ofMinor(Promotion.MAX_AMOUNT_MINOR, World.EUR).toDecimalString();
 
     @Test
     void price_amountPerUnitOverflowingLong_discountSaturatesAtLineAmount() {
