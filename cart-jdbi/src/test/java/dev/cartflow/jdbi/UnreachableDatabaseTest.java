@@ -6,6 +6,7 @@ import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.spi.CartEventPublisher;
 import java.io.StringReader;
@@ -107,7 +108,9 @@ class UnreachableDatabaseTest {
         CartId cart = CartId.random();
 
         assertUnavailable(() -> store.release(cart));
-        assertUnavailable(() -> store.exhausted(List.of(limited()), cart, null));
-        assertUnavailable(() -> store.redeem(List.of(limited()), cart, null));
+        CartOwner owner = new CartOwner.Customer(
+                new CustomerId("c-1"));
+        assertUnavailable(() -> store.exhausted(List.of(limited()), cart, owner));
+        assertUnavailable(() -> store.redeem(List.of(limited()), cart, owner));
     }
 }
