@@ -4,7 +4,13 @@ import dev.cartflow.model.Promotion;
 import java.util.Currency;
 import java.util.List;
 
-/** The host's promotions. */
+/**
+ * The host's promotions: the automatic ones that may apply to a cart, and those a code unlocks.
+ *
+ * <p>Thread-safe: the engine calls it from any number of threads at once. A failure is reported as
+ * a {@code CartException} (a plain exception becomes {@code PROVIDER_UNAVAILABLE} in the engine);
+ * a null answer is a failure too.
+ */
 public interface PromotionProvider {
     /**
      * The promotions to consider for a cart: every automatic promotion that may apply and every

@@ -4,7 +4,13 @@ import dev.cartflow.model.ShippingMethod;
 import java.util.Currency;
 import java.util.List;
 
-/** The host's shipping methods. */
+/**
+ * The host's shipping methods for a currency and ship-to country.
+ *
+ * <p>Thread-safe: the engine calls it from any number of threads at once. A failure is reported as
+ * a {@code CartException} (a plain exception becomes {@code PROVIDER_UNAVAILABLE} in the engine);
+ * a null answer is a failure too.
+ */
 @FunctionalInterface
 public interface ShippingProvider {
     /**

@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Resolves tax categories to rates for a ship-to country. */
+/**
+ * Resolves tax categories to rates for a ship-to country, for quotes that name a category instead
+ * of rates.
+ *
+ * <p>Thread-safe: the engine calls it from any number of threads at once. A failure is reported as
+ * a {@code CartException} (a plain exception becomes {@code PROVIDER_UNAVAILABLE} in the engine);
+ * a null answer is a failure too.
+ */
 @FunctionalInterface
 public interface TaxProvider {
     /**
