@@ -16,30 +16,26 @@ final class Eligibility {
     private Eligibility() {
     }
 
-    /**
-     * Checks {@code p}; when it is not eligible, records why at {@code i}.
-     *
-     * @return true when it is eligible
-     */
-    static boolean check(Promotion p, int i, PricingInput input, Outcomes outcomes) {
+    /** Checks {@code p}; when it is not eligible, records why at {@code i} (else records nothing). */
+    static void check(Promotion p, int i, PricingInput input, Outcomes outcomes) {
         Cart cart = input.cart();
         Instant now = input.now();
         if (p.coded() && !cart.codes().contains(p.code())) {
             outcomes.set(i, PromotionResult.CODE_NOT_APPLIED, 0, "code " + p.code() + " is not on the cart");
-            return false;
+            return;
         }
         Promotion.Conditions c = p.conditions();
         if (c.validFrom() != null && now.isBefore(c.validFrom())) {
             outcomes.set(i, PromotionResult.NOT_STARTED, 0, "valid from " + c.validFrom());
-            return false;
+            return;
         }
         if (c.validTo() != null && now.isAfter(c.validTo())) {
             outcomes.set(i, PromotionResult.EXPIRED, 0, "valid until " + c.validTo());
-            return false;
+            return;
         }
         if (input.exhausted().contains(p.id())) {
             outcomes.set(i, PromotionResult.EXHAUSTED, 0, "no uses left");
-            return false;
+            return;
         }
         Currency currency = cart.currency();
         if (!in(c.minSubtotal(), currency) || !in(p.maxDiscount(), currency)
@@ -48,9 +44,8 @@ final class Eligibility {
             // a promotion set up for another market simply does not apply here; failing the whole
             // cart over it would punish the shopper for the merchant's catalog
             outcomes.set(i, PromotionResult.CONDITION_NOT_MET, 0, "its amounts are not in " + currency.getCurrencyCode());
-            return false;
+            return;
         }
-        return true;
     }
 
     private static boolean in(Money money, Currency currency) {

@@ -24,6 +24,9 @@ final class PricingLines {
     private final int size;
     private final LineItem[] items;
     private final PriceQuote[] quotes;
+    // the filter reads skus, categories and brands once per line and promotion: kept in arrays
+    // rather than behind each line's objects
+    private final Sku[] skus;
     private final String[] categories;
     private final String[] brands;
     private final long[] quantity;
@@ -43,6 +46,7 @@ final class PricingLines {
         this.brands = brands;
         this.unavailable = unavailable;
         Currency currency = cart.currency();
+        skus = new Sku[size];
         quantity = new long[size];
         original = new LineAmounts(size);
         long sum = 0;
@@ -52,6 +56,7 @@ final class PricingLines {
                 throw new CartException(CartErrorCode.CURRENCY_MISMATCH, "price of " + quote.sku() + " is in "
                         + quote.unitPrice().currency() + ", cart is in " + currency);
             }
+            skus[i] = items[i].sku();
             quantity[i] = items[i].quantity();
             long amount = Arith.multiplyAmounts(quote.unitPrice().minor(), quantity[i]);
             original.set(i, amount);
@@ -118,7 +123,7 @@ final class PricingLines {
     }
 
     Sku sku(int line) {
-        return items[line].sku();
+        return skus[line];
     }
 
     String category(int line) {

@@ -34,10 +34,12 @@ final class Targeting {
         count = 0;
         if (!conditions.customerGroups().isEmpty()
                 && (cart.customerGroup() == null || !conditions.customerGroups().contains(cart.customerGroup()))) {
-            return fail(PromotionResult.CONDITION_NOT_MET, "customer group not eligible");
+            fail(PromotionResult.CONDITION_NOT_MET, "customer group not eligible");
+            return false;
         }
         if (!conditions.countries().isEmpty() && !conditions.countries().contains(cart.country())) {
-            return fail(PromotionResult.CONDITION_NOT_MET, "ship-to country not eligible");
+            fail(PromotionResult.CONDITION_NOT_MET, "ship-to country not eligible");
+            return false;
         }
         Promotion.Target target = promotion.target();
         long units = 0;
@@ -50,21 +52,23 @@ final class Targeting {
             }
         }
         if (count == 0) {
-            return fail(PromotionResult.NO_TARGET, "no line matches its filters");
+            fail(PromotionResult.NO_TARGET, "no line matches its filters");
+            return false;
         }
         if (units < conditions.minQuantity()) {
-            return fail(PromotionResult.CONDITION_NOT_MET, "fewer targeted units than " + conditions.minQuantity());
+            fail(PromotionResult.CONDITION_NOT_MET, "fewer targeted units than " + conditions.minQuantity());
+            return false;
         }
         if (conditions.minSubtotal() != null && amount < conditions.minSubtotal().minor()) {
-            return fail(PromotionResult.CONDITION_NOT_MET, "targeted amount below " + conditions.minSubtotal());
+            fail(PromotionResult.CONDITION_NOT_MET, "targeted amount below " + conditions.minSubtotal());
+            return false;
         }
         return true;
     }
 
-    private boolean fail(PromotionResult result, String why) {
+    private void fail(PromotionResult result, String why) {
         failure = result;
         reason = why;
-        return false;
     }
 
     /** Number of targeted lines. */
