@@ -16,8 +16,10 @@ import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
@@ -206,5 +208,37 @@ class CartEngineDefectsTest {
                 .isInstanceOfSatisfying(CartException.class,
                         e -> assertThat(e.code()).isEqualTo(CartErrorCode.PRODUCT_NOT_FOUND));
         assertThat(world.repository.find(cart.cart().id())).contains(before);
+    }
+
+    @Test
+    void price_productVanishedFromCatalog_pricesTheOtherLinesAndFlagsIt() {
+        CartEngine engine = world.engine();
+        CreatedCart cart = engine.createGuestCart(NewCart.of("EUR", "DE"));
+        engine.addItem(cart.actor(), cart.cart().id(), Sku.of("A"), 1);
+        PricedCart onlyA = engine.price(cart.actor(), cart.cart().id());
+        Cart both = engine.addItem(cart.actor(), cart.cart().id(), Sku.of("C"), 1);
+        world.catalog.remove(Sku.of("C"));
+
+        PricedCart priced = engine.price(cart.actor(), cart.cart().id());
+
+        assertThat(priced.allLinesPriced()).isFalse();
+        assertThat(priced.unavailableLines()).containsExactly(both.line(Sku.of("C"), LineItem.DEFAULT_WAREHOUSE)
+                .orElseThrow().id());
+        assertThat(priced.total()).isEqualTo(onlyA.total());
+    }
+
+    @Test
+    void checkout_priceVanished_productNotFoundCartStaysActive() {
+        CartEngine engine = world.engine();
+        CreatedCart cart = engine.createGuestCart(NewCart.of("EUR", "DE"));
+        engine.addItem(cart.actor(), cart.cart().id(), Sku.of("A"), 1);
+        Cart before = engine.addItem(cart.actor(), cart.cart().id(), Sku.of("C"), 1);
+        world.pricing.remove(Sku.of("C"));
+
+        assertThatThrownBy(() -> engine.checkout(cart.actor(), cart.cart().id(), Mutation.none()))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.PRODUCT_NOT_FOUND));
+        assertThat(world.repository.find(cart.cart().id())).contains(before);
+        assertThat(engine.get(cart.actor(), cart.cart().id()).state()).isEqualTo(CartState.ACTIVE);
     }
 }

@@ -26,6 +26,11 @@ public final class InMemoryPricing implements PricingProvider {
         return this;
     }
 
+    /** Removes the quote of a sku (the product is no longer sold at any price). */
+    public void remove(Sku sku) {
+        quotes.remove(CartException.requireNonNull(sku, "sku"));
+    }
+
     @Override
     public Map<Sku, PriceQuote> prices(PriceRequest request) {
         Map<Sku, PriceQuote> result = new HashMap<>();

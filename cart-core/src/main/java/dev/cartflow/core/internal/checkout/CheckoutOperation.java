@@ -101,6 +101,10 @@ public final class CheckoutOperation {
                 Snapshot.stockKeysOf(stored));
         rules.revalidate(stored, snapshot);
         PricedCart priced = stages.pricing().price(stored, snapshot);
+        if (!priced.allLinesPriced()) {
+            // Reads price a cart without a line whose product or price vanished; an order must not.
+            throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "a line has no product or price any more");
+        }
         Redemptions.refuseExhaustedCodes(stored, priced);
         if (stored.shippingMethod() != null) {
             ShippingRule.requireAvailable(stored, stored.shippingMethod(), stored.country(), snapshot);
@@ -116,7 +120,8 @@ public final class CheckoutOperation {
         PricedCart finalPrices = new PricedCart(frozen, priced.currency(), priced.lines(), priced.subtotal(),
                 priced.discount(), priced.shipping(), priced.shippingDiscount(), priced.shippingTax(),
                 priced.tax(), priced.taxes(), priced.total(), priced.net(), priced.promotions(),
-                priced.codes(), priced.priceChanges(), priced.exchangeRate(), priced.pricedAt());
+                priced.codes(), priced.priceChanges(), priced.exchangeRate(), priced.pricedAt(),
+                priced.unavailableLines());
         CheckoutResult result = new CheckoutResult(frozen, finalPrices, reservation,
                 given.stream().map(Promotion::id).toList());
         CartWrite write = stages.publish().write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
