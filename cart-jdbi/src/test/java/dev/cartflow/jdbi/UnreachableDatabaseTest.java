@@ -105,9 +105,12 @@ class UnreachableDatabaseTest {
     void promotionUsage_databaseUnreachable_everyCallProviderUnavailable() {
         JdbiPromotionUsageStore store = JdbiPromotionUsageStore.create(jdbi);
         CartId cart = CartId.random();
+        // a valid owner: the store checks its arguments before it touches the database
+        dev.cartflow.model.CartOwner owner = new dev.cartflow.model.CartOwner.Customer(
+                new dev.cartflow.model.CustomerId("unreachable"));
 
         assertUnavailable(() -> store.release(cart));
-        assertUnavailable(() -> store.exhausted(List.of(limited()), cart, null));
-        assertUnavailable(() -> store.redeem(List.of(limited()), cart, null));
+        assertUnavailable(() -> store.exhausted(List.of(limited()), cart, owner));
+        assertUnavailable(() -> store.redeem(List.of(limited()), cart, owner));
     }
 }
