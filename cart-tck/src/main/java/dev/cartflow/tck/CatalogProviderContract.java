@@ -6,7 +6,6 @@ import dev.cartflow.spi.CatalogProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,26 +23,6 @@ public abstract class CatalogProviderContract extends SkuKeyedProviderContract<C
 
     /** Subclasses are the implementation-specific tests. */
     protected CatalogProviderContract() {
-    }
-
-    /**
-     * A provider whose catalog holds exactly these products.
-     *
-     * @param products the products to know
-     * @return the provider under test
-     */
-    @Override
-    protected abstract CatalogProvider newProvider(List<Product> products);
-
-    /**
-     * A provider whose source fails on every call, when the implementation has a source that can
-     * fail (a decorator, a remote catalog); empty skips that check.
-     *
-     * @return the failing provider, or empty
-     */
-    @Override
-    protected Optional<CatalogProvider> failingProvider() {
-        return Optional.empty();
     }
 
     @Override

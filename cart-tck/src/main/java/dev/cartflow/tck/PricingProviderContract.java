@@ -9,7 +9,6 @@ import dev.cartflow.spi.PricingProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,26 +29,6 @@ public abstract class PricingProviderContract extends SkuKeyedProviderContract<P
 
     /** Subclasses are the implementation-specific tests. */
     protected PricingProviderContract() {
-    }
-
-    /**
-     * A provider that quotes exactly these prices, whatever the country and customer group.
-     *
-     * @param quotes the quotes, in euro
-     * @return the provider under test
-     */
-    @Override
-    protected abstract PricingProvider newProvider(List<PriceQuote> quotes);
-
-    /**
-     * A provider whose source fails on every call, when the implementation has a source that can
-     * fail; empty skips that check.
-     *
-     * @return the failing provider, or empty
-     */
-    @Override
-    protected Optional<PricingProvider> failingProvider() {
-        return Optional.empty();
     }
 
     @Override

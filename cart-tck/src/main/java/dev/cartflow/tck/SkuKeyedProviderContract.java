@@ -29,7 +29,8 @@ public abstract class SkuKeyedProviderContract<P, V> {
     }
 
     /**
-     * A provider that knows exactly these values.
+     * A provider that knows exactly these values (a catalog holding these products, a price source
+     * quoting these prices in euro for every country and customer group).
      *
      * @param known the values to know
      * @return the provider under test
@@ -37,7 +38,8 @@ public abstract class SkuKeyedProviderContract<P, V> {
     protected abstract P newProvider(List<V> known);
 
     /**
-     * A provider whose source fails on every call; empty skips that check.
+     * A provider whose source fails on every call, when the implementation has a source that can
+     * fail (a decorator, a remote service); empty skips that check.
      *
      * @return the failing provider, or empty
      */
