@@ -90,7 +90,7 @@ class CartEngineErrorHonestyTest {
     @Test
     void get_clockThrows_internalWithCauseNotInvalidInput() {
         AtomicBoolean broken = new AtomicBoolean();
-        Clock clock = new TestWorld.MovableClock(world.clock.instant()) {
+        Clock clock = new dev.cartflow.tck.MutableClock(world.clock.instant()) {
             @Override
             public Instant instant() {
                 if (broken.get()) {

@@ -14,11 +14,8 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
-import java.time.Clock;
-import java.time.Duration;
+import dev.cartflow.tck.MutableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +31,7 @@ final class TestWorld {
     final InMemoryPromotions promotions = new InMemoryPromotions();
     final InMemoryShipping shipping = new InMemoryShipping();
     final List<CartEvent> published = new CopyOnWriteArrayList<>();
-    final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
 
     TestWorld() {
         product("A", "10.00", Set.of(), 1, 5, 1, 1000);
@@ -65,32 +62,5 @@ final class TestWorld {
 
     CartEngine engine() {
         return builder().build();
-    }
-
-    static class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

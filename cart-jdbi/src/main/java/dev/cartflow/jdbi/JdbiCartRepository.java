@@ -13,6 +13,7 @@ import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -114,18 +115,25 @@ public final class JdbiCartRepository implements CartStorage {
 
     @Override
     public List<Cart> findExpiringBefore(Instant cutoff, int limit) {
-        notNull(cutoff, "cutoff");
-        requirePositive(limit);
-        return Failures.translate("find expiring carts",
-                () -> reads.withHandle(h -> CartStore.findExpiringBefore(h, cutoff, limit)));
+        return scan("find expiring carts", cutoff, limit, CartStore::findExpiringBefore);
     }
 
     @Override
     public List<Cart> findInactiveSince(Instant cutoff, int limit) {
+        return scan("find inactive carts", cutoff, limit, CartStore::findInactiveSince);
+    }
+
+    /** A maintenance scan, on the read replica when there is one. */
+    private List<Cart> scan(String what, Instant cutoff, int limit, Scan scan) {
         notNull(cutoff, "cutoff");
         requirePositive(limit);
-        return Failures.translate("find inactive carts",
-                () -> reads.withHandle(h -> CartStore.findInactiveSince(h, cutoff, limit)));
+        return Failures.translate(what, () -> reads.withHandle(h -> scan.carts(h, cutoff, limit)));
+    }
+
+    /** One of {@link CartStore}'s maintenance scans. */
+    @FunctionalInterface
+    private interface Scan {
+        List<Cart> carts(Handle h, Instant cutoff, int limit);
     }
 
     @Override
@@ -153,7 +161,7 @@ public final class JdbiCartRepository implements CartStorage {
         notNull(now, "now");
         return Failures.translate("purge idempotency records", () -> primary.withHandle(h -> h.createUpdate(
                         "DELETE FROM idempotency_keys WHERE expires_at < CAST(:now AS timestamptz)")
-                .bind("now", CartStore.text(now))
+                .bind("now", CartRows.text(now))
                 .execute()));
     }
 

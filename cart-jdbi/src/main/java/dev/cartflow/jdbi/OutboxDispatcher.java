@@ -37,48 +37,25 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  */
 public final class OutboxDispatcher implements AutoCloseable {
-    private static final String LOCK_HEADS = """
-            SELECT o.cart_id::text FROM outbox o
-             WHERE o.dispatched_at IS NULL
-               AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
-               AND NOT EXISTS (SELECT 1 FROM outbox p
-                                WHERE p.cart_id = o.cart_id AND p.dispatched_at IS NULL AND p.id < o.id)
-             ORDER BY o.id
-             LIMIT :limit
-               FOR UPDATE OF o SKIP LOCKED
-            """;
-
-    private static final String PENDING_OF_CARTS = """
-            SELECT id, cart_id::text AS cart_id, sequence, idx, type, at, at_ns, data::text AS data FROM outbox
-             WHERE cart_id = ANY(CAST(:carts AS uuid[])) AND dispatched_at IS NULL
-             ORDER BY cart_id, sequence, idx
-             LIMIT :limit
-            """;
-
     private final Jdbi jdbi;
     private final CartEventPublisher publisher;
     private final int batchCarts;
     private final int batchEvents;
-    private final Duration pollInterval;
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final Clock clock;
-    private final String name;
     private final AtomicLong delivered = new AtomicLong();
-    private final Object lifecycle = new Object();
-    private volatile boolean running;
-    private Thread thread;
+    private final DispatchLoop loop;
 
     private OutboxDispatcher(Builder b) {
         this.jdbi = b.jdbi;
         this.publisher = b.publisher;
         this.batchCarts = b.batchCarts;
         this.batchEvents = b.batchEvents;
-        this.pollInterval = b.pollInterval;
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
         this.clock = b.clock;
-        this.name = b.name;
+        this.loop = new DispatchLoop(this::dispatchOnce, b.pollInterval, b.minBackoff, b.maxBackoff, b.name);
     }
 
     /**
@@ -115,20 +92,13 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private int round(Handle h, List<String> lockedCarts) {
-        List<String> carts = h.createQuery(LOCK_HEADS).bind("limit", batchCarts).mapTo(String.class).list();
+        List<String> carts = OutboxTable.lockHeads(h, batchCarts);
         if (carts.isEmpty()) {
             return 0;
         }
         lockedCarts.addAll(carts);
         List<Long> ids = new ArrayList<>();
-        List<CartEvent> events = h.createQuery(PENDING_OF_CARTS)
-                .bindArray("carts", String.class, carts)
-                .bind("limit", batchEvents)
-                .map((rs, ctx) -> {
-                    ids.add(rs.getLong("id"));
-                    return CartStore.event(rs, ctx);
-                })
-                .list();
+        List<CartEvent> events = OutboxTable.pending(h, carts, batchEvents, ids);
         if (events.isEmpty()) {
             return 0;
         }
@@ -137,11 +107,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new PublishFailure(e);
         }
-        h.createUpdate("""
-                        UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, next_attempt_at = NULL
-                         WHERE id = ANY(CAST(:ids AS bigint[]))""")
-                .bindArray("ids", Long.class, ids)
-                .execute();
+        OutboxTable.markDispatched(h, ids);
         delivered.addAndGet(events.size());
         return events.size();
     }
@@ -151,18 +117,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             return;
         }
         try {
-            jdbi.useHandle(h -> h.createUpdate("""
-                            UPDATE outbox o
-                               SET attempts = o.attempts + 1,
-                                   next_attempt_at = now() + least(:maxMs, :minMs * power(2, least(o.attempts, 30)))
-                                                             * interval '1 millisecond'
-                             WHERE o.cart_id = ANY(CAST(:carts AS uuid[])) AND o.dispatched_at IS NULL
-                               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.cart_id = o.cart_id
-                                                 AND p.dispatched_at IS NULL AND p.id < o.id)""")
-                    .bindArray("carts", String.class, carts)
-                    .bind("minMs", (double) minBackoff.toMillis())
-                    .bind("maxMs", (double) maxBackoff.toMillis())
-                    .execute());
+            jdbi.useHandle(h -> OutboxTable.postpone(h, carts, minBackoff, maxBackoff));
         } catch (RuntimeException e) {
             // the events stay undelivered and are retried without back-off; the loop backs off
         }
@@ -172,15 +127,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Starts delivering on a daemon thread; does nothing when already started.
      */
     public void start() {
-        synchronized (lifecycle) {
-            if (thread != null) {
-                return;
-            }
-            running = true;
-            thread = new Thread(this::loop, name);
-            thread.setDaemon(true);
-            thread.start();
-        }
+        loop.start();
     }
 
     /**
@@ -188,20 +135,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * events stay in the outbox for the next dispatcher.
      */
     public void stop() {
-        Thread t;
-        synchronized (lifecycle) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     /** Same as {@link #stop()}. */
@@ -216,9 +150,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * @return true between {@link #start()} and {@link #stop()}
      */
     public boolean isRunning() {
-        synchronized (lifecycle) {
-            return thread != null && thread.isAlive();
-        }
+        return loop.isRunning();
     }
 
     /**
@@ -238,14 +170,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * @throws CartException {@code PROVIDER_UNAVAILABLE} when the database fails
      */
     public Lag lag() {
-        return Failures.translate("read outbox lag", () -> jdbi.withHandle(h -> h.createQuery("""
-                        SELECT count(*) AS pending, min(at) AS oldest FROM outbox WHERE dispatched_at IS NULL""")
-                .map((rs, ctx) -> {
-                    Instant oldest = CartStore.instant(rs, "oldest");
-                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
-                    return new Lag(rs.getLong("pending"), age.isNegative() ? Duration.ZERO : age);
-                })
-                .one()));
+        return Failures.translate("read outbox lag", () -> jdbi.withHandle(h -> OutboxTable.lag(h, clock)));
     }
 
     /**
@@ -257,40 +182,8 @@ public final class OutboxDispatcher implements AutoCloseable {
      */
     public int purgeDispatchedBefore(Instant cutoff) {
         CartException.requireNonNull(cutoff, "cutoff");
-        return Failures.translate("purge outbox", () -> jdbi.withHandle(h -> h.createUpdate("""
-                        DELETE FROM outbox WHERE dispatched_at IS NOT NULL
-                           AND dispatched_at < CAST(:cutoff AS timestamptz)""")
-                .bind("cutoff", CartStore.text(cutoff))
-                .execute()));
-    }
-
-    private void loop() {
-        int failures = 0;
-        while (running) {
-            long sleep;
-            try {
-                int n = dispatchOnce();
-                failures = 0;
-                sleep = n == 0 ? pollInterval.toMillis() : 0;
-            } catch (RuntimeException e) {
-                failures++;
-                sleep = backoff(failures);
-            }
-            if (sleep > 0) {
-                try {
-                    Thread.sleep(sleep);
-                } catch (InterruptedException e) {
-                    if (!running) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    private long backoff(int failures) {
-        long ms = minBackoff.toMillis() << Math.min(failures - 1, 20);
-        return Math.min(ms, maxBackoff.toMillis());
+        return Failures.translate("purge outbox",
+                () -> jdbi.withHandle(h -> OutboxTable.purgeDispatchedBefore(h, cutoff)));
     }
 
     /**

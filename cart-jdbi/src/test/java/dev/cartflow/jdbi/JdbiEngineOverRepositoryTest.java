@@ -24,4 +24,10 @@ class JdbiEngineOverRepositoryTest extends EngineOverRepositoryContract {
         db.truncate();
         return JdbiCartRepository.create(db.jdbi);
     }
+
+    /** A restarted instance: a new repository on the same database. */
+    @Override
+    protected CartRepository reopen(CartRepository repository) {
+        return JdbiCartRepository.create(db.jdbi);
+    }
 }

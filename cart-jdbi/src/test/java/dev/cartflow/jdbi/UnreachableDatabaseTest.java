@@ -6,7 +6,6 @@ import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
-import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.spi.CartEventPublisher;
 import java.io.StringReader;
@@ -106,10 +105,11 @@ class UnreachableDatabaseTest {
     void promotionUsage_databaseUnreachable_everyCallProviderUnavailable() {
         JdbiPromotionUsageStore store = JdbiPromotionUsageStore.create(jdbi);
         CartId cart = CartId.random();
+        // a valid owner: the store checks its arguments before it touches the database
+        dev.cartflow.model.CartOwner owner = new dev.cartflow.model.CartOwner.Customer(
+                new dev.cartflow.model.CustomerId("unreachable"));
 
         assertUnavailable(() -> store.release(cart));
-        CartOwner owner = new CartOwner.Customer(
-                new CustomerId("c-1"));
         assertUnavailable(() -> store.exhausted(List.of(limited()), cart, owner));
         assertUnavailable(() -> store.redeem(List.of(limited()), cart, owner));
     }

@@ -1,13 +1,9 @@
 package dev.cartflow.redis;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
-import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
-import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Sku;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
@@ -18,15 +14,13 @@ import dev.cartflow.spi.IdempotencyRecord;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A {@link CartRepository} decorator that keeps cart snapshots in Redis in front of any repository
@@ -55,16 +49,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CachingCartRepository implements CartStorage, AutoCloseable {
     private final CartStorage delegate;
     private final CartRedisClient client;
-    private final RedisKeys keys;
-    private final Clock clock;
-    private final Duration maxTtl;
-    private final boolean trackSkus;
     private final RedisGuard guard;
     private final NearCache near;
     private final SnapshotEntries snapshots;
+    private final boolean trackSkus;
+    private final SkuIndex skuIndex;
 
     private final List<RedisConnectionStateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Cache<CartId, Decoded> decoded = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final DecodedCarts decoded = new DecodedCarts();
     private final CacheRecovery recovery;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -72,14 +64,13 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     private CachingCartRepository(Builder b) {
         this.delegate = b.delegate;
         this.client = b.client;
-        this.keys = new RedisKeys(b.keyPrefix);
-        this.clock = b.clock;
-        this.maxTtl = b.maxTtl;
-        this.trackSkus = b.trackSkus;
+        RedisKeys keys = new RedisKeys(b.keyPrefix);
         this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen,
                 this::suspectRestart);
-        this.snapshots = new SnapshotEntries(client, keys, guard, clock, b.minTtl, b.maxTtl, b.expiryGrace,
+        this.snapshots = new SnapshotEntries(client, keys, guard, b.clock, b.minTtl, b.maxTtl, b.expiryGrace,
                 b.tombstoneTtl);
+        this.trackSkus = b.trackSkus;
+        this.skuIndex = new SkuIndex(client, keys, guard, snapshots, b.clock, b.maxTtl);
         this.recovery = new CacheRecovery(delegate, client, guard, snapshots, b.maxPendingRefresh,
                 this::onCircuitOpen, this::publish);
         if (!client.isCluster()) {
@@ -107,10 +98,6 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         return new Builder(delegate, client);
     }
 
-    private RedisClusterCommands<String, String> redis() {
-        return client.commands();
-    }
-
     // ------------------------------------------------------------------ cached read
 
     @Override
@@ -135,7 +122,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         String data = entry.get().get(0).getValueOrElse(null);
         boolean tombstone = entry.get().get(1).hasValue();
         if (data != null) {
-            Optional<Cart> cart = decode(id, data);
+            Optional<Cart> cart = decoded.decode(id, data);
             if (cart.isPresent()) {
                 hits.incrementAndGet();
                 keepNear(cart.get());
@@ -151,42 +138,24 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         return loaded;
     }
 
-    /**
-     * Decodes an entry, reusing the cart decoded last time when the bytes are identical (a string
-     * comparison is far cheaper than parsing; the cart is immutable, so this is never stale).
-     */
-    private Optional<Cart> decode(CartId id, String data) {
-        Decoded last = decoded.getIfPresent(id);
-        if (last != null && last.json.equals(data)) {
-            return Optional.of(last.cart);
-        }
-        Optional<Cart> cart = RecordCodec.decodeCart(data).filter(c -> c.id().equals(id));
-        cart.ifPresent(c -> decoded.put(id, new Decoded(data, c)));
-        return cart;
-    }
-
-    private record Decoded(String json, Cart cart) {
-    }
-
     // ------------------------------------------------------------------ writes
 
     @Override
     public void save(CartWrite write) {
         CartException.requireNonNull(write, "write");
-        try {
-            delegate.save(write);
-        } catch (CartException e) {
-            onConflict(e, List.of(write));
-            throw e;
-        }
-        afterWrite(List.of(write));
+        write(List.of(write), () -> delegate.save(write));
     }
 
     @Override
     public void saveAll(List<CartWrite> writes) {
         CartException.requireNonNull(writes, "writes");
+        write(writes, () -> delegate.saveAll(writes));
+    }
+
+    /** The delegate's write of {@code writes}, then the cache's update after it or its conflict. */
+    private void write(List<CartWrite> writes, Runnable delegateWrite) {
         try {
-            delegate.saveAll(writes);
+            delegateWrite.run();
         } catch (CartException e) {
             onConflict(e, writes);
             throw e;
@@ -199,13 +168,12 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         CartException.requireNonNull(id, "id");
         Optional<Cart> before = trackSkus ? delegate.find(id) : Optional.empty();
         boolean existed = delegate.delete(id);
-        invalidateNear(id);
+        withNear(n -> n.invalidate(id));
         boolean done = snapshots.tombstone(id);
         if (!done) {
             recovery.remember(id);
         }
-        before.ifPresent(c -> guard.run(() -> c.lines().forEach(l ->
-                redis().srem(keys.skuCarts(l.sku().value()), id.toString()))));
+        before.ifPresent(skuIndex::untrack);
         publish(id);
         return existed;
     }
@@ -220,7 +188,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
                 recovery.remember(cart.id());
             }
             if (trackSkus) {
-                trackSkus(cart);
+                skuIndex.track(cart);
             }
             publish(cart.id());
         }
@@ -235,9 +203,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
             long stored = e.currentVersion().orElse(Long.MAX_VALUE);
             // Only an older copy goes: evicting the stored version itself would let a reader that
             // loaded an even older one fill the near cache with it.
-            if (near != null) {
-                near.dropOlderThan(w.cart().id(), stored);
-            }
+            withNear(n -> n.dropOlderThan(w.cart().id(), stored));
             snapshots.evictOlder(w.cart().id(), stored);
         }
     }
@@ -245,22 +211,6 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     /** Version-checked cache fill; true when Redis answered (whether or not it replaced the entry). */
     private boolean put(Cart cart) {
         return snapshots.put(cart);
-    }
-
-    private void trackSkus(Cart cart) {
-        String member = cart.id().toString();
-        long expireAt = Math.max(snapshots.expireAt(cart), clock.millis() + maxTtl.toMillis());
-        guard.run(() -> {
-            for (LineItem line : cart.lines()) {
-                String key = keys.skuCarts(line.sku().value());
-                if (cart.state() == CartState.ACTIVE) {
-                    redis().sadd(key, member);
-                    redis().pexpireat(key, expireAt);
-                } else {
-                    redis().srem(key, member);
-                }
-            }
-        });
     }
 
     /**
@@ -273,20 +223,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
      */
     public Set<CartId> activeCartsHolding(Sku sku) {
         CartException.requireNonNull(sku, "sku");
-        String key = keys.skuCarts(sku.value());
-        Set<String> members = guard.call(() -> redis().smembers(key)).orElse(Set.of());
-        Set<CartId> result = new LinkedHashSet<>();
-        for (String m : members) {
-            CartId id = CartId.parse(m);
-            Optional<Cart> cart = find(id);
-            if (cart.isPresent() && cart.get().state() == CartState.ACTIVE
-                    && cart.get().lines().stream().anyMatch(l -> l.sku().equals(sku))) {
-                result.add(id);
-            } else {
-                guard.run(() -> redis().srem(key, m));
-            }
-        }
-        return result;
+        return skuIndex.activeCartsHolding(sku, this::find);
     }
 
     // ------------------------------------------------------------------ degradation and recovery
@@ -299,9 +236,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     }
 
     private void onCircuitOpen() {
-        if (near != null) {
-            near.invalidateAll();
-        }
+        withNear(NearCache::invalidateAll);
     }
 
     /**
@@ -319,20 +254,16 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     // ------------------------------------------------------------------ near cache
 
     private void keepNear(Cart cart) {
-        if (near != null) {
-            near.keep(cart);
-        }
-    }
-
-    private void invalidateNear(CartId id) {
-        if (near != null) {
-            near.invalidate(id);
-        }
+        withNear(n -> n.keep(cart));
     }
 
     private void publish(CartId id) {
+        withNear(n -> n.publish(id));
+    }
+
+    private void withNear(Consumer<NearCache> action) {
         if (near != null) {
-            near.publish(id);
+            action.accept(near);
         }
     }
 
@@ -366,9 +297,7 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(client::removeConnectionListener);
-        if (near != null) {
-            near.close();
-        }
+        withNear(NearCache::close);
     }
 
     /** Builder of {@link CachingCartRepository}; setters validate, {@link #build()} freezes. */

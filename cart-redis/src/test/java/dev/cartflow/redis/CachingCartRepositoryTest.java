@@ -62,15 +62,21 @@ class CachingCartRepositoryTest {
                 .contains(cart);
     }
 
+    /** A cache miss on {@code cart} whose delegate read is held until {@code release}; returns once it is held. */
+    private CompletableFuture<Optional<Cart>> slowFill(Cart cart, CountDownLatch release) throws InterruptedException {
+        CountDownLatch reading = new CountDownLatch(1);
+        delegate.gate(reading, release);
+        CompletableFuture<Optional<Cart>> slowReader = CompletableFuture.supplyAsync(() -> repo.find(cart.id()));
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        return slowReader;
+    }
+
     @Test
     void find_slowFillRacingNewerWrite_neverOverwritesNewerSnapshot() throws Exception {
         Cart v1 = Carts.guest();
         delegate.inner.save(CartWrite.of(v1, 0, List.of()));
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        delegate.gate(reading, release);
-        CompletableFuture<Optional<Cart>> slowReader = CompletableFuture.supplyAsync(() -> repo.find(v1.id()));
-        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Optional<Cart>> slowReader = slowFill(v1, release);
         Cart v2 = Carts.add(v1, "A");
         repo.save(CartWrite.of(v2, 1, List.of()));
         release.countDown();
@@ -83,11 +89,8 @@ class CachingCartRepositoryTest {
     void delete_slowFillStartedBefore_doesNotResurrectCart() throws Exception {
         Cart v1 = Carts.guest();
         delegate.inner.save(CartWrite.of(v1, 0, List.of()));
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        delegate.gate(reading, release);
-        CompletableFuture<Optional<Cart>> slowReader = CompletableFuture.supplyAsync(() -> repo.find(v1.id()));
-        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Optional<Cart>> slowReader = slowFill(v1, release);
         assertThat(repo.delete(v1.id())).isTrue();
         release.countDown();
         slowReader.get(5, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartflow.core.CartCommand;
 import dev.cartflow.core.CartEngine;
+import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.CreatedCart;
 import dev.cartflow.core.Mutation;
 import dev.cartflow.core.NewCart;
@@ -64,6 +65,53 @@ public abstract class EngineOverRepositoryContract {
      */
     protected int unitsPerThread() {
         return 500;
+    }
+
+    /**
+     * The same store seen by a new process: a new repository instance over the data of
+     * {@code repository}, as after a restart. A store whose data lives in the instance returns it.
+     *
+     * @param repository a repository from {@link #newRepository()}
+     * @return a repository over the same stored data, the given one unless overridden
+     */
+    protected CartRepository reopen(CartRepository repository) {
+        return repository;
+    }
+
+    @Test
+    void idempotentRetry_newEngineOverSameStore_executeMergeAndCheckoutReplayWithOneEffect() {
+        CartRepository repository = newRepository();
+        CartEngine before = LifecycleFixture.engine(repository);
+        CreatedCart shopper = before.createGuestCart(NewCart.of("EUR", "DE"));
+        CartCommand add = new CartCommand.AddItem(new Sku("A"), 2);
+        Cart added = before.execute(shopper.actor(), shopper.cart().id(), add, Mutation.idempotent("add-1"));
+        CustomerId signingIn = new CustomerId("restart-merge");
+        Actor signingInActor = Actor.customer(signingIn);
+        Cart target = before.createCustomerCart(signingInActor, signingIn, NewCart.of("EUR", "DE"));
+        before.addItem(signingInActor, target.id(), new Sku("B"), 1);
+        CreatedCart guest = before.createGuestCart(NewCart.of("EUR", "DE"));
+        before.addItem(guest.actor(), guest.cart().id(), new Sku("B"), 2);
+        MergeRequest mergeRequest = new MergeRequest(guest.cart().id(), guest.token(), signingIn, MergePolicy.SUM);
+        MergeResult merged = before.merge(signingInActor, mergeRequest);
+        CustomerId buyer = new CustomerId("restart-checkout");
+        Actor buyerActor = Actor.customer(buyer);
+        Cart order = before.createCustomerCart(buyerActor, buyer, NewCart.of("EUR", "DE"));
+        before.addItem(buyerActor, order.id(), new Sku("C"), 3);
+        CheckoutResult checkedOut = before.checkout(buyerActor, order.id(), Mutation.idempotent("order-1"));
+
+        CartEngine restarted = LifecycleFixture.engine(reopen(repository));
+        Cart addedAgain = restarted.execute(shopper.actor(), shopper.cart().id(), add, Mutation.idempotent("add-1"));
+        MergeResult mergedAgain = restarted.merge(signingInActor, mergeRequest);
+        CheckoutResult checkedOutAgain = restarted.checkout(buyerActor, order.id(), Mutation.idempotent("order-1"));
+
+        assertThat(addedAgain).isEqualTo(added);
+        assertThat(restarted.get(shopper.actor(), shopper.cart().id())).isEqualTo(added);
+        assertThat(mergedAgain).isEqualTo(merged);
+        Cart mergedCart = restarted.get(signingInActor, target.id());
+        assertThat(mergedCart.lines()).extracting(LineItem::quantity).containsExactly(3);
+        assertThat(mergedCart.version()).isEqualTo(merged.cart().version());
+        assertThat(checkedOutAgain).isEqualTo(checkedOut);
+        assertThat(restarted.get(buyerActor, order.id())).isEqualTo(checkedOut.cart());
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
 import dev.cartflow.error.CartException;
+import dev.cartflow.tck.MutableClock;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;

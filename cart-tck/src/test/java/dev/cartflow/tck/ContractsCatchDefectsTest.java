@@ -56,8 +56,8 @@ class ContractsCatchDefectsTest {
     void catalogContract_answersForUnaskedSkus_fails() {
         Set<String> failing = failingTests(BrokenImplementations.ChattyCatalog.class);
 
-        assertTrue(failing.contains("products_subsetAsked_answersOnlyThatSubset"), "failing: " + failing);
-        assertTrue(failing.contains("products_unknownSkus_absent"), "failing: " + failing);
+        assertTrue(failing.contains("answer_subsetAsked_answersOnlyThatSubset"), "failing: " + failing);
+        assertTrue(failing.contains("answer_unknownSkus_absent"), "failing: " + failing);
     }
 
     @Test
