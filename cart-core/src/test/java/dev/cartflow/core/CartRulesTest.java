@@ -56,6 +56,28 @@ class CartRulesTest {
     }
 
     @Test
+    void setQuantity_sameQuantity_changesNothing() {
+        Cart before = add("C", 2);
+        world.published.clear();
+
+        Cart after = engine.setQuantity(guest.actor(), guest.cart().id(), before.lines().get(0).id(), 2);
+
+        assertThat(after).isEqualTo(before);
+        assertThat(world.published).isEmpty();
+    }
+
+    @Test
+    void removeLines_lineNotOnCart_changesNothing() {
+        Cart before = add("C", 2);
+        world.published.clear();
+
+        Cart after = engine.removeLines(guest.actor(), guest.cart().id(), new dev.cartflow.model.LineId("gone"));
+
+        assertThat(after).isEqualTo(before);
+        assertThat(world.published).isEmpty();
+    }
+
+    @Test
     void addItem_otherSkuMakesCartTooHeavyForSelectedShipping_shippingNotAvailable() {
         add("A", 4);
         engine.selectShipping(guest.actor(), guest.cart().id(), "STD");
