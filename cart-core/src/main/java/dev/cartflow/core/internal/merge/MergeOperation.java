@@ -50,6 +50,9 @@ public final class MergeOperation {
     public MergeResult merge(Actor actor, MergeRequest request, boolean preview) {
         Failures.required(actor, "actor");
         Failures.required(request, "merge request");
+        if (request.guestCartId().equals(request.targetCartId())) {
+            throw CartException.invalidInput("a cart cannot be merged into itself");
+        }
         Access.authorizeCustomer(actor, request.customerId());
         String key = Idempotency.mergeKey(request.guestCartId());
         Fingerprint fingerprint = Fingerprint.merge(request);
@@ -128,9 +131,6 @@ public final class MergeOperation {
     /** The named customer cart: the customer's own, and active. */
     private Cart loadTarget(MergeRequest request, Instant now) {
         Cart target = stages.access().load(Actor.customer(request.customerId()), request.targetCartId());
-        if (target.id().equals(request.guestCartId())) {
-            throw CartException.invalidInput("a cart cannot be merged into itself");
-        }
         Cart current = Lifecycle.present(target, now);
         if (current.state() != CartState.ACTIVE) {
             throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "target cart is " + current.state());

@@ -152,8 +152,9 @@ final class MergePlanner {
             LineItem line = result.get(id);
             MergeLine was = report.get(id);
             int step = products.get(line.sku()).quantityStep();
-            long target = Math.max(was.customerQuantity(), line.quantity() - excess);
-            target += (step - target % step) % step;
+            // Whole steps, enough of them to cover the excess where the line has them to give.
+            long reduced = line.quantity() - excess;
+            long target = Math.max(was.customerQuantity(), reduced - Math.floorMod(reduced, step));
             if (target >= line.quantity()) {
                 continue;
             }
@@ -173,11 +174,7 @@ final class MergePlanner {
     }
 
     private boolean overLimits(Map<LineId, LineItem> lines) {
-        long units = 0;
-        for (LineItem l : lines.values()) {
-            units += l.quantity();
-        }
-        return lines.size() > limits.maxLines() || units > limits.maxTotalQuantity();
+        return lines.size() > limits.maxLines() || units(lines) > limits.maxTotalQuantity();
     }
 
     private static int combine(MergePolicy policy, int customer, int guest) {

@@ -10,7 +10,6 @@ import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
-import dev.cartflow.model.Money;
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Sku;
@@ -198,13 +197,12 @@ public final class LineChanges {
         if (!touchedSkus.isEmpty()) {
             quantities.keySet().forEach(id -> quoted.add(skuOf(lines, newLines, id)));
         }
+        // The snapshot converts quotes to the cart's currency or refuses them with CURRENCY_MISMATCH.
         Map<Sku, PriceQuote> quotes = snapshot.quotes(quoted).bySku();
         for (Sku sku : touchedSkus) {
-            PriceQuote quote = quotes.get(sku);
-            if (quote == null) {
+            if (!quotes.containsKey(sku)) {
                 throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "no price for " + sku);
             }
-            quote.unitPrice().requireSameCurrency(Money.zero(cart.currency()));
         }
         Map<Sku, Long> resulting = resultingUnits(quantities, lines, newLines);
         CartLimitRules.Subtotal after = touchedSkus.isEmpty() ? CartLimitRules.Subtotal.ZERO
