@@ -65,10 +65,10 @@ final class BatchCache<K, V> {
         if (!missing.isEmpty()) {
             long before = generation.get();
             loads.incrementAndGet();
-            Map<K, V> loaded = loader.apply(missing);
+            Map<K, V> loaded = load(loader, missing);
             boolean raced = generation.get() != before;
             for (K key : missing) {
-                V value = loaded == null ? null : loaded.get(key);
+                V value = loaded.get(key);
                 if (value != null) {
                     result.put(key, value);
                 }
@@ -78,6 +78,26 @@ final class BatchCache<K, V> {
             }
         }
         return result;
+    }
+
+    /**
+     * The delegate's answer; its failures, a plain exception or a null answer included, are
+     * {@code PROVIDER_UNAVAILABLE}, and nothing of a failed load is cached (a null answer must not
+     * be remembered as "absent" for every key).
+     */
+    private static <K, V> Map<K, V> load(Function<Set<K>, Map<K, V>> loader, Set<K> missing) {
+        Map<K, V> loaded;
+        try {
+            loaded = loader.apply(missing);
+        } catch (CartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CartException.providerUnavailable("the cached provider failed", e);
+        }
+        if (loaded == null) {
+            throw CartException.providerUnavailable("the cached provider returned null", null);
+        }
+        return loaded;
     }
 
     /** An immutable copy of what a caller passed, refusing null elements with {@code INVALID_INPUT}. */

@@ -65,6 +65,31 @@ class CachingProvidersTest {
     }
 
     @Test
+    void products_delegateThrowsPlainException_providerUnavailableCauseKept() {
+        IllegalStateException bug = new IllegalStateException("host bug");
+        CachingCatalogProvider cached = CachingCatalogProvider.builder(skus -> {
+            throw bug;
+        }).build();
+
+        assertThatThrownBy(() -> cached.products(Set.of(A))).isInstanceOfSatisfying(CartException.class, e -> {
+            assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(e.getCause()).isSameAs(bug);
+        });
+    }
+
+    @Test
+    void products_delegateAnswersNull_providerUnavailableAndNothingCachedAsAbsent() {
+        AtomicInteger calls = new AtomicInteger();
+        Product a = Product.builder(A).build();
+        CachingCatalogProvider cached = CachingCatalogProvider.builder(skus ->
+                calls.getAndIncrement() == 0 ? null : Map.of(A, a)).build();
+
+        assertThatThrownBy(() -> cached.products(Set.of(A))).isInstanceOfSatisfying(CartException.class,
+                e -> assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE));
+        assertThat(cached.products(Set.of(A))).containsEntry(A, a);
+    }
+
+    @Test
     void prices_repeated_servedLocallyWithOneHostCall() {
         HostPrices host = new HostPrices();
         CachingPricingProvider cached = CachingPricingProvider.builder(host).build();
