@@ -156,10 +156,8 @@ public final class CartJsonLines {
         try {
             return fromJson(line);
         } catch (CartException e) {
-            throw new CartException(e.code(), "line " + lineNumber + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw CartException.invalidInput("line " + lineNumber + ": not a cart (" + e.getClass().getSimpleName()
-                    + ")");
+            // the codec maps every malformed line to INVALID_INPUT and a bug to INTERNAL
+            throw new CartException(e.code(), "line " + lineNumber + ": " + e.getMessage(), e);
         }
     }
 

@@ -157,9 +157,9 @@ public final class CartCodec {
         } catch (CartException e) {
             throw e;
         } catch (RuntimeException e) {
-            // a value the model's constructors refuse in their own way (an unknown currency)
-            throw CartException.invalidInput("cart document holds a value the model refuses ("
-                    + e.getClass().getSimpleName() + ")");
+            // Every value a document can hold wrongly is refused above as INVALID_INPUT (currency,
+            // state, instant, id, the model's own checks); anything else escaping is our bug.
+            throw CartException.internal("reading a cart document failed", e);
         }
     }
 
