@@ -101,10 +101,6 @@ public final class CheckoutOperation {
                 Snapshot.stockKeysOf(stored));
         rules.revalidate(stored, snapshot);
         PricedCart priced = stages.pricing().price(stored, snapshot);
-        if (!priced.allLinesPriced()) {
-            // Reads price a cart without a line whose product or price vanished; an order must not.
-            throw new CartException(CartErrorCode.PRODUCT_NOT_FOUND, "a line has no product or price any more");
-        }
         Redemptions.refuseExhaustedCodes(stored, priced);
         if (stored.shippingMethod() != null) {
             ShippingRule.requireAvailable(stored, stored.shippingMethod(), stored.country(), snapshot);

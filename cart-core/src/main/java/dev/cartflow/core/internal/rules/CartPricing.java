@@ -4,7 +4,6 @@ import dev.cartflow.core.internal.snapshot.Quotes;
 import dev.cartflow.core.internal.snapshot.Snapshot;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.core.internal.pricing.PricingInput;
-import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.PricingPolicy;
@@ -28,7 +27,8 @@ public final class CartPricing {
 
     /**
      * The priced cart. The pricer is a pure function: what it throws besides a
-     * {@link CartException} is a bug, reported as {@code INTERNAL} with its cause.
+     * {@code CartException} is a bug, which the engine's entry point reports as {@code INTERNAL}
+     * with its cause ({@code Failures.guard}).
      *
      * @param cart     the cart as it reads now
      * @param snapshot provider answers of this attempt
@@ -42,12 +42,6 @@ public final class CartPricing {
         Set<String> exhausted = snapshot.exhausted();
         PricingInput input = new PricingInput(cart, products, quotes.bySku(), promotions, exhausted,
                 ShippingRule.selected(cart, products, snapshot), policy, quotes.exchangeRate(), snapshot.now());
-        try {
-            return pricer.price(input);
-        } catch (CartException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw CartException.internal("pricing failed", e);
-        }
+        return pricer.price(input);
     }
 }
