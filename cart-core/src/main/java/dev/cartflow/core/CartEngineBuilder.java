@@ -1,6 +1,9 @@
 package dev.cartflow.core;
 
 import dev.cartflow.core.internal.pipeline.EngineConfig;
+import dev.cartflow.core.internal.support.Pseudonyms;
+import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.spi.AuditLog;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
 import dev.cartflow.core.internal.pricing.CartPricer;
@@ -54,6 +57,14 @@ public final class CartEngineBuilder {
     Duration conflictRetryBudget = Duration.ofSeconds(5);
     int maxMetadataBytes = 4096;
     SecureRandom random = new SecureRandom();
+    // observability
+    CartObserver observer = CartObserver.NONE;
+    // resilience
+    // security
+    AuditLog audit = AuditLog.NONE;
+    // rate limits
+    // data protection
+    byte[] pseudonymKey;
 
     CartEngineBuilder() {
     }
@@ -215,6 +226,44 @@ public final class CartEngineBuilder {
         return this;
     }
 
+    // --- observability ---
+
+    /** Told of every operation, provider call, retry and business event; by default nobody. */
+    public CartEngineBuilder observer(CartObserver observer) {
+        this.observer = required(observer, "observer");
+        return this;
+    }
+
+    // --- resilience ---
+
+    // --- security ---
+
+    /** Where privileged and security-relevant actions are recorded; by default nowhere. */
+    public CartEngineBuilder audit(AuditLog audit) {
+        this.audit = required(audit, "audit log");
+        return this;
+    }
+
+    // --- rate limits ---
+
+    // --- data protection ---
+
+    /**
+     * The secret key of the keyed pseudonyms that stand for customers in logs, metrics and the
+     * audit trail (HMAC-SHA256, at least 16 bytes). Give every instance of a shop the same key so
+     * that a customer's audit entries can be found for an erasure; by default a random key per engine.
+     *
+     * @param key the key bytes (copied)
+     * @return this builder
+     */
+    public CartEngineBuilder pseudonymKey(byte[] key) {
+        if (key == null || key.length < 16) {
+            throw CartException.invalidInput("pseudonym key must have at least 16 bytes");
+        }
+        this.pseudonymKey = key.clone();
+        return this;
+    }
+
     /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
     public CartEngine build() {
         if (repository == null || catalog == null || pricing == null) {
@@ -228,9 +277,37 @@ public final class CartEngineBuilder {
         PromotionUsageStore usage = promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore();
         ProviderSet providers = new ProviderSet(catalog, pricing, tax, exchangeRates, inventory, promotions, usage,
                 shipping, pricingPolicy.rounding());
-        return new DefaultCartEngine(new EngineConfig(repository, log, store, providers, usage, reserving, events,
-                clock, pricingPolicy, pricer, limits, guestTtl, customerTtl, idempotencyTtl, conflictRetryBudget,
-                maxMetadataBytes, random));
+        byte[] key = pseudonymKey;
+        if (key == null) {
+            key = new byte[32];
+            random.nextBytes(key);
+        }
+        return new DefaultCartEngine(new EngineConfig(
+                repository,
+                log,
+                store,
+                providers,
+                usage,
+                reserving,
+                events,
+                clock,
+                pricingPolicy,
+                pricer,
+                limits,
+                guestTtl,
+                customerTtl,
+                idempotencyTtl,
+                conflictRetryBudget,
+                maxMetadataBytes,
+                // observability
+                observer,
+                // resilience
+                // security
+                audit,
+                // rate limits
+                // data protection
+                new Pseudonyms(key),
+                random));
     }
 
     private static <T> T required(T value, String name) {

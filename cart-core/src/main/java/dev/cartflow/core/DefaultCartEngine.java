@@ -5,6 +5,8 @@ import dev.cartflow.core.internal.maintenance.MaintenanceJobs;
 import dev.cartflow.core.internal.merge.MergeOperation;
 import dev.cartflow.core.internal.pipeline.Creation;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
+import dev.cartflow.core.internal.pipeline.Entry;
+import dev.cartflow.core.internal.pipeline.Operations;
 import dev.cartflow.core.internal.pipeline.Execution;
 import dev.cartflow.core.internal.pipeline.Reading;
 import dev.cartflow.core.internal.pipeline.Stages;
@@ -14,20 +16,22 @@ import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.PricedCart;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.cartflow.core.internal.support.Failures.guard;
 import static dev.cartflow.core.internal.support.Failures.required;
 
 /**
  * The engine facade: composes the stages of the pipeline (access, snapshot, rules, commit,
- * publish) into the operations, and maps every failure honestly ({@code guard}). No rule lives here.
+ * publish) into the operations; each enters through {@link Entry}, which observes it and maps every
+ * failure honestly. No rule lives here.
  */
 final class DefaultCartEngine implements CartEngine {
     private final EngineConfig config;
+    private final Entry entry;
     private final Creation creation;
     private final Reading reading;
     private final Execution execution;
@@ -38,6 +42,7 @@ final class DefaultCartEngine implements CartEngine {
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
         Stages stages = Stages.of(config);
+        this.entry = stages.entry();
         this.creation = new Creation(stages);
         this.reading = new Reading(stages);
         this.execution = new Execution(stages);
@@ -48,37 +53,37 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public CreatedCart createGuestCart(NewCart spec) {
-        return guard(() -> creation.guest(spec));
+        return entry.run(CartOperation.CREATE_GUEST_CART, () -> creation.guest(spec));
     }
 
     @Override
     public Cart createCustomerCart(Actor actor, CustomerId customerId, NewCart spec) {
-        return guard(() -> creation.customer(actor, customerId, spec));
+        return entry.run(CartOperation.CREATE_CUSTOMER_CART, () -> creation.customer(actor, customerId, spec));
     }
 
     @Override
     public Cart get(Actor actor, CartId id) {
-        return guard(() -> reading.get(actor, id));
+        return entry.run(CartOperation.GET, () -> reading.get(actor, id));
     }
 
     @Override
     public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
-        return guard(() -> reading.activeCart(actor, customerId));
+        return entry.run(CartOperation.ACTIVE_CART, () -> reading.activeCart(actor, customerId));
     }
 
     @Override
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
-        return guard(() -> reading.changesSince(actor, id, afterVersion));
+        return entry.run(CartOperation.CHANGES_SINCE, () -> reading.changesSince(actor, id, afterVersion));
     }
 
     @Override
     public PricedCart price(Actor actor, CartId id) {
-        return guard(() -> reading.price(actor, id));
+        return entry.run(CartOperation.PRICE, () -> reading.price(actor, id));
     }
 
     @Override
     public Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation) {
-        return guard(() -> {
+        return entry.run(Operations.of(command), () -> {
             required(actor, "actor");
             required(id, "cart id");
             required(command, "command");
@@ -90,17 +95,17 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public MergeResult merge(Actor actor, MergeRequest request) {
-        return guard(() -> merging.merge(actor, request, false));
+        return entry.run(CartOperation.MERGE, () -> merging.merge(actor, request, false));
     }
 
     @Override
     public MergeResult previewMerge(Actor actor, MergeRequest request) {
-        return guard(() -> merging.merge(actor, request, true));
+        return entry.run(CartOperation.PREVIEW_MERGE, () -> merging.merge(actor, request, true));
     }
 
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
-        return guard(() -> checkout.checkout(actor, id, mutation));
+        return entry.run(CartOperation.CHECKOUT, () -> checkout.checkout(actor, id, mutation));
     }
 
     @Override

@@ -27,7 +27,8 @@ class CoreLayeringTest {
         assertHolds(classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "dev.cartflow.error..", "dev.cartflow.model..", "dev.cartflow.spi..",
                         "dev.cartflow.core..", "com.fasterxml.jackson..", "com.github.benmanes.caffeine..",
-                        "dev.failsafe..", "org.jspecify.."),
+                        "dev.failsafe..", "io.github.bucket4j..", "org.slf4j..", "org.jspecify..",
+                        "javax.crypto.."),
                 CORE);
     }
 

@@ -45,7 +45,7 @@ class CartEngineAccessTest {
     @Test
     void get_missingCartForGuest_accessDeniedLikeForeignCart() {
         denied(() -> engine.get(Actor.guest("any"), CartId.random()));
-        assertThatThrownBy(() -> engine.get(Actor.support("s-1"), CartId.random()))
+        assertThatThrownBy(() -> engine.get(Actor.support("s-1", "ticket-1"), CartId.random()))
                 .isInstanceOfSatisfying(CartException.class,
                         e -> assertThat(e.code()).isEqualTo(CartErrorCode.CART_NOT_FOUND));
     }
@@ -68,7 +68,7 @@ class CartEngineAccessTest {
     @Test
     void supportAndService_actOnAnyCart() {
         Cart cart = engine.createCustomerCart(Actor.customer(alice), alice, NewCart.of("EUR", "DE"));
-        engine.addItem(Actor.support("s-1"), cart.id(), new Sku("A"), 1);
+        engine.addItem(Actor.support("s-1", "ticket-1"), cart.id(), new Sku("A"), 1);
         Cart after = engine.addItem(Actor.service("recovery"), cart.id(), new Sku("A"), 1);
         assertThat(after.lines().get(0).quantity()).isEqualTo(2);
     }

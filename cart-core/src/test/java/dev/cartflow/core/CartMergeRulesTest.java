@@ -513,7 +513,7 @@ class CartMergeRulesTest {
     void merge_supportWithCustomerCartAsGuest_invalidInput() {
         CartEngine engine = engine(10, 100);
         Cart customer = customer(engine, "C", 1);
-        Actor support = Actor.support("staff-1");
+        Actor support = Actor.support("staff-1", "ticket-1");
 
         assertThatThrownBy(() -> engine.merge(support, new MergeRequest(customer.id(), null, alice, MergePolicy.SUM)))
                 .isInstanceOfSatisfying(CartException.class,
@@ -526,7 +526,7 @@ class CartMergeRulesTest {
         customer(engine, "C", 1);
         CreatedCart guest = guest(engine, "DE", "C", 2);
 
-        MergeResult result = engine.merge(Actor.support("staff-1"),
+        MergeResult result = engine.merge(Actor.support("staff-1", "ticket-1"),
                 new MergeRequest(guest.cart().id(), null, alice, MergePolicy.SUM));
 
         assertThat(lines(result.cart())).containsExactly("C:3");

@@ -1,6 +1,8 @@
 package dev.cartflow.error;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -13,26 +15,42 @@ public final class CartException extends RuntimeException {
 
     private final CartErrorCode code;
     private final long currentVersion;
+    private final @Nullable Duration retryAfter;
 
     /** Creates an exception with a code and a message for developers (never shown to shoppers as is). */
     public CartException(CartErrorCode code, String message) {
-        this(code, message, null, -1);
+        this(code, message, null, -1, null);
     }
 
     /** Creates an exception that wraps the failure of a dependency. */
     public CartException(CartErrorCode code, String message, Throwable cause) {
-        this(code, message, cause, -1);
+        this(code, message, cause, -1, null);
     }
 
-    private CartException(CartErrorCode code, String message, @Nullable Throwable cause, long currentVersion) {
+    private CartException(CartErrorCode code, String message, @Nullable Throwable cause, long currentVersion,
+                          @Nullable Duration retryAfter) {
         super(Objects.requireNonNull(code, "code") + ": " + message, cause);
         this.code = code;
         this.currentVersion = currentVersion;
+        this.retryAfter = retryAfter;
     }
 
     /** A {@link CartErrorCode#VERSION_CONFLICT} that carries the version currently stored. */
     public static CartException versionConflict(long currentVersion, String message) {
-        return new CartException(CartErrorCode.VERSION_CONFLICT, message, null, currentVersion);
+        return new CartException(CartErrorCode.VERSION_CONFLICT, message, null, currentVersion, null);
+    }
+
+    /**
+     * A {@link CartErrorCode#RATE_LIMITED}: the caller may try again after {@code retryAfter}.
+     *
+     * @param retryAfter how long to wait before the next try (at least one millisecond is reported)
+     * @param message    for developers; names the limit, never the caller's identity
+     * @return the exception
+     */
+    public static CartException rateLimited(Duration retryAfter, String message) {
+        Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
+                ? Duration.ofMillis(1) : retryAfter;
+        return new CartException(CartErrorCode.RATE_LIMITED, message, null, -1, wait);
     }
 
     /** A {@link CartErrorCode#INTERNAL}: a bug in CartFlow or in a host's component, cause kept. */
@@ -74,5 +92,10 @@ public final class CartException extends RuntimeException {
     /** For a version conflict, the version stored when the conflict was detected, if known. */
     public OptionalLong currentVersion() {
         return currentVersion < 0 ? OptionalLong.empty() : OptionalLong.of(currentVersion);
+    }
+
+    /** For {@code RATE_LIMITED}, how long the caller should wait before trying again. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -311,10 +311,10 @@ public final class HostileEngineRun {
 
     private Actor actor(Known target) {
         return plausibleOr(List.of(() -> target.owner, () -> target.owner, () -> target.owner, () -> service,
-                        () -> Actor.support("staff-1")),
+                        () -> Actor.support("staff-1", "ticket-1")),
                 () -> pick(List.of(() -> null, () -> known().owner, () -> Actor.guest("not-the-token"),
                         () -> Actor.guest(hostileText()), () -> Actor.customer(new CustomerId("stranger")),
-                        () -> Actor.service(hostileText()), () -> Actor.support(hostileText()))));
+                        () -> Actor.service(hostileText()), () -> Actor.support(hostileText(), hostileText()))));
     }
 
     private CartId cartId(Known target) {

@@ -4,6 +4,9 @@ import dev.cartflow.core.CartLimits;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
+import dev.cartflow.core.internal.support.Pseudonyms;
+import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartEventPublisher;
 import dev.cartflow.spi.CartMaintenanceStore;
@@ -35,12 +38,36 @@ import java.time.Instant;
  * @param conflictRetryBudget how long an operation re-applies itself after version conflicts
  * @param maxMetadataBytes    largest metadata
  * @param random              source of guest tokens
+ * @param observer            the observation hook
+ * @param audit               the audit trail
+ * @param pseudonyms          keyed pseudonyms of personal identifiers
  */
-public record EngineConfig(CartRepository repository, CartEventLog eventLog, CartMaintenanceStore maintenanceStore,
-                           ProviderSet providers, PromotionUsageStore usage, StockReservations reservations,
-                           CartEventPublisher events, Clock clock, PricingPolicy pricingPolicy, CartPricer pricer,
-                           CartLimits limits, Duration guestTtl, Duration customerTtl, Duration idempotencyTtl,
-                           Duration conflictRetryBudget, int maxMetadataBytes, SecureRandom random) {
+public record EngineConfig(
+        CartRepository repository,
+        CartEventLog eventLog,
+        CartMaintenanceStore maintenanceStore,
+        ProviderSet providers,
+        PromotionUsageStore usage,
+        StockReservations reservations,
+        CartEventPublisher events,
+        Clock clock,
+        PricingPolicy pricingPolicy,
+        CartPricer pricer,
+        CartLimits limits,
+        Duration guestTtl,
+        Duration customerTtl,
+        Duration idempotencyTtl,
+        Duration conflictRetryBudget,
+        int maxMetadataBytes,
+        // observability
+        CartObserver observer,
+        // resilience
+        // security
+        AuditLog audit,
+        // rate limits
+        // data protection
+        Pseudonyms pseudonyms,
+        SecureRandom random) {
 
     /** Now, by the injected clock (a clock that throws is a host bug, reported as {@code INTERNAL}). */
     public Instant now() {

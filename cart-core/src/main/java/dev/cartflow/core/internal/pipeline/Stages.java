@@ -12,9 +12,10 @@ import dev.cartflow.core.internal.rules.CartPricing;
  * @param idempotency the stored responses
  * @param publish     events to the outbox and the publisher
  * @param commit      the retry loop and the atomic write
+ * @param entry       where every operation enters: observed and guarded
  */
 public record Stages(EngineConfig config, Access access, Lifecycle lifecycle, CartPricing pricing,
-                     Idempotency idempotency, Publish publish, Commit commit) {
+                     Idempotency idempotency, Publish publish, Commit commit, Entry entry) {
 
     /** The stages of an engine with this wiring. */
     public static Stages of(EngineConfig config) {
@@ -22,6 +23,7 @@ public record Stages(EngineConfig config, Access access, Lifecycle lifecycle, Ca
         return new Stages(config, new Access(config.repository()),
                 new Lifecycle(config.guestTtl(), config.customerTtl()),
                 new CartPricing(config.pricer(), config.pricingPolicy()),
-                new Idempotency(config.repository(), config.idempotencyTtl()), publish, new Commit(config, publish));
+                new Idempotency(config.repository(), config.idempotencyTtl()), publish, new Commit(config, publish),
+                new Entry(config.observer()));
     }
 }

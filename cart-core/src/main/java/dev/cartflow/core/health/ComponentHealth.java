@@ -1,0 +1,22 @@
+package dev.cartflow.core.health;
+
+import java.util.Map;
+
+/**
+ * The health of one part.
+ *
+ * @param status  its state
+ * @param details what an operator needs to see (states, counts, ages), never personal data
+ */
+public record ComponentHealth(HealthStatus status, Map<String, String> details) {
+    /** Copies the details. */
+    public ComponentHealth {
+        java.util.Objects.requireNonNull(status, "status");
+        details = Map.copyOf(details);
+    }
+
+    /** Up, without details. */
+    public static ComponentHealth up() {
+        return new ComponentHealth(HealthStatus.UP, Map.of());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.cartflow.core.health;
+
+/**
+ * A part that reports its health to {@link dev.cartflow.core.CartEngine#health()}: storage, a cache,
+ * a provider's circuit breaker, the outbox. Must be thread-safe, quick and must not throw (a
+ * contributor that throws is reported {@code DOWN}).
+ */
+public interface HealthContributor {
+    /** The part's name in the report ({@code repository}, {@code cache}, {@code breaker.pricing}, ...). */
+    String healthName();
+
+    /** Its health now. */
+    ComponentHealth health();
+}

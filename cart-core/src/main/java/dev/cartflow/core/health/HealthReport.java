@@ -1,0 +1,17 @@
+package dev.cartflow.core.health;
+
+import java.util.Map;
+
+/**
+ * The engine's health: the worst state of its parts, and each part's.
+ *
+ * @param status     {@code DOWN} if any part is down, else {@code DEGRADED} if any is degraded, else {@code UP}
+ * @param components each part's health by name
+ */
+public record HealthReport(HealthStatus status, Map<String, ComponentHealth> components) {
+    /** Copies the parts. */
+    public HealthReport {
+        java.util.Objects.requireNonNull(status, "status");
+        components = Map.copyOf(components);
+    }
+}
