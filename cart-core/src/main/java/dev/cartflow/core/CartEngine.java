@@ -143,6 +143,13 @@ public interface CartEngine {
     CheckoutResult checkout(Actor actor, CartId id, Mutation mutation);
 
     /**
+     * Erasure and export of a customer's data, for data subjects' requests.
+     *
+     * @return the data protection requests of this engine
+     */
+    dev.cartflow.core.privacy.CustomerData dataProtection();
+
+    /**
      * The batch jobs (purge of expired carts, abandonment marks), for a host's scheduler.
      *
      * @return the jobs of this engine

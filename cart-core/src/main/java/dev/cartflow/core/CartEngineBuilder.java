@@ -2,6 +2,8 @@ package dev.cartflow.core;
 
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.support.Pseudonyms;
+import dev.cartflow.core.internal.privacy.NamedStore;
+import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
@@ -64,6 +66,7 @@ public final class CartEngineBuilder {
     AuditLog audit = AuditLog.NONE;
     // rate limits
     // data protection
+    final List<NamedStore> personalDataStores = new java.util.ArrayList<>();
     byte[] pseudonymKey;
 
     CartEngineBuilder() {
@@ -249,6 +252,25 @@ public final class CartEngineBuilder {
     // --- data protection ---
 
     /**
+     * An extra store that keeps personal data (a host's order notes, a loyalty table), asked by every
+     * erasure and export of {@link CartEngine#dataProtection()} after the repository and the promotion
+     * usage store, and by the retention job when it is a {@link dev.cartflow.spi.RetentionStore}.
+     *
+     * @param name  its name in erasure reports and exports: lowercase letters, digits, dots and dashes,
+     *              not {@code repository}, {@code promotionUsage}, {@code maintenanceStore} or {@code audit}
+     * @param store the store
+     * @return this builder
+     */
+    public CartEngineBuilder personalDataStore(String name, PersonalDataStore store) {
+        NamedStore named = new NamedStore(name, store);
+        if (personalDataStores.stream().anyMatch(s -> s.name().equals(name))) {
+            throw CartException.invalidInput("a personal data store named " + name + " is already configured");
+        }
+        personalDataStores.add(named);
+        return this;
+    }
+
+    /**
      * The secret key of the keyed pseudonyms that stand for customers in logs, metrics and the
      * audit trail (HMAC-SHA256, at least 16 bytes). Give every instance of a shop the same key so
      * that a customer's audit entries can be found for an erasure; by default a random key per engine.
@@ -306,6 +328,7 @@ public final class CartEngineBuilder {
                 audit,
                 // rate limits
                 // data protection
+                List.copyOf(personalDataStores),
                 new Pseudonyms(key),
                 random));
     }

@@ -31,4 +31,18 @@ public interface CartMaintenance {
      * @return the number marked
      */
     int markAbandoned(Duration inactivity, int batchSize);
+
+    /**
+     * Applies a retention policy, one batch per kind of record it names: carts past their expiry by
+     * {@link #purgeExpired}, and delivered events, expired stored responses and audit entries by every
+     * store of the engine that is a {@link dev.cartflow.spi.RetentionStore}. A record is deleted only
+     * when it is older than its kind's retention. Call again while a kind's count equals
+     * {@code batchSize}.
+     *
+     * @param policy    how long each kind is kept
+     * @param batchSize at most this many records per kind and store
+     * @return how many were deleted, per kind
+     */
+    dev.cartflow.core.privacy.RetentionReport applyRetention(dev.cartflow.core.privacy.RetentionPolicy policy,
+                                                             int batchSize);
 }

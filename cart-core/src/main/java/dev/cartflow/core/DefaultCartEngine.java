@@ -10,6 +10,8 @@ import dev.cartflow.core.internal.pipeline.Operations;
 import dev.cartflow.core.internal.pipeline.Execution;
 import dev.cartflow.core.internal.pipeline.Reading;
 import dev.cartflow.core.internal.pipeline.Stages;
+import dev.cartflow.core.internal.privacy.DataProtection;
+import dev.cartflow.core.privacy.CustomerData;
 import dev.cartflow.core.merge.MergeRequest;
 import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.model.Actor;
@@ -38,6 +40,7 @@ final class DefaultCartEngine implements CartEngine {
     private final MergeOperation merging;
     private final CheckoutOperation checkout;
     private final MaintenanceJobs maintenance;
+    private final DataProtection dataProtection;
 
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
@@ -49,6 +52,7 @@ final class DefaultCartEngine implements CartEngine {
         this.merging = new MergeOperation(stages);
         this.checkout = new CheckoutOperation(stages);
         this.maintenance = new MaintenanceJobs(stages);
+        this.dataProtection = new DataProtection(config, entry);
     }
 
     @Override
@@ -106,6 +110,11 @@ final class DefaultCartEngine implements CartEngine {
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
         return entry.run(CartOperation.CHECKOUT, () -> checkout.checkout(actor, id, mutation));
+    }
+
+    @Override
+    public CustomerData dataProtection() {
+        return dataProtection;
     }
 
     @Override

@@ -10,6 +10,13 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
+import dev.cartflow.spi.PersonalDataStore;
+import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.core.privacy.PersonalRecords;
+import dev.cartflow.spi.RetentionStore;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +29,11 @@ import java.util.Optional;
  * A thread-safe {@link CartRepository} in memory. It enforces versions like a database would
  * and writes a change, its events and its idempotency record atomically. For tests, examples and
  * single-instance deployments that can lose carts on restart.
+ *
+ * <p>It can erase and export a customer's data (its carts and the guest carts merged into them, their
+ * events and stored responses) and age events and stored responses out for the retention job.
  */
-public final class InMemoryCartRepository implements CartStorage {
+public final class InMemoryCartRepository implements CartStorage, PersonalDataStore, RetentionStore {
     private final Map<CartId, Cart> carts = new HashMap<>();
     private final Map<CartId, List<CartEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
@@ -121,6 +131,88 @@ public final class InMemoryCartRepository implements CartStorage {
         return events.getOrDefault(requireId(id), List.of()).stream()
                 .filter(e -> e.sequence() > afterSequence)
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
+        Set<CartId> ids = customerCarts(requireCustomer(customerId));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (CartId id : ids) {
+            Cart cart = carts.remove(id);
+            counts.merge(PersonalRecords.CART, 1, Integer::sum);
+            counts.merge(PersonalRecords.LINE, cart.lines().size(), Integer::sum);
+            counts.merge(PersonalRecords.CODE, cart.codes().size(), Integer::sum);
+            List<CartEvent> removed = events.remove(id);
+            counts.merge(PersonalRecords.EVENT, removed == null ? 0 : removed.size(), Integer::sum);
+        }
+        int records = idempotency.size();
+        idempotency.values().removeIf(r -> answersOneOf(r, ids));
+        counts.put(PersonalRecords.IDEMPOTENCY, records - idempotency.size());
+        return counts;
+    }
+
+    @Override
+    public synchronized List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
+        Set<CartId> ids = customerCarts(requireCustomer(customerId));
+        List<PersonalRecord> records = new ArrayList<>();
+        for (CartId id : ids) {
+            records.add(PersonalRecords.cart(carts.get(id)));
+            events.getOrDefault(id, List.of()).forEach(e -> records.add(PersonalRecords.event(e)));
+        }
+        idempotency.values().stream().filter(r -> answersOneOf(r, ids))
+                .forEach(r -> records.add(PersonalRecords.idempotency(r)));
+        return records;
+    }
+
+    @Override
+    public synchronized int deleteOlderThan(String kind, Instant cutoff, int limit) {
+        if (kind == null) {
+            throw CartException.invalidInput("kind must not be null");
+        }
+        requirePage(cutoff, limit);
+        if (kind.equals(RetentionStore.EVENT)) {
+            // Events in memory are delivered as they are stored (the in-process publisher).
+            List<CartEvent> old = events.values().stream().flatMap(List::stream)
+                    .filter(e -> e.at().isBefore(cutoff))
+                    .sorted(Comparator.comparing(CartEvent::at)).limit(limit).toList();
+            Set<CartEvent> doomed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            doomed.addAll(old);
+            events.values().forEach(list -> list.removeIf(doomed::contains));
+            events.values().removeIf(List::isEmpty);
+            return old.size();
+        }
+        if (kind.equals(RetentionStore.IDEMPOTENCY)) {
+            List<String> old = idempotency.values().stream().filter(r -> r.expiresAt().isBefore(cutoff))
+                    .sorted(Comparator.comparing(IdempotencyRecord::expiresAt)).limit(limit)
+                    .map(IdempotencyRecord::key).toList();
+            old.forEach(idempotency::remove);
+            return old.size();
+        }
+        return 0;
+    }
+
+    /** The customer's carts and the guest carts merged into them. */
+    private Set<CartId> customerCarts(CustomerId customerId) {
+        Set<CartId> ids = new LinkedHashSet<>();
+        carts.values().stream().filter(c -> c.customerId().filter(customerId::equals).isPresent())
+                .sorted(Comparator.comparing(c -> c.id().value())).forEach(c -> ids.add(c.id()));
+        for (CartId id : List.copyOf(ids)) {
+            for (CartEvent event : events.getOrDefault(id, List.of())) {
+                PersonalRecords.mergedFrom(event).filter(carts::containsKey).ifPresent(ids::add);
+            }
+        }
+        return ids;
+    }
+
+    private static boolean answersOneOf(IdempotencyRecord record, Set<CartId> ids) {
+        return PersonalRecords.cartOfIdempotencyKey(record.key()).filter(ids::contains).isPresent();
+    }
+
+    private static CustomerId requireCustomer(CustomerId customerId) {
+        if (customerId == null) {
+            throw CartException.invalidInput("customer id must not be null");
+        }
+        return customerId;
     }
 
     private static CartId requireId(CartId id) {

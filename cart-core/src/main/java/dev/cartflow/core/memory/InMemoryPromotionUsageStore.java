@@ -6,6 +6,12 @@ import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.spi.PromotionUsageStore;
 import dev.cartflow.spi.UsageLimits;
+import dev.cartflow.core.privacy.PersonalRecords;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.spi.PersonalDataStore;
+import dev.cartflow.spi.PersonalRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +21,12 @@ import java.util.Set;
 /**
  * Redemption counters in memory, for one engine instance (tests, single-node hosts); atomic and
  * thread-safe under one lock. Whether a promotion is spent is {@link UsageLimits}' rule.
+ *
+ * <p>Erasing a customer keeps its redemptions, so that the promotions' total use counts stay true,
+ * but removes their owner: the customer's own per-customer counts start again.
  */
-public final class InMemoryPromotionUsageStore implements PromotionUsageStore {
+public final class InMemoryPromotionUsageStore implements PromotionUsageStore, PersonalDataStore {
+    /** A cart's redemptions; the owner is null once its customer was erased (the uses still count). */
     private record Redemptions(CartOwner owner, Set<String> promotionIds) {
     }
 
@@ -61,7 +71,7 @@ public final class InMemoryPromotionUsageStore implements PromotionUsageStore {
             for (Map.Entry<CartId, Redemptions> entry : byCart.entrySet()) {
                 if (!entry.getKey().equals(cartId) && entry.getValue().promotionIds().contains(p.id())) {
                     others++;
-                    if (entry.getValue().owner().equals(owner)) {
+                    if (owner.equals(entry.getValue().owner())) {
                         ownerElsewhere++;
                     }
                 }
@@ -72,6 +82,38 @@ public final class InMemoryPromotionUsageStore implements PromotionUsageStore {
             }
         }
         return spent;
+    }
+
+    @Override
+    public synchronized Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
+        CartOwner owner = owner(customerId);
+        int anonymized = 0;
+        for (Map.Entry<CartId, Redemptions> entry : byCart.entrySet()) {
+            if (owner.equals(entry.getValue().owner())) {
+                anonymized += entry.getValue().promotionIds().size();
+                entry.setValue(new Redemptions(null, entry.getValue().promotionIds()));
+            }
+        }
+        return Map.of(PersonalRecords.REDEMPTION, anonymized);
+    }
+
+    @Override
+    public synchronized List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
+        CartOwner owner = owner(customerId);
+        List<PersonalRecord> records = new ArrayList<>();
+        byCart.forEach((cartId, redemptions) -> {
+            if (owner.equals(redemptions.owner())) {
+                redemptions.promotionIds().forEach(id -> records.add(PersonalRecords.redemption(cartId, id)));
+            }
+        });
+        return records;
+    }
+
+    private static CartOwner owner(CustomerId customerId) {
+        if (customerId == null) {
+            throw CartException.invalidInput("customer id must not be null");
+        }
+        return new CartOwner.Customer(customerId);
     }
 
     private static void check(Collection<Promotion> promotions, CartId cartId, CartOwner owner) {

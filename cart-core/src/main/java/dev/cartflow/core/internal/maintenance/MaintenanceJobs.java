@@ -95,4 +95,13 @@ public final class MaintenanceJobs implements CartMaintenance {
         }
         return stages.config().maintenanceStore();
     }
+
+    // data protection: the retention job lives in its own class
+    @Override
+    public dev.cartflow.core.privacy.RetentionReport applyRetention(dev.cartflow.core.privacy.RetentionPolicy policy,
+                                                                    int batchSize) {
+        return stages.entry().run(dev.cartflow.model.CartOperation.MAINTENANCE,
+                () -> new dev.cartflow.core.internal.privacy.RetentionJob(stages.config(), this)
+                        .apply(policy, batchSize));
+    }
 }

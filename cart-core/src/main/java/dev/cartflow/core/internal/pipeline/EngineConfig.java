@@ -40,6 +40,7 @@ import java.time.Instant;
  * @param random              source of guest tokens
  * @param observer            the observation hook
  * @param audit               the audit trail
+ * @param personalDataStores  the extra stores that keep personal data, for erasure, export and retention
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  */
 public record EngineConfig(
@@ -66,6 +67,7 @@ public record EngineConfig(
         AuditLog audit,
         // rate limits
         // data protection
+        java.util.List<dev.cartflow.core.internal.privacy.NamedStore> personalDataStores,
         Pseudonyms pseudonyms,
         SecureRandom random) {
 
