@@ -10,6 +10,10 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
+import dev.cartflow.spi.PersonalDataStore;
+import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.spi.RetentionStore;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +41,12 @@ import org.jdbi.v3.core.Jdbi;
  * own writes ({@link #find}, {@link #findActiveByCustomer}, {@link #findIdempotency}) and every
  * write go to the primary.
  *
+ * <p><b>Data protection.</b> {@link #eraseCustomer} deletes, in one transaction, the customer's carts
+ * and the guest carts merged into them, with their lines, codes, delivered outbox rows and stored
+ * responses; their undelivered outbox rows stay with their data replaced by {@code {"erased":"true"}}
+ * so the dispatcher still delivers them in order. {@link #deleteOlderThan} ages out delivered outbox
+ * rows and expired stored responses for the retention job.
+ *
  * <p>The schema must have been applied with {@link CartFlowSchema}. Connections come from the host's
  * pool behind the given {@link Jdbi}; PostgreSQL's default isolation, READ COMMITTED, is expected.
  *
@@ -47,7 +57,7 @@ import org.jdbi.v3.core.Jdbi;
  *         .build();
  * }</pre>
  */
-public final class JdbiCartRepository implements CartStorage {
+public final class JdbiCartRepository implements CartStorage, PersonalDataStore, RetentionStore {
     private final Jdbi primary;
     private final Jdbi reads;
 
@@ -163,6 +173,29 @@ public final class JdbiCartRepository implements CartStorage {
                         "DELETE FROM idempotency_keys WHERE expires_at < CAST(:now AS timestamptz)")
                 .bind("now", CartRows.text(now))
                 .execute()));
+    }
+
+    @Override
+    public Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
+        notNull(customerId, "customerId");
+        return Failures.translate("erase customer", () -> primary.inTransaction(
+                h -> PersonalRows.erase(h, PersonalRows.customerCarts(h, customerId, true))));
+    }
+
+    @Override
+    public List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
+        notNull(customerId, "customerId");
+        return Failures.translate("export customer", () -> primary.inTransaction(
+                h -> PersonalRows.export(h, PersonalRows.customerCarts(h, customerId, false))));
+    }
+
+    @Override
+    public int deleteOlderThan(String kind, Instant cutoff, int limit) {
+        notNull(kind, "kind");
+        notNull(cutoff, "cutoff");
+        requirePositive(limit);
+        return Failures.translate("apply retention",
+                () -> primary.withHandle(h -> PersonalRows.deleteOlderThan(h, kind, cutoff, limit)));
     }
 
     /** The primary database, for {@link CartJsonLines}. */

@@ -6,6 +6,10 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.PromotionUsageStore;
 import dev.cartflow.spi.UsageLimits;
+import dev.cartflow.core.privacy.PersonalRecords;
+import dev.cartflow.model.CustomerId;
+import dev.cartflow.spi.PersonalDataStore;
+import dev.cartflow.spi.PersonalRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,8 +31,11 @@ import org.jdbi.v3.core.Jdbi;
  * spent is {@link UsageLimits}' rule. The per-customer limit counts the rows of the same owner:
  * column {@code customer_id} holds {@link UsageLimits#ownerKey} (the customer id, or the guest's key,
  * which no customer id can equal), so rows written before guests were counted still count.
+ *
+ * <p>Erasing a customer keeps its rows, so that the promotions' total use counts stay true, with
+ * {@code customer_id} set to null: the customer's own per-customer counts start again.
  */
-public final class JdbiPromotionUsageStore implements PromotionUsageStore {
+public final class JdbiPromotionUsageStore implements PromotionUsageStore, PersonalDataStore {
     private static final int LOCK_NAMESPACE = 0x43465052; // "CFPR"
 
     private static final String USAGE = """
@@ -116,6 +123,31 @@ public final class JdbiPromotionUsageStore implements PromotionUsageStore {
         }
         return Failures.translate("read promotion usage",
                 () -> jdbi.withHandle(h -> spent(h, limited, cartId, owner)));
+    }
+
+    @Override
+    public Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
+        if (customerId == null) {
+            throw CartException.invalidInput("customer id must not be null");
+        }
+        return Failures.translate("erase redemptions", () -> jdbi.withHandle(h -> Map.of(PersonalRecords.REDEMPTION,
+                h.createUpdate("UPDATE promotion_redemptions SET customer_id = NULL WHERE customer_id = :customer")
+                        .bind("customer", customerId.value())
+                        .execute())));
+    }
+
+    @Override
+    public List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
+        if (customerId == null) {
+            throw CartException.invalidInput("customer id must not be null");
+        }
+        return Failures.translate("export redemptions", () -> jdbi.withHandle(h -> h.createQuery("""
+                        SELECT promotion_id, cart_id::text AS cart_id FROM promotion_redemptions
+                         WHERE customer_id = :customer ORDER BY promotion_id, cart_id""")
+                .bind("customer", customerId.value())
+                .map((rs, ctx) -> PersonalRecords.redemption(CartId.parse(rs.getString("cart_id")),
+                        rs.getString("promotion_id")))
+                .list()));
     }
 
     private static Set<String> spent(Handle h, Map<String, Promotion> byId, CartId cartId, CartOwner owner) {

@@ -11,6 +11,10 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
+import dev.cartflow.spi.PersonalDataStore;
+import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.spi.RetentionStore;
+import java.util.Map;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
@@ -41,12 +45,15 @@ import java.util.function.Consumer;
  *       their copies on pub/sub invalidations. It is bypassed until that subscription stands, so
  *       the repository can be built while Redis is down.</li>
  *   <li>Optionally, a set per sku lists the active carts holding it ({@link #activeCartsHolding}).</li>
+ *   <li>Erasing a customer ({@link #eraseCustomer}, when the delegate can) evicts the customer's carts
+ *       from Redis and from every instance's near cache, erases them in the delegate, and evicts them
+ *       again, so that no reader refills a copy meanwhile.</li>
  * </ul>
  *
  * <p>Close it on shutdown to release its pub/sub subscription; the {@link CartRedisClient} is closed
  * by its owner.
  */
-public final class CachingCartRepository implements CartStorage, AutoCloseable {
+public final class CachingCartRepository implements CartStorage, PersonalDataStore, RetentionStore, AutoCloseable {
     private final CartStorage delegate;
     private final CartRedisClient client;
     private final RedisGuard guard;
@@ -168,6 +175,12 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         CartException.requireNonNull(id, "id");
         Optional<Cart> before = trackSkus ? delegate.find(id) : Optional.empty();
         boolean existed = delegate.delete(id);
+        evict(id, before);
+        return existed;
+    }
+
+    /** Drops a cart from the near caches of every instance and blocks Redis fills for a while. */
+    private void evict(CartId id, Optional<Cart> before) {
         withNear(n -> n.invalidate(id));
         boolean done = snapshots.tombstone(id);
         if (!done) {
@@ -175,7 +188,35 @@ public final class CachingCartRepository implements CartStorage, AutoCloseable {
         }
         before.ifPresent(skuIndex::untrack);
         publish(id);
-        return existed;
+    }
+
+    @Override
+    public Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
+        CartException.requireNonNull(customerId, "customerId");
+        if (!(delegate instanceof PersonalDataStore personal)) {
+            throw CartException.internal("the delegate of this cache cannot erase personal data", null);
+        }
+        List<Cart> carts = personal.exportCustomer(customerId, subject).stream()
+                .filter(r -> r.kind().equals(dev.cartflow.core.privacy.PersonalRecords.CART))
+                .map(r -> dev.cartflow.core.codec.CartCodec.read(r.json())).toList();
+        carts.forEach(c -> evict(c.id(), trackSkus ? Optional.of(c) : Optional.empty()));
+        Map<String, Integer> counts = personal.eraseCustomer(customerId, subject);
+        carts.forEach(c -> evict(c.id(), Optional.empty()));
+        return counts;
+    }
+
+    @Override
+    public List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
+        if (!(delegate instanceof PersonalDataStore personal)) {
+            throw CartException.internal("the delegate of this cache cannot export personal data", null);
+        }
+        return personal.exportCustomer(customerId, subject);
+    }
+
+    /** The delegate's retention (the cache holds neither events nor stored responses); 0 when it has none. */
+    @Override
+    public int deleteOlderThan(String kind, Instant cutoff, int limit) {
+        return delegate instanceof RetentionStore retaining ? retaining.deleteOlderThan(kind, cutoff, limit) : 0;
     }
 
     private void afterWrite(List<CartWrite> writes) {

@@ -11,6 +11,10 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
+import dev.cartflow.spi.PersonalDataStore;
+import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.spi.RetentionStore;
+import java.util.Map;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
@@ -44,10 +48,15 @@ import java.util.function.Supplier;
  *       stored cart.</li>
  * </ul>
  *
+ * <p>Data protection: {@link #eraseCustomer} deletes the customer's carts (found through its
+ * customer index) and the guest carts merged into them, with their events, stored responses and
+ * index entries, and the customer index itself; {@link #deleteOlderThan} ages out events and
+ * expired stored responses (both scan the keyspace, so run them off-peak).
+ *
  * <p>Redis failures surface as {@link CartException} with {@link CartErrorCode#PROVIDER_UNAVAILABLE}.
  * Configure Redis with persistence (AOF) when it is the system of record.
  */
-public final class RedisCartRepository implements CartStorage {
+public final class RedisCartRepository implements CartStorage, PersonalDataStore, RetentionStore {
     /**
      * KEYS: versions hash, expires zset, updated zset, customer zset (or the versions hash again);
      * ARGV: cartId, version, expiresMs, updatedMs, hasCustomer. Only a newer version moves the entries.
@@ -76,12 +85,14 @@ public final class RedisCartRepository implements CartStorage {
     private final CartRedisClient client;
     private final RedisKeys keys;
     private final RedisCartWriter writer;
+    private final RedisPersonalData personal;
 
     private RedisCartRepository(Builder b) {
         this.client = b.client;
         this.keys = new RedisKeys(b.keyPrefix);
         this.writer = new RedisCartWriter(b.client, keys, b.clock, b.lockTimeout, b.idempotencyRetention,
                 () -> fault);
+        this.personal = new RedisPersonalData(b.client, keys, this::load, id -> eventsSince(id, 0), this::delete);
     }
 
     /**
@@ -274,6 +285,28 @@ public final class RedisCartRepository implements CartStorage {
             cart.flatMap(Cart::customerId).ifPresent(c -> redis().zrem(keys.customerIndex(c), member));
             return removed > 0;
         });
+    }
+
+    // ------------------------------------------------------------------ data protection
+
+    @Override
+    public Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
+        CartException.requireNonNull(customerId, "customerId");
+        return guard(() -> personal.erase(customerId));
+    }
+
+    @Override
+    public List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
+        CartException.requireNonNull(customerId, "customerId");
+        return guard(() -> personal.export(customerId));
+    }
+
+    @Override
+    public int deleteOlderThan(String kind, Instant cutoff, int limit) {
+        CartException.requireNonNull(kind, "kind");
+        CartException.requireNonNull(cutoff, "cutoff");
+        checkLimit(limit);
+        return guard(() -> personal.deleteOlderThan(kind, cutoff, limit));
     }
 
     // ------------------------------------------------------------------ helpers
