@@ -84,7 +84,7 @@ final class PersonalRows {
                 .bindArray("ids", String.class, ids)
                 .bind("erased", Json.write(PersonalRecords.ERASED_DATA))
                 .execute());
-        counts.put(PersonalRecords.IDEMPOTENCY, update(h, "DELETE FROM idempotency_keys" + RECORDS_OF_CARTS, ids));
+        counts.put(PersonalRecords.IDEMPOTENCY, update(h, "DELETE FROM idempotency_keys " + RECORDS_OF_CARTS, ids));
         counts.put(PersonalRecords.CART, update(h, "DELETE FROM carts WHERE id = ANY(CAST(:ids AS uuid[]))", ids));
         return counts;
     }
@@ -103,7 +103,7 @@ final class PersonalRows {
                 .bindArray("ids", String.class, ids)
                 .map(CartRows::event)
                 .forEach(event -> records.add(PersonalRecords.event(event)));
-        h.createQuery("SELECT key, fingerprint, response, expires_at, expires_at_ns FROM idempotency_keys"
+        h.createQuery("SELECT key, fingerprint, response, expires_at, expires_at_ns FROM idempotency_keys "
                         + RECORDS_OF_CARTS + " ORDER BY key")
                 .bindArray("ids", String.class, ids)
                 .map((rs, ctx) -> new IdempotencyRecord(rs.getString("key"), rs.getString("fingerprint"),
