@@ -192,25 +192,13 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
 
     @Override
     public Map<String, Integer> eraseCustomer(CustomerId customerId, String subject) {
-        CartException.requireNonNull(customerId, "customerId");
-        if (!(delegate instanceof PersonalDataStore personal)) {
-            throw CartException.internal("the delegate of this cache cannot erase personal data", null);
-        }
-        List<Cart> carts = personal.exportCustomer(customerId, subject).stream()
-                .filter(r -> r.kind().equals(dev.cartflow.core.privacy.PersonalRecords.CART))
-                .map(r -> dev.cartflow.core.codec.CartCodec.read(r.json())).toList();
-        carts.forEach(c -> evict(c.id(), trackSkus ? Optional.of(c) : Optional.empty()));
-        Map<String, Integer> counts = personal.eraseCustomer(customerId, subject);
-        carts.forEach(c -> evict(c.id(), Optional.empty()));
-        return counts;
+        return CachedErasure.erase(delegate, customerId, subject,
+                cart -> evict(cart.id(), trackSkus ? Optional.of(cart) : Optional.empty()));
     }
 
     @Override
     public List<PersonalRecord> exportCustomer(CustomerId customerId, String subject) {
-        if (!(delegate instanceof PersonalDataStore personal)) {
-            throw CartException.internal("the delegate of this cache cannot export personal data", null);
-        }
-        return personal.exportCustomer(customerId, subject);
+        return CachedErasure.personal(delegate).exportCustomer(customerId, subject);
     }
 
     /** The delegate's retention (the cache holds neither events nor stored responses); 0 when it has none. */
