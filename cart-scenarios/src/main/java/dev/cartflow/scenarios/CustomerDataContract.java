@@ -304,6 +304,7 @@ public abstract class CustomerDataContract {
         assertThat(eventLog().eventsSince(fresh.id(), 0)).hasSize(freshEvents);
         assertThat(report.deleted("event")).isEqualTo(oldEvents + (hasOutbox() ? 0 : pendingEvents));
         assertThat(report.deleted("idempotency")).as("old-1 expired eight days before the cutoff").isEqualTo(1);
+        // Record keys as the engine forms them for a command: cart id, kind of actor, the caller's key.
         assertThat(repository.findIdempotency(old.id() + "|Customer|old-1", Instant.parse("2026-06-01T10:00:00Z")))
                 .isEmpty();
         assertThat(repository.findIdempotency(fresh.id() + "|Customer|new-1", clock.instant())).isPresent();
