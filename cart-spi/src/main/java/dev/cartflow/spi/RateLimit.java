@@ -45,9 +45,9 @@ public record RateLimit(long capacity, Duration period) {
      * different bucket, so that a changed setting takes effect at once instead of when the old
      * bucket expires.
      *
-     * @return for example {@code 10per60000ms}
+     * @return for example {@code 10per60000000000ns}
      */
     public String tag() {
-        return capacity + "per" + period.toMillis() + "ms";
+        return capacity + "per" + period.toNanos() + "ns";
     }
 }
