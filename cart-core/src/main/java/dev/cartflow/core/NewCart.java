@@ -59,11 +59,11 @@ public record NewCart(Currency currency, String country, String customerGroup, @
      * The same spec, created for this client: guest cart creation is rate limited per client key
      * when {@code RateLimits} limits {@code CREATE_GUEST_CART} per actor.
      *
-     * @param clientKey the client as the host names it (an IP address, a device id)
+     * @param clientKey the client as the host names it (an IP address, a device id); required
      * @return the spec with the client key
      */
     public NewCart withClientKey(String clientKey) {
-        return new NewCart(currency, country, customerGroup, clientKey);
+        return new NewCart(currency, country, customerGroup, Shapes.text(clientKey, "client key", MAX_CLIENT_KEY_LENGTH));
     }
 
     /** The spec, with the client key masked: it may be personal data (an IP address). */
