@@ -65,6 +65,7 @@ final class DefaultCartEngine implements CartEngine {
     @Override
     public Cart createCustomerCart(Actor actor, CustomerId customerId, NewCart spec) {
         return entry.run(CartOperation.CREATE_CUSTOMER_CART, () -> {
+            required(actor, "actor");
             required(customerId, "customer id");
             required(spec, "cart spec");
             throttle.admit(CartOperation.CREATE_CUSTOMER_CART, actor);
@@ -83,6 +84,7 @@ final class DefaultCartEngine implements CartEngine {
     @Override
     public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
         return entry.run(CartOperation.ACTIVE_CART, () -> {
+            required(actor, "actor");
             required(customerId, "customer id");
             throttle.admit(CartOperation.ACTIVE_CART, actor);
             return reading.activeCart(actor, customerId);
@@ -137,6 +139,8 @@ final class DefaultCartEngine implements CartEngine {
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
         return entry.run(CartOperation.CHECKOUT, () -> {
+            required(actor, "actor");
+            required(id, "cart id");
             required(mutation, "mutation");
             throttle.admit(CartOperation.CHECKOUT, actor, id);
             return checkout.checkout(actor, id, mutation);
