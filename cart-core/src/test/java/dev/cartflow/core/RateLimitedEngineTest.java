@@ -256,7 +256,7 @@ class RateLimitedEngineTest {
     }
 
     @Test
-    void bucketNames_neverHoldPersonalData() {
+    void admit_customersGuestsStaffAndClients_bucketNamesHoldNoPersonalData() {
         List<String> buckets = new CopyOnWriteArrayList<>();
         RateLimiter recording = (bucket, limit, tokens) -> {
             buckets.add(bucket);
@@ -281,7 +281,7 @@ class RateLimitedEngineTest {
     }
 
     @Test
-    void limiterDown_failOpenByDefault_runsAndTellsTheObserver() {
+    void execute_limiterDownFailOpenByDefault_runsAndTellsTheObserver() {
         List<String> swallowed = new CopyOnWriteArrayList<>();
         CartEngine engine = world.builder()
                 .rateLimits(RateLimits.builder().perCart(CartOperation.ADD_ITEM, 1, Duration.ofMinutes(1)).build())
@@ -303,7 +303,7 @@ class RateLimitedEngineTest {
     }
 
     @Test
-    void limiterDown_failClosed_providerUnavailableAndNothingChanged() {
+    void execute_limiterDownFailClosed_providerUnavailableAndNothingChanged() {
         CartEngine engine = world.builder()
                 .rateLimits(RateLimits.builder().perCart(CartOperation.ADD_ITEM, 1, Duration.ofMinutes(1))
                         .onLimiterOutage(LimiterOutage.REFUSE).build())
@@ -318,7 +318,7 @@ class RateLimitedEngineTest {
     }
 
     @Test
-    void limiterBugs_internalNotTheCallersFault() {
+    void get_limiterBroken_providerUnavailableOrInternalNeverTheCallersFault() {
         RateLimiter throwing = (bucket, limit, tokens) -> {
             throw new IllegalStateException("limiter bug");
         };
@@ -339,7 +339,28 @@ class RateLimitedEngineTest {
     }
 
     @Test
-    void noLimits_limiterNeverAsked() {
+    void get_refused_observedAsRejectedWithItsCode() {
+        List<String> finished = new CopyOnWriteArrayList<>();
+        CartEngine engine = world.builder()
+                .rateLimits(RateLimits.builder().perCart(CartOperation.GET, 1, Duration.ofMinutes(1)).build())
+                .observer(new CartObserver() {
+                    @Override
+                    public void operationFinished(CartOperation operation, dev.cartflow.core.observe.Outcome outcome,
+                                                  CartErrorCode code, Duration duration) {
+                        finished.add(operation + " " + outcome + " " + code);
+                    }
+                }).build();
+        CartId id = engine.createGuestCart(NewCart.of("EUR", "DE")).cart().id();
+        engine.get(Actor.service("s"), id);
+
+        rejected(() -> engine.get(Actor.service("s"), id));
+
+        assertThat(finished).containsExactly("CREATE_GUEST_CART SUCCESS null", "GET SUCCESS null",
+                "GET REJECTED RATE_LIMITED");
+    }
+
+    @Test
+    void build_noLimits_limiterNeverAsked() {
         RateLimiter failing = (bucket, limit, tokens) -> {
             throw new AssertionError("asked without limits");
         };

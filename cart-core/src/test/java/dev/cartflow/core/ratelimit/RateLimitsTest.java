@@ -20,7 +20,7 @@ class RateLimitsTest {
     }
 
     @Test
-    void none_limitsNothingAndFailsOpen() {
+    void none_everyOperation_unlimitedAndFailsOpen() {
         assertThat(RateLimits.NONE.isEmpty()).isTrue();
         assertThat(RateLimits.NONE.onLimiterOutage()).isEqualTo(LimiterOutage.ALLOW);
         for (CartOperation operation : CartOperation.values()) {
