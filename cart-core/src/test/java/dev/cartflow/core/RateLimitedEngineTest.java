@@ -149,6 +149,20 @@ class RateLimitedEngineTest {
     }
 
     @Test
+    void applyCode_guestWithAVouchedIdentity_countedAcrossItsCarts() {
+        CartEngine engine = engine(RateLimits.builder().perActor(CartOperation.APPLY_CODE, 2, Duration.ofMinutes(1)).build());
+        CreatedCart first = engine.createGuestCart(NewCart.of("EUR", "DE"));
+        CreatedCart second = engine.createGuestCart(NewCart.of("EUR", "DE"));
+        rejected(() -> engine.execute(Actor.guest(first.token(), "mail-hash-1"), first.cart().id(), code("X"), Mutation.none()));
+        rejected(() -> engine.execute(Actor.guest(first.token(), "mail-hash-1"), first.cart().id(), code("Y"), Mutation.none()));
+
+        assertThat(rejected(() -> engine.execute(Actor.guest(second.token(), "mail-hash-1"), second.cart().id(),
+                code("SAVE10"), Mutation.none())).code()).isEqualTo(CartErrorCode.RATE_LIMITED);
+        assertThat(engine.execute(Actor.guest(second.token()), second.cart().id(), code("SAVE10"), Mutation.none()).codes())
+                .as("without the identity the guest counts by its token").containsExactly("SAVE10");
+    }
+
+    @Test
     void createGuestCart_perClientKey_limitsThatClientOnly() {
         CartEngine engine = engine(RateLimits.builder().perActor(CartOperation.CREATE_GUEST_CART, 2, Duration.ofMinutes(1)).build());
         NewCart fromOne = NewCart.of("EUR", "DE").withClientKey("203.0.113.7");

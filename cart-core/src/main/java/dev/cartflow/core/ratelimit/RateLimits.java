@@ -16,10 +16,12 @@ import java.util.Set;
  * how many calls may act on one cart per period. A call over a limit fails with
  * {@code RATE_LIMITED} and the wait until it may succeed, and changes nothing. None by default.
  *
- * <p>Who counts as the actor: a guest by its cart token, a customer by id, support staff by staff
- * id, a service by name, each as a keyed pseudonym (never in clear); a guest cart's creation has no
- * actor yet, so it counts by the client key the host names in {@code NewCart.withClientKey} (an IP
- * address, a device id), and is not limited per actor without one. For example:
+ * <p>Who counts as the actor: a guest by the identity the host vouches for
+ * ({@code Actor.guest(token, identity)}), or else by its cart token (so that guest's limit is per
+ * cart), a customer by id, support staff by staff id, a service by name, each as a keyed pseudonym
+ * (never in clear). A guest cart's creation has no actor yet, so it counts by the client key the
+ * host names in {@code NewCart.withClientKey} (an IP address, a device id), and is not limited per
+ * actor without one. For example:
  *
  * <pre>{@code
  * RateLimits limits = RateLimits.builder()

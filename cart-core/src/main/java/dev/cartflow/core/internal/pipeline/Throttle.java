@@ -110,7 +110,9 @@ public final class Throttle {
 
     private String actorKey(Actor actor) {
         if (actor instanceof Actor.Guest guest) {
-            return pseudonyms.of("guest-token", guest.token());
+            // A vouched identity follows the guest across carts; a token alone is one cart's.
+            return guest.identity() != null ? pseudonyms.of("guest", guest.identity())
+                    : pseudonyms.of("guest-token", guest.token());
         } else if (actor instanceof Actor.Customer customer) {
             return pseudonyms.of("customer", customer.customerId().value());
         } else if (actor instanceof Actor.Support support) {
