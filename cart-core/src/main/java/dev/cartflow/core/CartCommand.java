@@ -66,6 +66,9 @@ public sealed interface CartCommand {
             if (lineIds == null || lineIds.isEmpty() || lineIds.stream().anyMatch(java.util.Objects::isNull)) {
                 throw CartException.invalidInput("at least one line id is required");
             }
+            if (lineIds.size() > Shapes.MAX_BULK) {
+                throw CartException.invalidInput("at most " + Shapes.MAX_BULK + " line ids in one call");
+            }
             lineIds = List.copyOf(lineIds);
         }
     }

@@ -5,6 +5,8 @@ import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.internal.privacy.NamedStore;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.core.ratelimit.InMemoryRateLimiter;
+import dev.cartflow.core.ratelimit.RateLimits;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
@@ -21,6 +23,7 @@ import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
 import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.RateLimiter;
 import dev.cartflow.spi.ShippingProvider;
 import dev.cartflow.spi.StockReservations;
 import dev.cartflow.spi.TaxProvider;
@@ -65,6 +68,8 @@ public final class CartEngineBuilder {
     // security
     AuditLog audit = AuditLog.NONE;
     // rate limits
+    RateLimits rateLimits = RateLimits.NONE;
+    RateLimiter rateLimiter;
     // data protection
     final List<NamedStore> personalDataStores = new java.util.ArrayList<>();
     byte[] pseudonymKey;
@@ -249,6 +254,32 @@ public final class CartEngineBuilder {
 
     // --- rate limits ---
 
+    /**
+     * The rate limits per operation, per actor and per cart; none by default. A call over a limit
+     * fails with {@code RATE_LIMITED} and a retry-after, and changes nothing.
+     *
+     * @param rateLimits the limits
+     * @return this builder
+     */
+    public CartEngineBuilder rateLimits(RateLimits rateLimits) {
+        this.rateLimits = required(rateLimits, "rate limits");
+        return this;
+    }
+
+    /**
+     * Where the rate limits keep their buckets; by default, when limits are set, an
+     * {@link InMemoryRateLimiter} on the engine's clock (one instance; it needs bucket4j on the class
+     * path). Give every instance of a shop the same shared limiter (cart-redis) and the same
+     * {@link #pseudonymKey} so that the limits hold across instances.
+     *
+     * @param rateLimiter the limiter
+     * @return this builder
+     */
+    public CartEngineBuilder rateLimiter(RateLimiter rateLimiter) {
+        this.rateLimiter = required(rateLimiter, "rate limiter");
+        return this;
+    }
+
     // --- data protection ---
 
     /**
@@ -327,10 +358,28 @@ public final class CartEngineBuilder {
                 // security
                 audit,
                 // rate limits
+                rateLimits,
+                limiter(),
                 // data protection
                 List.copyOf(personalDataStores),
                 new Pseudonyms(key),
                 random));
+    }
+
+    /** The limiter given, or the in-memory one when limits need one; bucket4j is loaded only then. */
+    private RateLimiter limiter() {
+        if (rateLimiter != null) {
+            return rateLimiter;
+        }
+        if (rateLimits.isEmpty()) {
+            return NO_RATE_LIMITER;
+        }
+        try {
+            return new InMemoryRateLimiter(clock, InMemoryRateLimiter.DEFAULT_MAX_BUCKETS);
+        } catch (LinkageError e) {
+            throw CartException.invalidInput("rate limits need a rate limiter: add com.bucket4j:bucket4j_jdk17-core"
+                    + " for the in-memory one, or set rateLimiter(..)");
+        }
     }
 
     private static <T> T required(T value, String name) {
@@ -346,6 +395,9 @@ public final class CartEngineBuilder {
         }
         return value;
     }
+
+    /** Never asked: without limits the throttle takes no tokens. */
+    private static final RateLimiter NO_RATE_LIMITER = (bucket, limit, tokens) -> RateLimiter.Answer.taken();
 
     private static final InventoryProvider UNTRACKED_INVENTORY = keys -> Map.of();
 

@@ -12,6 +12,7 @@ import dev.cartflow.core.internal.pipeline.Reading;
 import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.internal.privacy.DataProtection;
 import dev.cartflow.core.privacy.CustomerData;
+import dev.cartflow.core.internal.pipeline.Throttle;
 import dev.cartflow.core.merge.MergeRequest;
 import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.model.Actor;
@@ -41,6 +42,7 @@ final class DefaultCartEngine implements CartEngine {
     private final CheckoutOperation checkout;
     private final MaintenanceJobs maintenance;
     private final DataProtection dataProtection;
+    private final Throttle throttle;
 
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
@@ -53,36 +55,60 @@ final class DefaultCartEngine implements CartEngine {
         this.checkout = new CheckoutOperation(stages);
         this.maintenance = new MaintenanceJobs(stages);
         this.dataProtection = new DataProtection(config, entry);
+        this.throttle = new Throttle(config);
     }
 
     @Override
     public CreatedCart createGuestCart(NewCart spec) {
-        return entry.run(CartOperation.CREATE_GUEST_CART, () -> creation.guest(spec));
+        return entry.run(CartOperation.CREATE_GUEST_CART, () -> {
+            throttle.admitGuestCart(spec);
+            return creation.guest(spec);
+        });
     }
 
     @Override
     public Cart createCustomerCart(Actor actor, CustomerId customerId, NewCart spec) {
-        return entry.run(CartOperation.CREATE_CUSTOMER_CART, () -> creation.customer(actor, customerId, spec));
+        return entry.run(CartOperation.CREATE_CUSTOMER_CART, () -> {
+            required(actor, "actor");
+            required(customerId, "customer id");
+            required(spec, "cart spec");
+            throttle.admit(CartOperation.CREATE_CUSTOMER_CART, actor);
+            return creation.customer(actor, customerId, spec);
+        });
     }
 
     @Override
     public Cart get(Actor actor, CartId id) {
-        return entry.run(CartOperation.GET, () -> reading.get(actor, id));
+        return entry.run(CartOperation.GET, () -> {
+            throttle.admit(CartOperation.GET, actor, id);
+            return reading.get(actor, id);
+        });
     }
 
     @Override
     public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
-        return entry.run(CartOperation.ACTIVE_CART, () -> reading.activeCart(actor, customerId));
+        return entry.run(CartOperation.ACTIVE_CART, () -> {
+            required(actor, "actor");
+            required(customerId, "customer id");
+            throttle.admit(CartOperation.ACTIVE_CART, actor);
+            return reading.activeCart(actor, customerId);
+        });
     }
 
     @Override
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
-        return entry.run(CartOperation.CHANGES_SINCE, () -> reading.changesSince(actor, id, afterVersion));
+        return entry.run(CartOperation.CHANGES_SINCE, () -> {
+            throttle.admit(CartOperation.CHANGES_SINCE, actor, id);
+            return reading.changesSince(actor, id, afterVersion);
+        });
     }
 
     @Override
     public PricedCart price(Actor actor, CartId id) {
-        return entry.run(CartOperation.PRICE, () -> reading.price(actor, id));
+        return entry.run(CartOperation.PRICE, () -> {
+            throttle.admit(CartOperation.PRICE, actor, id);
+            return reading.price(actor, id);
+        });
     }
 
     @Override
@@ -93,23 +119,36 @@ final class DefaultCartEngine implements CartEngine {
             required(command, "command");
             required(mutation, "mutation");
             CartCommand normalized = CommandInput.normalized(command, config.maxMetadataBytes());
+            throttle.admit(Operations.of(command), actor, id);
             return execution.execute(actor, id, normalized, command, mutation);
         });
     }
 
     @Override
     public MergeResult merge(Actor actor, MergeRequest request) {
-        return entry.run(CartOperation.MERGE, () -> merging.merge(actor, request, false));
+        return entry.run(CartOperation.MERGE, () -> {
+            throttle.admitMerge(CartOperation.MERGE, actor, request);
+            return merging.merge(actor, request, false);
+        });
     }
 
     @Override
     public MergeResult previewMerge(Actor actor, MergeRequest request) {
-        return entry.run(CartOperation.PREVIEW_MERGE, () -> merging.merge(actor, request, true));
+        return entry.run(CartOperation.PREVIEW_MERGE, () -> {
+            throttle.admitMerge(CartOperation.PREVIEW_MERGE, actor, request);
+            return merging.merge(actor, request, true);
+        });
     }
 
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
-        return entry.run(CartOperation.CHECKOUT, () -> checkout.checkout(actor, id, mutation));
+        return entry.run(CartOperation.CHECKOUT, () -> {
+            required(actor, "actor");
+            required(id, "cart id");
+            required(mutation, "mutation");
+            throttle.admit(CartOperation.CHECKOUT, actor, id);
+            return checkout.checkout(actor, id, mutation);
+        });
     }
 
     @Override

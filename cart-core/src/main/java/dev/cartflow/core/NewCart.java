@@ -3,6 +3,7 @@ package dev.cartflow.core;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Checks;
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new cart starts with.
@@ -10,8 +11,15 @@ import java.util.Currency;
  * @param currency      the cart's currency for its whole life
  * @param country       ship-to country, ISO 3166-1 alpha-2
  * @param customerGroup group for prices and promotions, or null
+ * @param clientKey     who asks for a guest cart, as the host names the client (an IP address, a
+ *                      device or session id), for the per-client rate limit of guest cart creation;
+ *                      at most {@value #MAX_CLIENT_KEY_LENGTH} characters, or null. Never stored:
+ *                      the rate limiter sees only its keyed pseudonym
  */
-public record NewCart(Currency currency, String country, String customerGroup) {
+public record NewCart(Currency currency, String country, String customerGroup, @Nullable String clientKey) {
+    /** The longest client key. */
+    public static final int MAX_CLIENT_KEY_LENGTH = 256;
+
     /** Validates. */
     public NewCart {
         if (currency == null) {
@@ -22,6 +30,20 @@ public record NewCart(Currency currency, String country, String customerGroup) {
         if (customerGroup != null) {
             Shapes.text(customerGroup, "customer group", 64);
         }
+        if (clientKey != null) {
+            Shapes.text(clientKey, "client key", MAX_CLIENT_KEY_LENGTH);
+        }
+    }
+
+    /**
+     * A cart spec without a client key.
+     *
+     * @param currency      the cart's currency for its whole life
+     * @param country       ship-to country, ISO 3166-1 alpha-2
+     * @param customerGroup group for prices and promotions, or null
+     */
+    public NewCart(Currency currency, String country, String customerGroup) {
+        this(currency, country, customerGroup, null);
     }
 
     /** A cart in this currency and country, no customer group. */
@@ -31,5 +53,23 @@ public record NewCart(Currency currency, String country, String customerGroup) {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw CartException.invalidInput("unknown currency " + currencyCode);
         }
+    }
+
+    /**
+     * The same spec, created for this client: guest cart creation is rate limited per client key
+     * when {@code RateLimits} limits {@code CREATE_GUEST_CART} per actor.
+     *
+     * @param clientKey the client as the host names it (an IP address, a device id); required
+     * @return the spec with the client key
+     */
+    public NewCart withClientKey(String clientKey) {
+        return new NewCart(currency, country, customerGroup, Shapes.text(clientKey, "client key", MAX_CLIENT_KEY_LENGTH));
+    }
+
+    /** The spec, with the client key masked: it may be personal data (an IP address). */
+    @Override
+    public String toString() {
+        return "NewCart[currency=" + currency + ", country=" + country + ", customerGroup=" + customerGroup
+                + (clientKey == null ? "" : ", clientKey=***") + "]";
     }
 }

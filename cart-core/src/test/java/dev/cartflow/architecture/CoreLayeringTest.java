@@ -49,6 +49,13 @@ class CoreLayeringTest {
     }
 
     @Test
+    void bucket4j_onlyInTheRateLimitPackage() {
+        assertHolds(noClasses().that().resideOutsideOfPackage("dev.cartflow.core.ratelimit..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j.."),
+                CORE);
+    }
+
+    @Test
     void failsafe_onlyInTheResiliencePackage() {
         assertHolds(noClasses().that().resideOutsideOfPackage("dev.cartflow.core.resilience..")
                 .should().dependOnClassesThat().resideInAPackage("dev.failsafe.."),

@@ -216,4 +216,17 @@ public final class CartRedisClient implements AutoCloseable {
             // shutting down anyway
         }
     }
+
+    /**
+     * A new connection whose values are bytes (keys stay UTF-8 text), for bucket4j's Lettuce
+     * integration; the caller closes it.
+     *
+     * @throws CartException {@code PROVIDER_UNAVAILABLE} when Redis cannot be reached
+     */
+    io.lettuce.core.api.StatefulConnection<String, byte[]> connectBinary() {
+        io.lettuce.core.codec.RedisCodec<String, byte[]> codec = io.lettuce.core.codec.RedisCodec.of(
+                io.lettuce.core.codec.StringCodec.UTF8, io.lettuce.core.codec.ByteArrayCodec.INSTANCE);
+        return RedisFailures.translate("connect binary",
+                () -> standaloneClient != null ? standaloneClient.connect(codec) : clusterClient.connect(codec));
+    }
 }

@@ -3,6 +3,7 @@ package dev.cartflow.core.merge;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartException;
+import dev.cartflow.model.Checks;
 
 /**
  * A merge at sign-in: the guest cart (proved by its token, unless the actor is support or a
@@ -21,6 +22,9 @@ public record MergeRequest(CartId guestCartId, String guestToken, CustomerId cus
     public MergeRequest {
         if (guestCartId == null || customerId == null) {
             throw CartException.invalidInput("guest cart and customer are required");
+        }
+        if (guestToken != null) {
+            Checks.text(guestToken, "guest token", 256);
         }
         policy = policy == null ? MergePolicy.SUM : policy;
     }

@@ -6,12 +6,14 @@ import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.core.ratelimit.RateLimits;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartEventPublisher;
 import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.RateLimiter;
 import dev.cartflow.spi.StockReservations;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,6 +43,8 @@ import java.time.Instant;
  * @param observer            the observation hook
  * @param audit               the audit trail
  * @param personalDataStores  the extra stores that keep personal data, for erasure, export and retention
+ * @param rateLimits          the rate limits per operation
+ * @param rateLimiter         the buckets the rate limits take from
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  */
 public record EngineConfig(
@@ -66,6 +70,8 @@ public record EngineConfig(
         // security
         AuditLog audit,
         // rate limits
+        RateLimits rateLimits,
+        RateLimiter rateLimiter,
         // data protection
         java.util.List<dev.cartflow.core.internal.privacy.NamedStore> personalDataStores,
         Pseudonyms pseudonyms,

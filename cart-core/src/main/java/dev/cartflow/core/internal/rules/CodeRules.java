@@ -19,7 +19,11 @@ final class CodeRules {
     private CodeRules() {
     }
 
-    static Change apply(Cart cart, String code, Snapshot snapshot) {
+    /**
+     * Applies a code; a code already on the cart changes nothing, and a new one on a cart holding
+     * {@code maxCodes} codes fails with {@code CART_LIMIT}.
+     */
+    static Change apply(Cart cart, String code, Snapshot snapshot, int maxCodes) {
         List<Promotion> found = snapshot.byCode(code);
         if (found.isEmpty()) {
             throw new CartException(CartErrorCode.PROMOTION_NOT_FOUND, "unknown code");
@@ -27,6 +31,9 @@ final class CodeRules {
         String canonical = found.get(0).code() != null ? found.get(0).code() : code;
         if (cart.codes().stream().anyMatch(c -> c.equalsIgnoreCase(canonical))) {
             return null;
+        }
+        if (cart.codes().size() >= maxCodes) {
+            throw new CartException(CartErrorCode.CART_LIMIT, "a cart holds at most " + maxCodes + " codes");
         }
         List<String> codes = new ArrayList<>(cart.codes());
         codes.add(canonical);

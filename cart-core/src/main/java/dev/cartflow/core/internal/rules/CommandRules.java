@@ -25,10 +25,12 @@ import java.util.Set;
 /** Decides one command on a cart: which rule applies, and the skus and stock keys it may need. */
 public final class CommandRules {
     private final LineChanges lineChanges;
+    private final int maxCodes;
 
     /** Rules under these cart limits. */
     public CommandRules(CartLimits limits) {
         this.lineChanges = new LineChanges(limits);
+        this.maxCodes = limits.maxCodes();
     }
 
     /**
@@ -52,7 +54,7 @@ public final class CommandRules {
             return new Change(cart.toBuilder().lines(List.of()).codes(List.of()).build(),
                     List.of(PendingEvent.of(CartEvent.Type.CLEARED, "lines", "" + cart.lines().size())));
         } else if (command instanceof ApplyCode apply) {
-            return CodeRules.apply(cart, apply.code(), snapshot);
+            return CodeRules.apply(cart, apply.code(), snapshot, maxCodes);
         } else if (command instanceof RemoveCode remove) {
             return CodeRules.remove(cart, remove.code());
         } else if (command instanceof SelectShipping select) {
