@@ -3,6 +3,7 @@ package dev.cartflow.core;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.core.security.SecurityPolicy;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
@@ -61,6 +62,7 @@ public final class CartEngineBuilder {
     CartObserver observer = CartObserver.NONE;
     // resilience
     // security
+    SecurityPolicy security = SecurityPolicy.DEFAULT;
     AuditLog audit = AuditLog.NONE;
     // rate limits
     // data protection
@@ -238,6 +240,18 @@ public final class CartEngineBuilder {
 
     // --- security ---
 
+    /**
+     * What guests may do and what an operation requires of them (see {@link SecurityPolicy}); by
+     * default {@link SecurityPolicy#DEFAULT}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public CartEngineBuilder security(SecurityPolicy policy) {
+        this.security = required(policy, "security policy");
+        return this;
+    }
+
     /** Where privileged and security-relevant actions are recorded; by default nowhere. */
     public CartEngineBuilder audit(AuditLog audit) {
         this.audit = required(audit, "audit log");
@@ -303,6 +317,7 @@ public final class CartEngineBuilder {
                 observer,
                 // resilience
                 // security
+                security,
                 audit,
                 // rate limits
                 // data protection

@@ -6,6 +6,7 @@ import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.core.security.SecurityPolicy;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartEventPublisher;
@@ -39,6 +40,7 @@ import java.time.Instant;
  * @param maxMetadataBytes    largest metadata
  * @param random              source of guest tokens
  * @param observer            the observation hook
+ * @param security            what guests may do and what is required of them
  * @param audit               the audit trail
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  */
@@ -63,6 +65,7 @@ public record EngineConfig(
         CartObserver observer,
         // resilience
         // security
+        SecurityPolicy security,
         AuditLog audit,
         // rate limits
         // data protection
