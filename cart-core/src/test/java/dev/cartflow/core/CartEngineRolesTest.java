@@ -231,6 +231,27 @@ class CartEngineRolesTest {
     }
 
     @Test
+    void get_ungrantedServiceWithNullCartId_invalidInputBeforeGrant() {
+        Setup s = new Setup();
+        Actor nothingGranted = Actor.service("svc", Set.of());
+        List<ThrowingCall> calls = List.of(() -> s.engine.get(nothingGranted, null),
+                () -> s.engine.price(nothingGranted, null), () -> s.engine.changesSince(nothingGranted, null, 0),
+                () -> s.engine.checkout(nothingGranted, null, Mutation.none()),
+                () -> s.engine.addItem(nothingGranted, null, new Sku("A"), 1),
+                () -> s.engine.activeCart(nothingGranted, null),
+                () -> s.engine.createCustomerCart(nothingGranted, ALICE, null));
+        for (ThrowingCall call : calls) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(CartException.class,
+                    e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingCall {
+        void run();
+    }
+
+    @Test
     void get_deniedRoleOnMissingCart_accessDeniedNotCartNotFound() {
         Setup s = new Setup();
         assertThatThrownBy(() -> s.engine.addItem(Actor.supportReadOnly("staff-2", "t"), CartId.random(),

@@ -91,14 +91,16 @@ public final class Access {
     /**
      * Checks role, grant and guest policy of an operation on a cart, before anything is read.
      *
-     * @param actor     who asks (already checked to be non-null by the caller)
+     * @param actor     who asks
      * @param operation what
-     * @param cartId    the cart it is for, for the audit entry of a denial
+     * @param cartId    the cart it is for
      * @return the permit to load the cart with
-     * @throws CartException {@code ACCESS_DENIED} when the actor may not run the operation
+     * @throws CartException {@code INVALID_INPUT} when the actor or cart id is null (before any role
+     *                       check), {@code ACCESS_DENIED} when the actor may not run the operation
      */
     public Permit authorize(Actor actor, CartOperation operation, CartId cartId) {
         Failures.required(actor, "actor");
+        Failures.required(cartId, "cart id");
         String refusal = permissions.refusal(actor, operation);
         if (refusal != null) {
             audit.denied(actor, operation, cartId, null, refusal);
