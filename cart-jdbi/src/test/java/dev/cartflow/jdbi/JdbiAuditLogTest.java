@@ -71,11 +71,17 @@ class JdbiAuditLogTest {
     }
 
     @Test
-    void record_unreachableDatabase_providerUnavailable() {
+    void everyMethod_unreachableDatabase_providerUnavailable() {
         JdbiAuditLog audit = JdbiAuditLog.create(Jdbi.create("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2"));
         AuditEvent event = new AuditEvent(Instant.now(), AuditEvent.SUPPORT, "staff", CartOperation.GET, null, null,
                 "r", AuditEvent.Outcome.ALLOWED, "role:FULL");
-        assertThatThrownBy(() -> audit.record(event)).isInstanceOfSatisfying(CartException.class,
-                e -> assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE));
+        CustomerId someone = new CustomerId("someone");
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(() -> audit.record(event),
+                () -> audit.since(Instant.EPOCH, 10), () -> audit.eraseCustomer(someone, "pseudonym"),
+                () -> audit.exportCustomer(someone, "pseudonym"));
+        for (var call : calls) {
+            assertThatThrownBy(call).isExactlyInstanceOf(CartException.class).isInstanceOfSatisfying(CartException.class,
+                    e -> assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE));
+        }
     }
 }

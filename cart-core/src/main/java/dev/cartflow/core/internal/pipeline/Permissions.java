@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Permissions {
     private static final JsonFactory JSON = new JsonFactory();
-    /** A role or grant refusal reveals nothing: it is checked before any cart is read. */
+    /** The details of refusals, as the audit trail records them. */
     static final String ROLE = "ROLE";
     static final String GRANT = "GRANT";
     static final String GUEST_POLICY = "GUEST_POLICY";
