@@ -10,6 +10,7 @@ import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.spi.AuditEvent;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +75,7 @@ public final class Audit {
                 AuditEvent.Outcome.DENIED, detail));
     }
 
-    private void recordDenial(java.util.function.Supplier<AuditEvent> event) {
+    private void recordDenial(Supplier<AuditEvent> event) {
         try {
             config.audit().record(event.get());
         } catch (RuntimeException e) {
