@@ -7,6 +7,7 @@ import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.core.ratelimit.InMemoryRateLimiter;
 import dev.cartflow.core.ratelimit.RateLimits;
+import dev.cartflow.core.security.SecurityPolicy;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
@@ -66,6 +67,7 @@ public final class CartEngineBuilder {
     CartObserver observer = CartObserver.NONE;
     // resilience
     // security
+    SecurityPolicy security = SecurityPolicy.DEFAULT;
     AuditLog audit = AuditLog.NONE;
     // rate limits
     RateLimits rateLimits = RateLimits.NONE;
@@ -246,6 +248,18 @@ public final class CartEngineBuilder {
 
     // --- security ---
 
+    /**
+     * What guests may do and what an operation requires of them (see {@link SecurityPolicy}); by
+     * default {@link SecurityPolicy#DEFAULT}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public CartEngineBuilder security(SecurityPolicy policy) {
+        this.security = required(policy, "security policy");
+        return this;
+    }
+
     /** Where privileged and security-relevant actions are recorded; by default nowhere. */
     public CartEngineBuilder audit(AuditLog audit) {
         this.audit = required(audit, "audit log");
@@ -356,6 +370,7 @@ public final class CartEngineBuilder {
                 observer,
                 // resilience
                 // security
+                security,
                 audit,
                 // rate limits
                 rateLimits,

@@ -175,7 +175,10 @@ class CartEngineDefectsTest {
         world.promotions.put(new Promotion("ONCE-EACH", null, 0, Promotion.Stacking.STACKABLE,
                 Promotion.Basis.RUNNING, Promotion.Target.all(Promotion.Scope.ITEMS),
                 new Promotion.Action.Percent(Rate.percent("5")), Promotion.Conditions.NONE, null, 0, 1));
-        CartEngine engine = world.builder().promotionUsage(usage).build();
+        // Guests without an identity are counted per token only when the policy says so.
+        CartEngine engine = world.builder().promotionUsage(usage).security(dev.cartflow.core.security.SecurityPolicy
+                .builder().unidentifiedGuests(dev.cartflow.core.security.SecurityPolicy.UnidentifiedGuests.COUNT_PER_TOKEN)
+                .build()).build();
         CreatedCart cart = engine.createGuestCart(NewCart.of("EUR", "DE"));
         engine.addItem(cart.actor(), cart.cart().id(), Sku.of("A"), 1);
 

@@ -30,7 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  * promotion is spent. Two carts racing for the last use cannot both get it. Whether a promotion is
  * spent is {@link UsageLimits}' rule. The per-customer limit counts the rows of the same owner:
  * column {@code customer_id} holds {@link UsageLimits#ownerKey} (the customer id, or the guest's key,
- * which no customer id can equal), so rows written before guests were counted still count.
+ * which no customer id can equal), so rows written before guests were counted still count. A guest
+ * with a host-vouched identity is keyed by its pseudonym ({@link UsageLimits#identifiedGuest}), never
+ * by the identity itself.
  *
  * <p>Erasing a customer keeps its rows, so that the promotions' total use counts stay true, with
  * {@code customer_id} set to null: the customer's own per-customer counts start again.

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * <p>What an implementation must do: apply {@link UsageLimits}' rule (total uses across carts, uses
  * per owner, a cart's own redemption never spent for it); redeem all or nothing; treat a repeated
  * redemption by the same cart as a no-op; give uses back on release; count guests by their token
- * hash, apart from customers; answer {@code exhausted} without redeeming; refuse null arguments with
+ * hash or, for a guest with an identity ({@link UsageLimits#identifiedGuest}), by that identity, each
+ * apart from customers; answer {@code exhausted} without redeeming; refuse null arguments with
  * {@code INVALID_INPUT}. It must be thread-safe and atomic: of carts racing for the last use exactly
  * as many win as there are uses left, and checkouts holding several promotions in any order never
  * deadlock.
@@ -167,6 +168,44 @@ public abstract class PromotionUsageStoreContract {
 
         assertEquals(Set.of(), store.redeem(List.of(perCustomer), CartId.random(),
                 new CartOwner.Customer(new CustomerId(shared))));
+    }
+
+    /** A guest with a stable identity is counted by it on every cart, whichever token the cart has. */
+    @Test
+    void redeem_identifiedGuestOnSeveralCarts_countedByIdentity() {
+        PromotionUsageStore store = newStore();
+        Promotion perCustomer = promotion("WELCOME", 0, 1);
+        String pseudonym = "pseudonym-" + UUID.randomUUID();
+        assertEquals(Set.of(), store.redeem(List.of(perCustomer), CartId.random(), UsageLimits.identifiedGuest(pseudonym)));
+
+        assertEquals(Set.of(perCustomer.id()), store.redeem(List.of(perCustomer), CartId.random(),
+                UsageLimits.identifiedGuest(pseudonym)));
+        assertEquals(Set.of(), store.redeem(List.of(perCustomer), CartId.random(),
+                UsageLimits.identifiedGuest("pseudonym-" + UUID.randomUUID())), "another identity has its own use");
+    }
+
+    /** An identity's uses are apart from token guests' and customers' uses. */
+    @Test
+    void redeem_identifiedGuestBesideTokenGuestAndCustomer_countedApart() {
+        PromotionUsageStore store = newStore();
+        Promotion perCustomer = promotion("ONCE-EACH", 0, 1);
+        String pseudonym = "p" + UUID.randomUUID().toString().replace("-", "");
+        CartOwner identified = UsageLimits.identifiedGuest(pseudonym);
+        assertEquals(Set.of(), store.redeem(List.of(perCustomer), CartId.random(), identified));
+
+        assertEquals(Set.of(), store.redeem(List.of(perCustomer), CartId.random(), new CartOwner.Guest(pseudonym)));
+        assertEquals(Set.of(), store.redeem(List.of(perCustomer), CartId.random(),
+                new CartOwner.Customer(new CustomerId(pseudonym))));
+        assertEquals(Set.of(perCustomer.id()), store.exhausted(List.of(perCustomer), CartId.random(), identified));
+    }
+
+    /** Identity keys are checked where they are made: a blank or over-long pseudonym is refused. */
+    @Test
+    void identifiedGuest_blankOrOverlongPseudonym_invalidInput() {
+        for (String bad : new String[] {null, "", " ", "x".repeat(101)}) {
+            CartException e = assertThrows(CartException.class, () -> UsageLimits.identifiedGuest(bad));
+            assertEquals(CartErrorCode.INVALID_INPUT, e.code());
+        }
     }
 
     @Test

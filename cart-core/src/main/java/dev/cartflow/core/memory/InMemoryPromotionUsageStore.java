@@ -20,7 +20,9 @@ import java.util.Set;
 
 /**
  * Redemption counters in memory, for one engine instance (tests, single-node hosts); atomic and
- * thread-safe under one lock. Whether a promotion is spent is {@link UsageLimits}' rule.
+ * thread-safe under one lock. Whether a promotion is spent is {@link UsageLimits}' rule. Owners are
+ * compared as given: a customer, a guest token hash, or a guest identity's pseudonym
+ * ({@link UsageLimits#identifiedGuest}).
  *
  * <p>Erasing a customer keeps its redemptions, so that the promotions' total use counts stay true,
  * but removes their owner: the customer's own per-customer counts start again.

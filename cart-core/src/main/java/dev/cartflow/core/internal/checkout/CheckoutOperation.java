@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.checkout;
 
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.Mutation;
+import dev.cartflow.core.internal.pipeline.Access;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Fingerprint;
 import dev.cartflow.core.internal.pipeline.Idempotency;
@@ -19,6 +20,8 @@ import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOperation;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.spi.CartWrite;
@@ -67,19 +70,22 @@ public final class CheckoutOperation {
         // reservation id and the per-cart redemptions, so one attempt's clean-up after a failure
         // must not run while another is between reserving and storing. Across instances the
         // version guard still decides, with the window described in docs/stages.lifecycle().md.
+        Access.Permit permit = stages.access().authorize(actor, CartOperation.CHECKOUT, id);
         ReentrantLock lock = locks[Math.floorMod(id.value().hashCode(), locks.length)];
         lock.lock();
         try {
-            return stages.commit().run(mutation.expectedVersion() != null, now -> attempt(actor, id, mutation, now));
+            return stages.commit().run(mutation.expectedVersion() != null, now -> attempt(actor, permit, id, mutation, now));
         } finally {
             lock.unlock();
         }
     }
 
-    private Decision<CheckoutResult> attempt(Actor actor, CartId id, Mutation mutation, Instant now) {
+    private Decision<CheckoutResult> attempt(Actor actor, Access.Permit permit, CartId id, Mutation mutation,
+                                             Instant now) {
         String key = Idempotency.checkoutKey(id);
         Fingerprint fingerprint = Fingerprint.checkout(id, mutation.expectedVersion(), mutation.idempotencyKey());
-        Cart stored = stages.access().load(actor, id);
+        Cart stored = stages.access().load(permit, id);
+        CartOwner usageOwner = stages.access().usageOwner(actor, stored);
         if (mutation.idempotencyKey() != null) {
             Optional<IdempotencyRecord> done = stages.idempotency().find(key, now);
             if (done.isPresent()) {
@@ -97,7 +103,7 @@ public final class CheckoutOperation {
         if (stored.lines().isEmpty()) {
             throw CartException.invalidInput("an empty cart cannot be checked out");
         }
-        Snapshot snapshot = stages.config().providers().open(stored, now, Snapshot.skusOf(stored),
+        Snapshot snapshot = stages.config().providers().open(stored, usageOwner, now, Snapshot.skusOf(stored),
                 Snapshot.stockKeysOf(stored));
         rules.revalidate(stored, snapshot);
         PricedCart priced = stages.pricing().price(stored, snapshot);
@@ -107,7 +113,7 @@ public final class CheckoutOperation {
         }
         List<Promotion> given = Redemptions.limited(priced, snapshot.promotions());
         Set<String> spent = given.isEmpty() ? Set.of() : Failures.provider("promotion usage",
-                () -> stages.config().usage().redeem(given, id, stored.owner()));
+                () -> stages.config().usage().redeem(given, id, usageOwner == null ? stored.owner() : usageOwner));
         if (!spent.isEmpty()) {
             throw new CartException(CartErrorCode.PROMOTION_EXHAUSTED, "no uses left of " + spent);
         }

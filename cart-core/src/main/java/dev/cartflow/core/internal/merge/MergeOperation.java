@@ -17,6 +17,7 @@ import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CartState;
 import dev.cartflow.spi.CartWrite;
@@ -53,7 +54,8 @@ public final class MergeOperation {
         if (request.guestCartId().equals(request.targetCartId())) {
             throw CartException.invalidInput("a cart cannot be merged into itself");
         }
-        Access.authorizeCustomer(actor, request.customerId());
+        Access.Permit permit = stages.access().authorizeCustomer(actor,
+                preview ? CartOperation.PREVIEW_MERGE : CartOperation.MERGE, request.customerId());
         String key = Idempotency.mergeKey(request.guestCartId());
         Fingerprint fingerprint = Fingerprint.merge(request);
         return stages.commit().run(false, now -> {
@@ -63,7 +65,7 @@ public final class MergeOperation {
             }
             Cart guest;
             try {
-                guest = loadGuest(actor, request);
+                guest = loadGuest(actor, permit, request);
                 Cart current = Lifecycle.present(guest, now);
                 if (current.state() != CartState.ACTIVE) {
                     throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "guest cart is " + current.state());
@@ -77,7 +79,7 @@ public final class MergeOperation {
                 throw e;
             }
             Cart guestCart = guest;
-            Optional<Cart> target = request.targetCartId() != null ? Optional.of(loadTarget(request, now))
+            Optional<Cart> target = request.targetCartId() != null ? Optional.of(loadTarget(permit, request, now))
                     : stages.access().activeCartOf(request.customerId()).filter(c -> !c.id().equals(guestCart.id())
                             && Lifecycle.present(c, now).state() == CartState.ACTIVE);
             if (target.isPresent() && !target.get().currency().equals(guest.currency())) {
@@ -129,8 +131,8 @@ public final class MergeOperation {
     }
 
     /** The named customer cart: the customer's own, and active. */
-    private Cart loadTarget(MergeRequest request, Instant now) {
-        Cart target = stages.access().load(Actor.customer(request.customerId()), request.targetCartId());
+    private Cart loadTarget(Access.Permit permit, MergeRequest request, Instant now) {
+        Cart target = stages.access().load(permit.as(Actor.customer(request.customerId())), request.targetCartId());
         Cart current = Lifecycle.present(target, now);
         if (current.state() != CartState.ACTIVE) {
             throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "target cart is " + current.state());
@@ -138,10 +140,11 @@ public final class MergeOperation {
         return target;
     }
 
-    private Cart loadGuest(Actor actor, MergeRequest request) {
+    private Cart loadGuest(Actor actor, Access.Permit permit, MergeRequest request) {
         boolean privileged = Access.privileged(actor);
-        Actor guestActor = privileged || request.guestToken() == null ? actor : Actor.guest(request.guestToken());
-        Cart guest = stages.access().load(guestActor, request.guestCartId());
+        Access.Permit guestPermit = privileged || request.guestToken() == null ? permit
+                : permit.as(Actor.guest(request.guestToken()));
+        Cart guest = stages.access().load(guestPermit, request.guestCartId());
         if (!(guest.owner() instanceof CartOwner.Guest)) {
             throw privileged ? CartException.invalidInput("not a guest cart") : Failures.denied();
         }

@@ -8,6 +8,7 @@ import dev.cartflow.core.internal.support.GuestTokens;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Creation {
     /** A guest cart and its token (only the token's hash is stored). */
     public CreatedCart guest(NewCart spec) {
         Failures.required(spec, "cart spec");
+        stages.access().authorizeGuestCreation();
         String token = tokens.newToken();
         Cart cart = stages.commit().run(true, now -> store(stages.lifecycle().created(
                 new CartOwner.Guest(GuestTokens.hash(token)), spec, now), "guest"));
@@ -37,7 +39,7 @@ public final class Creation {
         Failures.required(actor, "actor");
         Failures.required(customerId, "customer id");
         Failures.required(spec, "cart spec");
-        Access.authorizeCustomer(actor, customerId);
+        stages.access().authorizeCustomer(actor, CartOperation.CREATE_CUSTOMER_CART, customerId);
         return stages.commit().run(true, now -> store(stages.lifecycle().created(new CartOwner.Customer(customerId), spec, now),
                 "customer"));
     }

@@ -7,6 +7,7 @@ import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.core.ratelimit.RateLimits;
+import dev.cartflow.core.security.SecurityPolicy;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartEventPublisher;
@@ -41,6 +42,7 @@ import java.time.Instant;
  * @param maxMetadataBytes    largest metadata
  * @param random              source of guest tokens
  * @param observer            the observation hook
+ * @param security            what guests may do and what is required of them
  * @param audit               the audit trail
  * @param personalDataStores  the extra stores that keep personal data, for erasure, export and retention
  * @param rateLimits          the rate limits per operation
@@ -68,6 +70,7 @@ public record EngineConfig(
         CartObserver observer,
         // resilience
         // security
+        SecurityPolicy security,
         AuditLog audit,
         // rate limits
         RateLimits rateLimits,

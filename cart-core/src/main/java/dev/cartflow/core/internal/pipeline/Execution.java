@@ -45,10 +45,11 @@ public final class Execution {
                 : Idempotency.commandKey(actor, id, mutation.idempotencyKey());
         Fingerprint fingerprint = key == null ? null
                 : Fingerprint.execute(id, command, mutation.expectedVersion(), mutation.idempotencyKey(), asSent);
+        Access.Permit permit = stages.access().authorize(actor, Operations.of(command), id);
         return stages.commit().run(mutation.expectedVersion() != null, now -> {
             // The cart is read before the record: the record is written with the change, so a cart
             // that already holds the first call's change always finds its record.
-            Cart stored = stages.access().load(actor, id);
+            Cart stored = stages.access().load(permit, id);
             Optional<Cart> replay = replay(key, fingerprint, now);
             if (replay.isPresent()) {
                 return Decision.answer(replay.get());
@@ -58,7 +59,8 @@ public final class Execution {
             skus.addAll(CommandRules.skus(command));
             Set<StockKey> keys = new LinkedHashSet<>(Snapshot.stockKeysOf(stored));
             keys.addAll(CommandRules.stockKeys(command));
-            Snapshot snapshot = stages.config().providers().open(stored, now, skus, keys);
+            Snapshot snapshot = stages.config().providers().open(stored, stages.access().usageOwner(actor, stored), now,
+                    skus, keys);
             Change change = rules.apply(stored, command, snapshot, now);
             if (change == null) {
                 return Decision.answer(current);

@@ -8,6 +8,7 @@ import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.PricedCart;
@@ -26,13 +27,13 @@ public final class Reading {
 
     /** The cart as it reads now. */
     public Cart get(Actor actor, CartId id) {
-        Cart stored = stages.access().load(actor, id);
+        Cart stored = stages.access().load(stages.access().authorize(actor, CartOperation.GET, id), id);
         return Lifecycle.present(stored, stages.config().now());
     }
 
     /** The customer's active, unexpired cart. */
     public Optional<Cart> activeCart(Actor actor, CustomerId customerId) {
-        Access.authorizeCustomer(actor, customerId);
+        stages.access().authorizeCustomer(actor, CartOperation.ACTIVE_CART, customerId);
         Instant now = stages.config().now();
         return stages.access().activeCartOf(customerId).map(c -> Lifecycle.present(c, now))
                 .filter(c -> c.state() == CartState.ACTIVE);
@@ -40,16 +41,17 @@ public final class Reading {
 
     /** The cart priced now, from one snapshot. */
     public PricedCart price(Actor actor, CartId id) {
-        Cart stored = stages.access().load(actor, id);
+        Cart stored = stages.access().load(stages.access().authorize(actor, CartOperation.PRICE, id), id);
         Instant now = stages.config().now();
         Cart cart = Lifecycle.present(stored, now);
-        Snapshot snapshot = stages.config().providers().open(cart, now, Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
+        Snapshot snapshot = stages.config().providers().open(cart, stages.access().usageOwner(actor, cart), now,
+                Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
         return stages.pricing().price(cart, snapshot);
     }
 
     /** The events after a version. */
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
-        stages.access().load(actor, id);
+        stages.access().load(stages.access().authorize(actor, CartOperation.CHANGES_SINCE, id), id);
         if (stages.config().eventLog() == null) {
             throw new CartException(CartErrorCode.INTERNAL, "no CartEventLog is wired into this engine", null);
         }

@@ -20,7 +20,7 @@ public record Stages(EngineConfig config, Access access, Lifecycle lifecycle, Ca
     /** The stages of an engine with this wiring. */
     public static Stages of(EngineConfig config) {
         Publish publish = new Publish(config.events());
-        return new Stages(config, new Access(config.repository()),
+        return new Stages(config, new Access(config),
                 new Lifecycle(config.guestTtl(), config.customerTtl()),
                 new CartPricing(config.pricer(), config.pricingPolicy()),
                 new Idempotency(config.repository(), config.idempotencyTtl()), publish, new Commit(config, publish),

@@ -1,6 +1,7 @@
 package dev.cartflow.core.internal.snapshot;
 
 import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CatalogProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
@@ -14,6 +15,7 @@ import dev.cartflow.spi.TaxProvider;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host's read-side providers, from which each attempt of an operation opens its own
@@ -44,6 +46,23 @@ public record ProviderSet(CatalogProvider catalog, PricingProvider pricing, TaxP
      * @return a snapshot that has asked nothing yet
      */
     public Snapshot open(Cart cart, Instant now, Set<Sku> skus, Set<StockKey> stockKeys) {
-        return new Snapshot(this, cart, now, skus, stockKeys);
+        return new Snapshot(this, cart, cart.owner(), now, skus, stockKeys);
+    }
+
+    /**
+     * A snapshot for one attempt on {@code cart} by an actor whose promotion uses are counted under
+     * {@code usageOwner} (a guest with an identity is counted by it, not by its cart's token).
+     *
+     * @param cart       the cart
+     * @param usageOwner whom per-customer promotion limits count, or null when promotions limited per
+     *                   customer are spent for this actor (a guest without identity, by policy)
+     * @param now        the attempt's instant
+     * @param skus       every sku the attempt may need
+     * @param stockKeys  every stock key the attempt may need
+     * @return a snapshot that has asked nothing yet
+     */
+    public Snapshot open(Cart cart, @Nullable CartOwner usageOwner, Instant now, Set<Sku> skus,
+                         Set<StockKey> stockKeys) {
+        return new Snapshot(this, cart, usageOwner, now, skus, stockKeys);
     }
 }

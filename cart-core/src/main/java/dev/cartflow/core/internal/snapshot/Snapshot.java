@@ -4,6 +4,7 @@ import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
+import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.ExchangeRate;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
@@ -16,6 +17,7 @@ import dev.cartflow.model.Sku;
 import dev.cartflow.spi.PriceRequest;
 import dev.cartflow.spi.PromotionQuery;
 import dev.cartflow.spi.StockKey;
+import dev.cartflow.spi.UsageLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the providers answered during one attempt of one operation. Each provider is asked at most
@@ -46,12 +49,16 @@ public final class Snapshot {
     private final Map<Currency, Optional<ExchangeRate>> exchangeRates = new HashMap<>();
     private List<Promotion> promotions;
     private Set<String> exhausted;
+    /** Whom per-customer limits count; null: promotions limited per customer are spent. */
+    private final @Nullable CartOwner usageOwner;
     private final Map<String, List<ShippingMethod>> methodsByCountry = new HashMap<>();
     private final Map<String, List<Promotion>> byCode = new HashMap<>();
 
-    Snapshot(ProviderSet providers, Cart cart, Instant now, Set<Sku> skus, Set<StockKey> stockKeys) {
+    Snapshot(ProviderSet providers, Cart cart, @Nullable CartOwner usageOwner, Instant now, Set<Sku> skus,
+             Set<StockKey> stockKeys) {
         this.providers = providers;
         this.cart = cart;
+        this.usageOwner = usageOwner;
         this.now = now;
         this.products = new Batch<>("catalog", skus, batch -> providers.catalog().products(batch));
         this.rawQuotes = new Batch<>("pricing", skus, batch -> providers.pricing().prices(
@@ -152,8 +159,13 @@ public final class Snapshot {
     public Set<String> exhausted() {
         if (exhausted == null) {
             List<Promotion> candidates = promotions();
-            exhausted = candidates.isEmpty() ? Set.of() : Set.copyOf(Failures.provider("promotion usage",
-                    () -> providers.usage().exhausted(candidates, cart.id(), cart.owner())));
+            CartOwner counted = usageOwner != null ? usageOwner : cart.owner();
+            Set<String> spent = new HashSet<>(candidates.isEmpty() ? Set.of() : Failures.provider("promotion usage",
+                    () -> providers.usage().exhausted(candidates, cart.id(), counted)));
+            if (usageOwner == null) {
+                candidates.stream().filter(UsageLimits::isLimitedPerCustomer).forEach(p -> spent.add(p.id()));
+            }
+            exhausted = Set.copyOf(spent);
         }
         return exhausted;
     }
