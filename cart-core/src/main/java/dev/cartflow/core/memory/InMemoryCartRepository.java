@@ -7,6 +7,7 @@ import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * and writes a change, its events and its idempotency record atomically. For tests, examples and
  * single-instance deployments that can lose carts on restart.
  */
-public final class InMemoryCartRepository implements CartStorage {
+public final class InMemoryCartRepository implements CartStorage, CartScan {
     private final Map<CartId, Cart> carts = new HashMap<>();
     private final Map<CartId, List<CartEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
@@ -120,6 +121,19 @@ public final class InMemoryCartRepository implements CartStorage {
     public synchronized List<CartEvent> eventsSince(CartId id, long afterSequence) {
         return events.getOrDefault(requireId(id), List.of()).stream()
                 .filter(e -> e.sequence() > afterSequence)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Cart> findAfter(CartId after, int limit) {
+        if (limit < 1) {
+            throw CartException.invalidInput("a positive limit is required");
+        }
+        String from = after == null ? "" : after.toString();
+        return carts.values().stream()
+                .filter(c -> c.id().toString().compareTo(from) > 0)
+                .sorted(Comparator.comparing(c -> c.id().toString()))
+                .limit(limit)
                 .toList();
     }
 

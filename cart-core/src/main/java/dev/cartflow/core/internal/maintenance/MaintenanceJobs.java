@@ -95,4 +95,9 @@ public final class MaintenanceJobs implements CartMaintenance {
         }
         return stages.config().maintenanceStore();
     }
+
+    @Override
+    public int rotateKeys(int batchSize) {
+        return new KeyRotationJob(stages).rotateKeys(batchSize);
+    }
 }

@@ -6,6 +6,7 @@ import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.core.residency.Region;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartEventPublisher;
@@ -41,6 +42,7 @@ import java.time.Instant;
  * @param observer            the observation hook
  * @param audit               the audit trail
  * @param pseudonyms          keyed pseudonyms of personal identifiers
+ * @param region              the data-residency region this engine serves, or null for none
  */
 public record EngineConfig(
         CartRepository repository,
@@ -67,6 +69,7 @@ public record EngineConfig(
         // rate limits
         // data protection
         Pseudonyms pseudonyms,
+        Region region,
         SecureRandom random) {
 
     /** Now, by the injected clock (a clock that throws is a host bug, reported as {@code INTERNAL}). */
