@@ -46,6 +46,7 @@ final class MetadataFields {
                 parser.nextToken();
                 int valueStart = offset(parser.currentTokenLocation().getCharOffset());
                 parser.skipChildren();
+                parser.finishToken(); // a string's end is known only once it is read
                 int valueEnd = offset(parser.currentLocation().getCharOffset());
                 String value = metadata.substring(valueStart, valueEnd);
                 if (!first) {

@@ -87,8 +87,11 @@ public final class RegionRoutingRepository implements CartStorage, CartScan, Per
 
     @Override
     public void saveAll(List<CartWrite> writes) {
-        if (writes == null || writes.isEmpty() || writes.contains(null)) {
-            throw CartException.invalidInput("writes must be non-empty and without nulls");
+        if (writes == null || writes.stream().anyMatch(java.util.Objects::isNull)) {
+            throw CartException.invalidInput("writes must not be or hold null");
+        }
+        if (writes.isEmpty()) {
+            return;
         }
         CartStorage store = storeOf(writes.get(0).cart());
         for (CartWrite write : writes) {
