@@ -120,7 +120,11 @@ public final class CartCodec {
         root.put(k.updated(), cart.updatedAt().toString());
         root.put(k.expires(), cart.expiresAt().toString());
         optional(root, k, k.abandoned(), cart.abandonedAt() == null ? null : cart.abandonedAt().toString());
-        optional(root, k, k.region(), cart.region());
+        if (cart.region() != null) {
+            // optional content, absent rather than null, so a cart without a region is written
+            // exactly as earlier releases wrote it
+            root.put(k.region(), cart.region());
+        }
         return root.toString();
     }
 
