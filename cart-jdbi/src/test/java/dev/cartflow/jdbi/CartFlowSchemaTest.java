@@ -20,7 +20,10 @@ class CartFlowSchemaTest {
         try (Connection c = TestDatabase.connect()) {
             query(c, """
                     SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '
-                           || coalesce(column_default, '') || ' #' || ordinal_position
+                           || coalesce(column_default, '')
+                           -- the position among live columns: a column dropped and added again by a
+                           -- down and up migration keeps its place, though PostgreSQL numbers it anew
+                           || ' #' || rank() OVER (PARTITION BY table_name ORDER BY ordinal_position)
                       FROM information_schema.columns WHERE table_schema = ? AND table_name <> ?""", schema, lines);
             query(c, """
                     SELECT cl.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
