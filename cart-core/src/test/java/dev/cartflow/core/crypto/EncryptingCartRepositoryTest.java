@@ -256,4 +256,21 @@ class EncryptingCartRepositoryTest {
         assertThatThrownBy(() -> EncryptingCartRepository.wrap(raw, null))
                 .isInstanceOfSatisfying(CartException.class, e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
     }
+
+    @Test
+    void save_anyValueSize_storedGrowthIsTheDocumentedBound() {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        CartRepository repository = encrypting(CryptoFixtures.keys("k1"));
+        for (int i = 0; i < 50; i++) {
+            String value = "\"" + "x".repeat(random.nextInt(3_000)) + "\"";
+            Cart cart = cartWith("{\"email\":" + value + "}");
+
+            repository.save(CartWrite.of(cart, 0, List.of()));
+
+            int envelope = 11 + "k1".length() + (int) Math.ceil(4 * (value.length() + 28) / 3.0);
+            assertThat(raw.find(cart.id()).orElseThrow().metadata())
+                    .as("seed %d", seed).hasSize("{\"email\":".length() + envelope + 1);
+        }
+    }
 }
