@@ -8,6 +8,9 @@ import dev.cartflow.core.CreatedCart;
 import dev.cartflow.core.Mutation;
 import dev.cartflow.core.NewCart;
 import dev.cartflow.core.crypto.EncryptingCartRepository;
+import dev.cartflow.core.hostile.HostileEngineRun;
+import dev.cartflow.core.residency.Region;
+import dev.cartflow.spi.CartRepository;
 import dev.cartflow.core.crypto.EncryptionSettings;
 import dev.cartflow.core.crypto.InMemoryKeyProvider;
 import dev.cartflow.core.memory.InMemoryCatalog;
@@ -116,5 +119,19 @@ class JdbiEncryptionTest {
             assertThat(onlyNew.get(cart.actor(), cart.cart().id()).metadata()).contains(EMAIL);
         }
         assertThat(everyStoredText()).doesNotContain(EMAIL);
+    }
+
+    @Test
+    void hostileEngineRun_overEncryptionAndARegionOnPostgres_onlyCartExceptionsAndRejectedCallsChangeNoRow() {
+        EncryptionSettings settings = EncryptionSettings.builder().keys(keys("k1")).metadataFields("email", "note").build();
+        CartRepository store = EncryptingCartRepository.wrap(JdbiCartRepository.create(db.jdbi), settings);
+        CartRepository reader = EncryptingCartRepository.wrap(JdbiCartRepository.create(db.jdbi), settings);
+
+        String summary = HostileEngineRun.run(CartEngine.builder().repository(store).region(Region.of("eu", 1)),
+                reader::find, () -> db.jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) || ':' || coalesce(md5(string_agg(c::text, '|' ORDER BY c::text)), '') FROM carts c")
+                        .mapTo(String.class).one()), 400);
+
+        assertThat(summary).contains("calls=400");
     }
 }
