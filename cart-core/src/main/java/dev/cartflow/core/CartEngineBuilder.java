@@ -8,6 +8,8 @@ import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.core.ratelimit.InMemoryRateLimiter;
 import dev.cartflow.core.ratelimit.RateLimits;
 import dev.cartflow.core.security.SecurityPolicy;
+import dev.cartflow.core.internal.residency.RegionGuard;
+import dev.cartflow.core.residency.Region;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
@@ -75,6 +77,7 @@ public final class CartEngineBuilder {
     // data protection
     final List<NamedStore> personalDataStores = new java.util.ArrayList<>();
     byte[] pseudonymKey;
+    Region region;
 
     CartEngineBuilder() {
     }
@@ -331,6 +334,22 @@ public final class CartEngineBuilder {
         return this;
     }
 
+    /**
+     * The data-residency region this engine serves. New carts are created in it (a {@link NewCart}
+     * asking for another region is refused with {@code ACCESS_DENIED}) with ids carrying its code,
+     * so a {@link dev.cartflow.core.residency.RegionRoutingRepository} finds their storage from the
+     * id; a cart of another region is refused with {@code ACCESS_DENIED} on every operation and is
+     * never written; the maintenance jobs skip it. By default none: carts get the region their
+     * {@link NewCart} names, or none, and random ids.
+     *
+     * @param region the region
+     * @return this builder
+     */
+    public CartEngineBuilder region(Region region) {
+        this.region = required(region, "region");
+        return this;
+    }
+
     /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
     public CartEngine build() {
         if (repository == null || catalog == null || pricing == null) {
@@ -339,6 +358,10 @@ public final class CartEngineBuilder {
         CartEventLog log = eventLog != null ? eventLog : repository instanceof CartEventLog l ? l : null;
         CartMaintenanceStore store = maintenanceStore != null ? maintenanceStore
                 : repository instanceof CartMaintenanceStore m ? m : null;
+        RegionGuard guard = region == null ? null : new RegionGuard(repository, region);
+        if (guard != null && store != null) {
+            store = guard.maintenance(store);
+        }
         StockReservations reserving = reservations != null ? reservations
                 : inventory instanceof StockReservations r ? r : StockReservations.NONE;
         PromotionUsageStore usage = promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore();
@@ -350,7 +373,7 @@ public final class CartEngineBuilder {
             random.nextBytes(key);
         }
         return new DefaultCartEngine(new EngineConfig(
-                repository,
+                guard != null ? guard : repository,
                 log,
                 store,
                 providers,
@@ -378,6 +401,7 @@ public final class CartEngineBuilder {
                 // data protection
                 List.copyOf(personalDataStores),
                 new Pseudonyms(key),
+                region,
                 random));
     }
 

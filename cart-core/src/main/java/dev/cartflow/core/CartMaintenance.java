@@ -45,4 +45,20 @@ public interface CartMaintenance {
      */
     dev.cartflow.core.privacy.RetentionReport applyRetention(dev.cartflow.core.privacy.RetentionPolicy policy,
                                                              int batchSize);
+
+    /**
+     * Re-encrypts with the current key every cart whose encrypted fields are under an older key (or
+     * were stored before encryption was configured): one full pass over the store, reading
+     * {@code batchSize} carts per page, each stale cart rewritten through the repository with its
+     * version guard (next version, nothing else changed, no event). A cart changed meanwhile is
+     * skipped: the change itself was written with the current key, and anything left is found by
+     * the next run. Needs an {@link dev.cartflow.core.crypto.EncryptingCartRepository} as the
+     * engine's repository over a store that is a {@link dev.cartflow.spi.CartScan}; without them a
+     * call fails with {@code INTERNAL}. Stored idempotent responses are not rewritten: they expire
+     * within the idempotency time to live, so keep a retired key that long after the pass.
+     *
+     * @param batchSize stored carts read per page, at least 1
+     * @return the number of carts re-encrypted
+     */
+    int rotateKeys(int batchSize);
 }

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  *                      device or session id), for the per-client rate limit of guest cart creation;
  *                      at most {@value #MAX_CLIENT_KEY_LENGTH} characters, or null. Never stored:
  *                      the rate limiter sees only its keyed pseudonym
+ * @param region        the data-residency region the cart must be stored in, or null for the
+ *                      engine's own region (see {@link CartEngineBuilder#region})
  */
-public record NewCart(Currency currency, String country, String customerGroup, @Nullable String clientKey) {
+public record NewCart(Currency currency, String country, @Nullable String customerGroup, @Nullable String clientKey,
+                      @Nullable String region) {
     /** The longest client key. */
     public static final int MAX_CLIENT_KEY_LENGTH = 256;
 
@@ -33,17 +36,20 @@ public record NewCart(Currency currency, String country, String customerGroup, @
         if (clientKey != null) {
             Shapes.text(clientKey, "client key", MAX_CLIENT_KEY_LENGTH);
         }
+        if (region != null) {
+            Checks.region(region, "region");
+        }
     }
 
     /**
-     * A cart spec without a client key.
+     * A cart spec in the engine's region, without a client key.
      *
      * @param currency      the cart's currency for its whole life
      * @param country       ship-to country, ISO 3166-1 alpha-2
      * @param customerGroup group for prices and promotions, or null
      */
-    public NewCart(Currency currency, String country, String customerGroup) {
-        this(currency, country, customerGroup, null);
+    public NewCart(Currency currency, String country, @Nullable String customerGroup) {
+        this(currency, country, customerGroup, null, null);
     }
 
     /** A cart in this currency and country, no customer group. */
@@ -63,13 +69,25 @@ public record NewCart(Currency currency, String country, String customerGroup, @
      * @return the spec with the client key
      */
     public NewCart withClientKey(String clientKey) {
-        return new NewCart(currency, country, customerGroup, Shapes.text(clientKey, "client key", MAX_CLIENT_KEY_LENGTH));
+        return new NewCart(currency, country, customerGroup,
+                Shapes.text(clientKey, "client key", MAX_CLIENT_KEY_LENGTH), region);
+    }
+
+    /**
+     * The same cart asked for in a region.
+     *
+     * @param region the region, or null for the engine's own
+     * @return a new spec
+     * @throws CartException {@code INVALID_INPUT} when the region is not a region name
+     */
+    public NewCart withRegion(@Nullable String region) {
+        return new NewCart(currency, country, customerGroup, clientKey, region);
     }
 
     /** The spec, with the client key masked: it may be personal data (an IP address). */
     @Override
     public String toString() {
         return "NewCart[currency=" + currency + ", country=" + country + ", customerGroup=" + customerGroup
-                + (clientKey == null ? "" : ", clientKey=***") + "]";
+                + (clientKey == null ? "" : ", clientKey=***") + (region == null ? "" : ", region=" + region) + "]";
     }
 }

@@ -75,7 +75,8 @@ final class CartRows {
                 instant(rs, "created_at", "created_at_ns"),
                 instant(rs, "updated_at", "updated_at_ns"),
                 instant(rs, "expires_at", "expires_at_ns"),
-                instant(rs, "abandoned_at", "abandoned_at_ns"));
+                instant(rs, "abandoned_at", "abandoned_at_ns"),
+                rs.getString("region"));
     }
 
     private static List<LineItem> lines(String json) {

@@ -9,7 +9,7 @@ final class CartSql {
             SELECT c.id::text AS id, c.owner_kind, c.guest_token_hash, c.customer_id, c.customer_group,
                    c.currency, c.country, c.state, c.version, c.metadata_text, c.shipping_method,
                    c.created_at, c.updated_at, c.expires_at, c.abandoned_at,
-                   c.created_at_ns, c.updated_at_ns, c.expires_at_ns, c.abandoned_at_ns,
+                   c.created_at_ns, c.updated_at_ns, c.expires_at_ns, c.abandoned_at_ns, c.region,
                    ARRAY(SELECT k.code FROM cart_codes k WHERE k.cart_id = c.id ORDER BY k.position) AS codes,
                    (SELECT json_agg(json_build_array(l.line_id, l.sku, l.warehouse, l.quantity,
                                     l.added_unit_price_minor, l.added_unit_price_currency,
@@ -22,13 +22,13 @@ final class CartSql {
     static final String CART_COLUMNS = """
             id, owner_kind, guest_token_hash, customer_id, customer_group, currency, country, state, version,
             metadata, metadata_text, shipping_method, created_at, updated_at, expires_at, abandoned_at,
-            created_at_ns, updated_at_ns, expires_at_ns, abandoned_at_ns""";
+            created_at_ns, updated_at_ns, expires_at_ns, abandoned_at_ns, region""";
 
     static final String CART_VALUES = """
             CAST(:id AS uuid), :ownerKind, :tokenHash, :customerId, :customerGroup, :currency, :country, :state,
             :version, CAST(:metadataJson AS jsonb), :metadata, :shippingMethod, CAST(:createdAt AS timestamptz),
             CAST(:updatedAt AS timestamptz), CAST(:expiresAt AS timestamptz), CAST(:abandonedAt AS timestamptz),
-            :createdAtNs, :updatedAtNs, :expiresAtNs, :abandonedAtNs""";
+            :createdAtNs, :updatedAtNs, :expiresAtNs, :abandonedAtNs, :region""";
 
     static final String CART_ASSIGNMENTS = """
             owner_kind = EXCLUDED.owner_kind, guest_token_hash = EXCLUDED.guest_token_hash,
@@ -39,7 +39,7 @@ final class CartSql {
             updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at,
             abandoned_at = EXCLUDED.abandoned_at, created_at_ns = EXCLUDED.created_at_ns,
             updated_at_ns = EXCLUDED.updated_at_ns, expires_at_ns = EXCLUDED.expires_at_ns,
-            abandoned_at_ns = EXCLUDED.abandoned_at_ns""";
+            abandoned_at_ns = EXCLUDED.abandoned_at_ns, region = EXCLUDED.region""";
 
     static final String INSERT_CART =
             "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO NOTHING";
@@ -53,7 +53,8 @@ final class CartSql {
                        shipping_method = :shippingMethod, created_at = CAST(:createdAt AS timestamptz),
                        updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
                        abandoned_at = CAST(:abandonedAt AS timestamptz), created_at_ns = :createdAtNs,
-                       updated_at_ns = :updatedAtNs, expires_at_ns = :expiresAtNs, abandoned_at_ns = :abandonedAtNs
+                       updated_at_ns = :updatedAtNs, expires_at_ns = :expiresAtNs, abandoned_at_ns = :abandonedAtNs,
+                       region = :region
                  WHERE id = CAST(:id AS uuid) AND version = :expectedVersion
                 RETURNING id),
             old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),

@@ -232,6 +232,7 @@ final class CartStore {
                 .bind("createdAtNs", CartRows.nanos(cart.createdAt()))
                 .bind("updatedAtNs", CartRows.nanos(cart.updatedAt()))
                 .bind("expiresAtNs", CartRows.nanos(cart.expiresAt()))
-                .bind("abandonedAtNs", cart.abandonedAt() == null ? 0 : CartRows.nanos(cart.abandonedAt()));
+                .bind("abandonedAtNs", cart.abandonedAt() == null ? 0 : CartRows.nanos(cart.abandonedAt()))
+                .bind("region", cart.region());
     }
 }

@@ -7,6 +7,7 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -57,7 +58,7 @@ import org.jdbi.v3.core.Jdbi;
  *         .build();
  * }</pre>
  */
-public final class JdbiCartRepository implements CartStorage, PersonalDataStore, RetentionStore {
+public final class JdbiCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore {
     private final Jdbi primary;
     private final Jdbi reads;
 
@@ -159,6 +160,13 @@ public final class JdbiCartRepository implements CartStorage, PersonalDataStore,
         notNull(id, "id");
         return Failures.translate("read events",
                 () -> reads.withHandle(h -> CartStore.eventsSince(h, id, afterSequence)));
+    }
+
+    /** On the primary: the key rotation job rewrites what it reads, and a replica may lag. */
+    @Override
+    public List<Cart> findAfter(CartId after, int limit) {
+        requirePositive(limit);
+        return Failures.translate("scan carts", () -> primary.withHandle(h -> CartStore.page(h, after, limit)));
     }
 
     /**

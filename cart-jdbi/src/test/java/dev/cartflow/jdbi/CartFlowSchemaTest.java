@@ -20,7 +20,10 @@ class CartFlowSchemaTest {
         try (Connection c = TestDatabase.connect()) {
             query(c, """
                     SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '
-                           || coalesce(column_default, '') || ' #' || ordinal_position
+                           || coalesce(column_default, '')
+                           -- the position among live columns: a column dropped and added again by a
+                           -- down and up migration keeps its place, though PostgreSQL numbers it anew
+                           || ' #' || rank() OVER (PARTITION BY table_name ORDER BY ordinal_position)
                       FROM information_schema.columns WHERE table_schema = ? AND table_name <> ?""", schema, lines);
             query(c, """
                     SELECT cl.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
@@ -56,20 +59,21 @@ class CartFlowSchemaTest {
         try (HikariDataSource ds = TestDatabase.pool(schema, 2)) {
             CartFlowSchema cartflow = CartFlowSchema.of(ds, schema);
 
-            assertThat(cartflow.migrate()).isEqualTo(4);
+            assertThat(cartflow.migrate()).isEqualTo(5);
             List<String> first = dump(schema);
-            assertThat(cartflow.currentVersion()).isEqualTo(4);
+            assertThat(cartflow.currentVersion()).isEqualTo(5);
 
-            assertThat(cartflow.migrateDown(1)).isEqualTo(3);
+            assertThat(cartflow.migrateDown(1)).isEqualTo(4);
             assertThat(cartflow.currentVersion()).isEqualTo(1);
-            assertThat(dump(schema)).anyMatch(l -> l.startsWith("carts.id ")).noneMatch(l -> l.startsWith("outbox."));
-            assertThat(cartflow.migrate()).isEqualTo(3);
+            assertThat(dump(schema)).anyMatch(l -> l.startsWith("carts.id ")).noneMatch(l -> l.startsWith("outbox."))
+                    .noneMatch(l -> l.startsWith("carts.region "));
+            assertThat(cartflow.migrate()).isEqualTo(4);
             assertThat(dump(schema)).isEqualTo(first);
 
-            assertThat(cartflow.migrateDown(0)).isEqualTo(4);
+            assertThat(cartflow.migrateDown(0)).isEqualTo(5);
             assertThat(dump(schema)).isEmpty();
             assertThat(cartflow.currentVersion()).isZero();
-            assertThat(cartflow.migrate()).isEqualTo(4);
+            assertThat(cartflow.migrate()).isEqualTo(5);
             assertThat(dump(schema)).isEqualTo(first).hasSizeGreaterThan(40);
         }
     }
@@ -84,7 +88,7 @@ class CartFlowSchemaTest {
         try (HikariDataSource ds = TestDatabase.pool(schema, 2)) {
             CartFlowSchema cartflow = CartFlowSchema.of(ds, schema);
 
-            assertThat(cartflow.migrate()).isEqualTo(4);
+            assertThat(cartflow.migrate()).isEqualTo(5);
             assertThat(cartflow.migrate()).isZero();
             cartflow.migrateDown(0);
 

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt      instant of the last change
  * @param expiresAt      instant after which the cart reads as {@link CartState#EXPIRED}
  * @param abandonedAt    when the cart was reported abandoned since its last activity, or null
+ * @param region         the data-residency region whose storage holds the cart, or null for a cart
+ *                       created before regions existed or by an engine without a region
  */
 public record Cart(
         CartId id,
@@ -44,7 +46,8 @@ public record Cart(
         Instant createdAt,
         Instant updatedAt,
         Instant expiresAt,
-        @Nullable Instant abandonedAt) {
+        @Nullable Instant abandonedAt,
+        @Nullable String region) {
 
     /** Validates the invariants and copies the lists. */
     public Cart {
@@ -71,6 +74,9 @@ public record Cart(
         Checks.notNull(createdAt, "created at");
         Checks.notNull(updatedAt, "updated at");
         Checks.notNull(expiresAt, "expires at");
+        if (region != null) {
+            Checks.region(region, "region");
+        }
         Set<LineId> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         for (LineItem line : lines) {
@@ -81,6 +87,33 @@ public record Cart(
         if (new HashSet<>(codes).size() != codes.size()) {
             throw CartException.invalidInput("duplicate code");
         }
+    }
+
+    /**
+     * A cart without a region, as stored before regions existed; see the canonical constructor.
+     *
+     * @param id             the cart id
+     * @param owner          a guest (by token hash) or a customer
+     * @param customerGroup  the customer group, or null
+     * @param currency       the currency of every amount in the cart
+     * @param country        ship-to country
+     * @param state          the stored life-cycle state
+     * @param version        at least 1
+     * @param lines          the lines
+     * @param codes          coupon codes applied
+     * @param shippingMethod the selected shipping method id, or null
+     * @param metadata       a JSON object chosen by the host, as text
+     * @param createdAt      creation instant
+     * @param updatedAt      instant of the last change
+     * @param expiresAt      expiry instant
+     * @param abandonedAt    when reported abandoned, or null
+     */
+    public Cart(CartId id, CartOwner owner, @Nullable String customerGroup, Currency currency, String country,
+                CartState state, long version, List<LineItem> lines, List<String> codes,
+                @Nullable String shippingMethod, String metadata, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, @Nullable Instant abandonedAt) {
+        this(id, owner, customerGroup, currency, country, state, version, lines, codes, shippingMethod, metadata,
+                createdAt, updatedAt, expiresAt, abandonedAt, null);
     }
 
     /** The customer owning the cart, if it is a customer cart. */
@@ -132,6 +165,7 @@ public record Cart(
         private Instant updatedAt;
         private Instant expiresAt;
         private @Nullable Instant abandonedAt;
+        private @Nullable String region;
 
         private Builder(Cart base) {
             this.base = base;
@@ -147,6 +181,7 @@ public record Cart(
             updatedAt = base.updatedAt;
             expiresAt = base.expiresAt;
             abandonedAt = base.abandonedAt;
+            region = base.region;
         }
 
         /**
@@ -282,6 +317,17 @@ public record Cart(
         }
 
         /**
+         * Sets the data-residency region.
+         *
+         * @param region the region, or null
+         * @return this builder
+         */
+        public Builder region(@Nullable String region) {
+            this.region = region;
+            return this;
+        }
+
+        /**
          * The new snapshot.
          *
          * @return the cart
@@ -289,7 +335,7 @@ public record Cart(
          */
         public Cart build() {
             return new Cart(base.id, owner, customerGroup, base.currency, country, state, version, lines, codes,
-                    shippingMethod, metadata, base.createdAt, updatedAt, expiresAt, abandonedAt);
+                    shippingMethod, metadata, base.createdAt, updatedAt, expiresAt, abandonedAt, region);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.cartflow.model.LineItem;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Duration;
@@ -368,5 +369,35 @@ public abstract class CartRepositoryContract {
         assertTrue(maintenance.delete(cart.id()));
         assertEquals(Optional.empty(), repo.find(cart.id()));
         assertFalse(maintenance.delete(cart.id()));
+    }
+
+    @Test
+    void findAfter_pagedToTheEnd_everyCartOnceInIdTextOrderAndTheRegionKept() {
+        CartRepository repo = newRepository();
+        assumeTrue(repo instanceof CartScan, "the repository has no CartScan");
+        CartScan scan = (CartScan) repo;
+        java.util.Set<CartId> saved = new java.util.HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            Cart cart = CartFixtures.guestCart().toBuilder().region(i % 2 == 0 ? null : "eu").build();
+            repo.save(CartWrite.of(cart, 0, List.of()));
+            saved.add(cart.id());
+        }
+        List<Cart> seen = new java.util.ArrayList<>();
+        CartId after = null;
+        List<Cart> page;
+        do {
+            page = scan.findAfter(after, 3);
+            seen.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == 3);
+
+        List<String> texts = seen.stream().map(c -> c.id().toString()).toList();
+        assertEquals(texts.stream().sorted().toList(), texts);
+        assertEquals(saved, new java.util.HashSet<>(ids(seen)));
+        assertEquals(seen.size(), saved.size());
+        for (Cart cart : seen) {
+            assertEquals(Optional.of(cart), repo.find(cart.id()));
+        }
+        assertEquals(4, seen.stream().filter(c -> c.region() == null).count());
     }
 }

@@ -32,7 +32,8 @@ import java.util.List;
  * one). {@link #read} accepts both key sets, every version up to {@link #FORMAT_VERSION}, and the
  * unversioned documents of earlier releases (cart-core's {@code CartJson}, cart-redis's cache
  * entries and cart-jdbi's JSON lines), and ignores keys it does not know, so a later release can add
- * optional content without a new version.
+ * optional content without a new version (the cart's region was added so: {@code "rg"} or
+ * {@code "region"}, absent in older documents, which read as carts without a region).
  *
  * <pre>{@code
  * String entry = CartCodec.write(cart, CartCodec.Keys.COMPACT);
@@ -119,6 +120,11 @@ public final class CartCodec {
         root.put(k.updated(), cart.updatedAt().toString());
         root.put(k.expires(), cart.expiresAt().toString());
         optional(root, k, k.abandoned(), cart.abandonedAt() == null ? null : cart.abandonedAt().toString());
+        if (cart.region() != null) {
+            // optional content, absent rather than null, so a cart without a region is written
+            // exactly as earlier releases wrote it
+            root.put(k.region(), cart.region());
+        }
         return root.toString();
     }
 
@@ -221,7 +227,8 @@ public final class CartCodec {
                 instant(root, k.created()),
                 instant(root, k.updated()),
                 instant(root, k.expires()),
-                abandoned == null ? null : instant(root, k.abandoned()));
+                abandoned == null ? null : instant(root, k.abandoned()),
+                optionalText(root, k.region()));
     }
 
     private static LineItem line(JsonNode l, CartLayout k) {

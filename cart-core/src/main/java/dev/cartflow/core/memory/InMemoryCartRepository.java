@@ -7,6 +7,7 @@ import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * <p>It can erase and export a customer's data (its carts and the guest carts merged into them, their
  * events and stored responses) and age events and stored responses out for the retention job.
  */
-public final class InMemoryCartRepository implements CartStorage, PersonalDataStore, RetentionStore {
+public final class InMemoryCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore {
     private final Map<CartId, Cart> carts = new HashMap<>();
     private final Map<CartId, List<CartEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
@@ -213,6 +214,19 @@ public final class InMemoryCartRepository implements CartStorage, PersonalDataSt
             throw CartException.invalidInput("customer id must not be null");
         }
         return customerId;
+    }
+
+    @Override
+    public synchronized List<Cart> findAfter(CartId after, int limit) {
+        if (limit < 1) {
+            throw CartException.invalidInput("a positive limit is required");
+        }
+        String from = after == null ? "" : after.toString();
+        return carts.values().stream()
+                .filter(c -> c.id().toString().compareTo(from) > 0)
+                .sorted(Comparator.comparing(c -> c.id().toString()))
+                .limit(limit)
+                .toList();
     }
 
     private static CartId requireId(CartId id) {

@@ -104,4 +104,9 @@ public final class MaintenanceJobs implements CartMaintenance {
                 () -> new dev.cartflow.core.internal.privacy.RetentionJob(stages.config(), this)
                         .apply(policy, batchSize));
     }
+
+    @Override
+    public int rotateKeys(int batchSize) {
+        return new KeyRotationJob(stages).rotateKeys(batchSize);
+    }
 }

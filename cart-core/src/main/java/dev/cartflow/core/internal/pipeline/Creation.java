@@ -2,6 +2,8 @@ package dev.cartflow.core.internal.pipeline;
 
 import dev.cartflow.core.CreatedCart;
 import dev.cartflow.core.NewCart;
+import dev.cartflow.core.internal.residency.RegionGuard;
+import dev.cartflow.core.residency.Region;
 import dev.cartflow.core.internal.rules.PendingEvent;
 import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.core.internal.support.GuestTokens;
@@ -28,9 +30,10 @@ public final class Creation {
     public CreatedCart guest(NewCart spec) {
         Failures.required(spec, "cart spec");
         stages.access().authorizeGuestCreation();
+        checkRegion(spec);
         String token = tokens.newToken();
-        Cart cart = stages.commit().run(true, now -> store(stages.lifecycle().created(
-                new CartOwner.Guest(GuestTokens.hash(token)), spec, now), "guest"));
+        Cart cart = stages.commit().run(true, now -> store(regional(stages.lifecycle().created(
+                new CartOwner.Guest(GuestTokens.hash(token)), spec, now), spec), "guest"));
         return new CreatedCart(cart, token);
     }
 
@@ -40,8 +43,32 @@ public final class Creation {
         Failures.required(customerId, "customer id");
         Failures.required(spec, "cart spec");
         stages.access().authorizeCustomer(actor, CartOperation.CREATE_CUSTOMER_CART, customerId);
-        return stages.commit().run(true, now -> store(stages.lifecycle().created(new CartOwner.Customer(customerId), spec, now),
-                "customer"));
+        checkRegion(spec);
+        return stages.commit().run(true, now -> store(regional(stages.lifecycle().created(
+                new CartOwner.Customer(customerId), spec, now), spec), "customer"));
+    }
+
+    /** An engine of a region creates carts only in it ({@code ACCESS_DENIED} otherwise). */
+    private void checkRegion(NewCart spec) {
+        Region home = stages.config().region();
+        if (home != null) {
+            RegionGuard.requireHome(home, spec.region());
+        }
+    }
+
+    /**
+     * The new cart in its region: the engine's, with an id carrying the region's code so that a
+     * routing repository finds it from the id; without an engine region, the one the spec names.
+     */
+    private Cart regional(Cart created, NewCart spec) {
+        Region home = stages.config().region();
+        if (home == null) {
+            return spec.region() == null ? created : created.toBuilder().region(spec.region()).build();
+        }
+        Cart c = created;
+        return new Cart(home.newCartId(stages.config().random()), c.owner(), c.customerGroup(), c.currency(),
+                c.country(), c.state(), c.version(), c.lines(), c.codes(), c.shippingMethod(), c.metadata(),
+                c.createdAt(), c.updatedAt(), c.expiresAt(), c.abandonedAt(), home.name());
     }
 
     private Decision<Cart> store(Cart cart, String ownerKind) {

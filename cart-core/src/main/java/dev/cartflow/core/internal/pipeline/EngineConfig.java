@@ -8,6 +8,7 @@ import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.core.ratelimit.RateLimits;
 import dev.cartflow.core.security.SecurityPolicy;
+import dev.cartflow.core.residency.Region;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartEventPublisher;
@@ -48,6 +49,7 @@ import java.time.Instant;
  * @param rateLimits          the rate limits per operation
  * @param rateLimiter         the buckets the rate limits take from
  * @param pseudonyms          keyed pseudonyms of personal identifiers
+ * @param region              the data-residency region this engine serves, or null for none
  */
 public record EngineConfig(
         CartRepository repository,
@@ -78,6 +80,7 @@ public record EngineConfig(
         // data protection
         java.util.List<dev.cartflow.core.internal.privacy.NamedStore> personalDataStores,
         Pseudonyms pseudonyms,
+        Region region,
         SecureRandom random) {
 
     /** Now, by the injected clock (a clock that throws is a host bug, reported as {@code INTERNAL}). */

@@ -93,4 +93,12 @@ public final class Lifecycle {
     private Duration ttl(CartOwner owner) {
         return owner instanceof CartOwner.Guest ? guestTtl : customerTtl;
     }
+
+    /**
+     * A cart stored again as it is, for a storage concern (key rotation): next version only; not a
+     * change by the shopper, so neither its life nor its abandoned mark changes.
+     */
+    public Cart rewritten(Cart cart) {
+        return cart.toBuilder().version(cart.version() + 1).build();
+    }
 }
