@@ -1,7 +1,9 @@
 package dev.cartflow.core;
 
 import dev.cartflow.core.internal.checkout.CheckoutOperation;
+import dev.cartflow.core.health.HealthReport;
 import dev.cartflow.core.internal.maintenance.MaintenanceJobs;
+import dev.cartflow.core.internal.observe.EngineHealth;
 import dev.cartflow.core.internal.merge.MergeOperation;
 import dev.cartflow.core.internal.pipeline.Creation;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
@@ -38,6 +40,7 @@ final class DefaultCartEngine implements CartEngine {
     private final MergeOperation merging;
     private final CheckoutOperation checkout;
     private final MaintenanceJobs maintenance;
+    private final EngineHealth health;
 
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
@@ -49,6 +52,7 @@ final class DefaultCartEngine implements CartEngine {
         this.merging = new MergeOperation(stages);
         this.checkout = new CheckoutOperation(stages);
         this.maintenance = new MaintenanceJobs(stages);
+        this.health = new EngineHealth(config.healthContributors());
     }
 
     @Override
@@ -63,7 +67,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public Cart get(Actor actor, CartId id) {
-        return entry.run(CartOperation.GET, () -> reading.get(actor, id));
+        return entry.run(CartOperation.GET, id, null, () -> reading.get(actor, id));
     }
 
     @Override
@@ -73,17 +77,17 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
-        return entry.run(CartOperation.CHANGES_SINCE, () -> reading.changesSince(actor, id, afterVersion));
+        return entry.run(CartOperation.CHANGES_SINCE, id, null, () -> reading.changesSince(actor, id, afterVersion));
     }
 
     @Override
     public PricedCart price(Actor actor, CartId id) {
-        return entry.run(CartOperation.PRICE, () -> reading.price(actor, id));
+        return entry.run(CartOperation.PRICE, id, null, () -> reading.price(actor, id));
     }
 
     @Override
     public Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation) {
-        return entry.run(Operations.of(command), () -> {
+        return entry.run(Operations.of(command), id, mutation, () -> {
             required(actor, "actor");
             required(id, "cart id");
             required(command, "command");
@@ -95,21 +99,31 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public MergeResult merge(Actor actor, MergeRequest request) {
-        return entry.run(CartOperation.MERGE, () -> merging.merge(actor, request, false));
+        return entry.run(CartOperation.MERGE, guestCart(request), null, () -> merging.merge(actor, request, false));
     }
 
     @Override
     public MergeResult previewMerge(Actor actor, MergeRequest request) {
-        return entry.run(CartOperation.PREVIEW_MERGE, () -> merging.merge(actor, request, true));
+        return entry.run(CartOperation.PREVIEW_MERGE, guestCart(request), null, () -> merging.merge(actor, request, true));
     }
 
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
-        return entry.run(CartOperation.CHECKOUT, () -> checkout.checkout(actor, id, mutation));
+        return entry.run(CartOperation.CHECKOUT, id, mutation, () -> checkout.checkout(actor, id, mutation));
     }
 
     @Override
     public CartMaintenance maintenance() {
         return maintenance;
+    }
+
+    @Override
+    public HealthReport health() {
+        return health.report();
+    }
+
+    /** The guest cart a merge is about, for the log line (null when the request is missing). */
+    private static CartId guestCart(MergeRequest request) {
+        return request == null ? null : request.guestCartId();
     }
 }

@@ -19,6 +19,7 @@ import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.spi.CartWrite;
@@ -70,7 +71,8 @@ public final class CheckoutOperation {
         ReentrantLock lock = locks[Math.floorMod(id.value().hashCode(), locks.length)];
         lock.lock();
         try {
-            return stages.commit().run(mutation.expectedVersion() != null, now -> attempt(actor, id, mutation, now));
+            return stages.commit().run(CartOperation.CHECKOUT, mutation.expectedVersion() != null,
+                    now -> attempt(actor, id, mutation, now));
         } finally {
             lock.unlock();
         }

@@ -18,6 +18,7 @@ import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartState;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -56,7 +57,7 @@ public final class MergeOperation {
         Access.authorizeCustomer(actor, request.customerId());
         String key = Idempotency.mergeKey(request.guestCartId());
         Fingerprint fingerprint = Fingerprint.merge(request);
-        return stages.commit().run(false, now -> {
+        return stages.commit().run(preview ? CartOperation.PREVIEW_MERGE : CartOperation.MERGE, false, now -> {
             Optional<MergeResult> done = replay(key, request, now);
             if (done.isPresent()) {
                 return Decision.answer(preview ? withPreview(done.get()) : done.get());

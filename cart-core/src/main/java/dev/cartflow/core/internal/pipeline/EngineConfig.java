@@ -5,6 +5,7 @@ import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.core.internal.support.Pseudonyms;
+import dev.cartflow.core.health.HealthContributor;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventLog;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The wiring of one engine, fixed when it is built.
@@ -38,7 +40,8 @@ import java.time.Instant;
  * @param conflictRetryBudget how long an operation re-applies itself after version conflicts
  * @param maxMetadataBytes    largest metadata
  * @param random              source of guest tokens
- * @param observer            the observation hook
+ * @param observer            the observation hook (guarded: it never throws)
+ * @param healthContributors  the parts {@code health()} asks, the repository probe first
  * @param audit               the audit trail
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  */
@@ -61,6 +64,7 @@ public record EngineConfig(
         int maxMetadataBytes,
         // observability
         CartObserver observer,
+        List<HealthContributor> healthContributors,
         // resilience
         // security
         AuditLog audit,

@@ -45,7 +45,7 @@ public final class Execution {
                 : Idempotency.commandKey(actor, id, mutation.idempotencyKey());
         Fingerprint fingerprint = key == null ? null
                 : Fingerprint.execute(id, command, mutation.expectedVersion(), mutation.idempotencyKey(), asSent);
-        return stages.commit().run(mutation.expectedVersion() != null, now -> {
+        return stages.commit().run(Operations.of(command), mutation.expectedVersion() != null, now -> {
             // The cart is read before the record: the record is written with the change, so a cart
             // that already holds the first call's change always finds its record.
             Cart stored = stages.access().load(actor, id);
