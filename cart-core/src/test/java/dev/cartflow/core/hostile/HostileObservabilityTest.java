@@ -94,11 +94,12 @@ class HostileObservabilityTest {
         int parts = 20 + random.nextInt(20);
         for (int i = 0; i < parts; i++) {
             HealthStatus status = HealthStatus.values()[random.nextInt(3)];
+            String index = Integer.toString(i);
             int kind = random.nextInt(5);
             String name = random.nextBoolean() ? hostileText() : "part-" + i;
             worst = kind >= 2 ? max(worst, HealthStatus.DOWN) : max(worst, status);
             builder.healthContributor(contributor(name, switch (kind) {
-                case 0, 1 -> () -> new ComponentHealth(status, Map.of("i", "" + i));
+                case 0, 1 -> () -> new ComponentHealth(status, Map.of("i", index));
                 case 2 -> () -> null;
                 case 3 -> () -> {
                     throw new IllegalStateException("contributor bug");
