@@ -206,6 +206,19 @@ class ObserverHookTest {
     }
 
     @Test
+    void execute_sameKeyOtherCorrelationId_replayedNotAppliedTwice() {
+        CreatedCart cart = engine.createGuestCart(NewCart.of("EUR", "DE"));
+        Mutation first = Mutation.idempotent("add-1").withCorrelationId("req-1");
+        Cart once = engine.execute(cart.actor(), cart.cart().id(), new CartCommand.AddItem(new Sku("A"), 1, null), first);
+
+        Cart again = engine.execute(cart.actor(), cart.cart().id(), new CartCommand.AddItem(new Sku("A"), 1, null),
+                first.withCorrelationId("req-2"));
+
+        assertThat(again).isEqualTo(once);
+        assertThat(engine.get(cart.actor(), cart.cart().id()).lines().get(0).quantity()).isEqualTo(1);
+    }
+
+    @Test
     void providerCache_withObserver_hitsAndMissesPerSku() {
         CachingCatalogProvider cached = CachingCatalogProvider.builder(world.catalog).observer(observer).build();
         cached.products(Set.of(new Sku("A")));
