@@ -206,6 +206,19 @@ class ObserverHookTest {
     }
 
     @Test
+    void operation_errorEscapes_reportedAsInternalNotSuccess() {
+        CartEngine broken = world.builder().observer(observer).catalog(skus -> {
+            throw new AssertionError("host invariant broken");
+        }).build();
+        CreatedCart cart = broken.createGuestCart(NewCart.of("EUR", "DE"));
+
+        assertThatThrownBy(() -> broken.addItem(cart.actor(), cart.cart().id(), new Sku("A"), 1))
+                .isInstanceOf(AssertionError.class);
+        assertThat(observer.lines).contains("finished ADD_ITEM ERROR INTERNAL")
+                .doesNotContain("finished ADD_ITEM SUCCESS null");
+    }
+
+    @Test
     void execute_sameKeyOtherCorrelationId_replayedNotAppliedTwice() {
         CreatedCart cart = engine.createGuestCart(NewCart.of("EUR", "DE"));
         Mutation first = Mutation.idempotent("add-1").withCorrelationId("req-1");

@@ -60,13 +60,18 @@ public final class Entry {
         long started = System.nanoTime();
         observer.operationStarted(operation);
         CartErrorCode code = null;
-        CartException failure = null;
+        Throwable failure = null;
         T result = null;
         try {
             result = Failures.guard(call);
             return result;
         } catch (CartException e) {
             code = e.code();
+            failure = e;
+            throw e;
+        } catch (Error e) {
+            // Not ours to handle (out of memory, a stack overflow), but never to be reported as a success.
+            code = CartErrorCode.INTERNAL;
             failure = e;
             throw e;
         } finally {
@@ -78,7 +83,7 @@ public final class Entry {
     }
 
     private static void log(CartOperation operation, CartErrorCode code, Duration duration, CartId cartId,
-                            Mutation mutation, CartException failure) {
+                            Mutation mutation, Throwable failure) {
         try {
             OperationLog.finished(operation, code, duration, cartId,
                     mutation == null ? null : mutation.correlationId(), failure);
