@@ -1,5 +1,6 @@
 package dev.cartflow.core;
 
+import dev.cartflow.core.health.HealthReport;
 import dev.cartflow.core.CartCommand.AddItem;
 import dev.cartflow.core.CartCommand.ApplyCode;
 import dev.cartflow.core.CartCommand.Clear;
@@ -155,6 +156,16 @@ public interface CartEngine {
      * @return the jobs of this engine
      */
     CartMaintenance maintenance();
+
+    /**
+     * The engine's health now: the repository (one cheap timed read), every
+     * {@link dev.cartflow.core.health.HealthContributor} given to the builder, and the repository
+     * and providers that are contributors themselves (a cache, a circuit breaker); the engine's
+     * state is the worst of theirs. Never throws: a part that fails to answer is {@code DOWN}.
+     *
+     * @return the report
+     */
+    HealthReport health();
 
     /** Adds units from the default warehouse, re-applied on concurrent changes. */
     default Cart addItem(Actor actor, CartId id, Sku sku, int quantity) {

@@ -1,5 +1,10 @@
 package dev.cartflow.core;
 
+import dev.cartflow.core.health.HealthContributor;
+import dev.cartflow.core.internal.observe.HealthParts;
+import dev.cartflow.core.internal.observe.ObservedProviders;
+import dev.cartflow.core.internal.observe.ObservedRepository;
+import dev.cartflow.core.internal.observe.SafeObserver;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.internal.privacy.NamedStore;
@@ -33,6 +38,7 @@ import dev.cartflow.spi.TaxProvider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +73,7 @@ public final class CartEngineBuilder {
     SecureRandom random = new SecureRandom();
     // observability
     CartObserver observer = CartObserver.NONE;
+    final List<HealthContributor> healthContributors = new ArrayList<>();
     // resilience
     // security
     SecurityPolicy security = SecurityPolicy.DEFAULT;
@@ -247,6 +254,19 @@ public final class CartEngineBuilder {
         return this;
     }
 
+    /**
+     * A part {@link CartEngine#health()} also asks (the outbox, a cache, a service the host relies
+     * on); repeatable. The repository, and any repository or provider that is a
+     * {@link HealthContributor} itself, are asked without being added here.
+     *
+     * @param contributor the part
+     * @return this builder
+     */
+    public CartEngineBuilder healthContributor(HealthContributor contributor) {
+        this.healthContributors.add(required(contributor, "health contributor"));
+        return this;
+    }
+
     // --- resilience ---
 
     // --- security ---
@@ -367,13 +387,27 @@ public final class CartEngineBuilder {
         PromotionUsageStore usage = promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore();
         ProviderSet providers = new ProviderSet(catalog, pricing, tax, exchangeRates, inventory, promotions, usage,
                 shipping, pricingPolicy.rounding());
+        // observability: the health parts are found on the host's objects; then every provider and
+        // the store get the outermost, timing decorator (decision 6), only when someone listens
+        CartObserver watching = SafeObserver.of(observer);
+        List<HealthContributor> health = HealthParts.of(repository, providers, List.of(reserving, events),
+                healthContributors);
+        CartRepository storing = guard != null ? guard : repository;
+        if (SafeObserver.listening(watching)) {
+            storing = ObservedRepository.of(storing, watching);
+            log = log == null ? null : ObservedRepository.eventLog(log, watching);
+            store = store == null ? null : ObservedRepository.maintenance(store, watching);
+            usage = ObservedProviders.usage(usage, watching);
+            reserving = ObservedProviders.reservations(reserving, watching);
+            providers = ObservedProviders.around(providers, usage, watching);
+        }
         byte[] key = pseudonymKey;
         if (key == null) {
             key = new byte[32];
             random.nextBytes(key);
         }
         return new DefaultCartEngine(new EngineConfig(
-                guard != null ? guard : repository,
+                storing,
                 log,
                 store,
                 providers,
@@ -390,7 +424,8 @@ public final class CartEngineBuilder {
                 conflictRetryBudget,
                 maxMetadataBytes,
                 // observability
-                observer,
+                watching,
+                health,
                 // resilience
                 // security
                 security,

@@ -1,7 +1,9 @@
 package dev.cartflow.core;
 
 import dev.cartflow.core.internal.checkout.CheckoutOperation;
+import dev.cartflow.core.health.HealthReport;
 import dev.cartflow.core.internal.maintenance.MaintenanceJobs;
+import dev.cartflow.core.internal.observe.EngineHealth;
 import dev.cartflow.core.internal.merge.MergeOperation;
 import dev.cartflow.core.internal.pipeline.Creation;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
@@ -43,6 +45,7 @@ final class DefaultCartEngine implements CartEngine {
     private final MaintenanceJobs maintenance;
     private final DataProtection dataProtection;
     private final Throttle throttle;
+    private final EngineHealth health;
 
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
@@ -56,6 +59,7 @@ final class DefaultCartEngine implements CartEngine {
         this.maintenance = new MaintenanceJobs(stages);
         this.dataProtection = new DataProtection(config, entry);
         this.throttle = new Throttle(config);
+        this.health = new EngineHealth(config.healthContributors());
     }
 
     @Override
@@ -79,7 +83,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public Cart get(Actor actor, CartId id) {
-        return entry.run(CartOperation.GET, () -> {
+        return entry.run(CartOperation.GET, id, null, () -> {
             throttle.admit(CartOperation.GET, actor, id);
             return reading.get(actor, id);
         });
@@ -97,7 +101,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public List<CartEvent> changesSince(Actor actor, CartId id, long afterVersion) {
-        return entry.run(CartOperation.CHANGES_SINCE, () -> {
+        return entry.run(CartOperation.CHANGES_SINCE, id, null, () -> {
             throttle.admit(CartOperation.CHANGES_SINCE, actor, id);
             return reading.changesSince(actor, id, afterVersion);
         });
@@ -105,7 +109,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public PricedCart price(Actor actor, CartId id) {
-        return entry.run(CartOperation.PRICE, () -> {
+        return entry.run(CartOperation.PRICE, id, null, () -> {
             throttle.admit(CartOperation.PRICE, actor, id);
             return reading.price(actor, id);
         });
@@ -113,7 +117,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public Cart execute(Actor actor, CartId id, CartCommand command, Mutation mutation) {
-        return entry.run(Operations.of(command), () -> {
+        return entry.run(Operations.of(command), id, mutation, () -> {
             required(actor, "actor");
             required(id, "cart id");
             required(command, "command");
@@ -126,7 +130,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public MergeResult merge(Actor actor, MergeRequest request) {
-        return entry.run(CartOperation.MERGE, () -> {
+        return entry.run(CartOperation.MERGE, guestCart(request), null, () -> {
             throttle.admitMerge(CartOperation.MERGE, actor, request);
             return merging.merge(actor, request, false);
         });
@@ -134,7 +138,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public MergeResult previewMerge(Actor actor, MergeRequest request) {
-        return entry.run(CartOperation.PREVIEW_MERGE, () -> {
+        return entry.run(CartOperation.PREVIEW_MERGE, guestCart(request), null, () -> {
             throttle.admitMerge(CartOperation.PREVIEW_MERGE, actor, request);
             return merging.merge(actor, request, true);
         });
@@ -142,7 +146,7 @@ final class DefaultCartEngine implements CartEngine {
 
     @Override
     public CheckoutResult checkout(Actor actor, CartId id, Mutation mutation) {
-        return entry.run(CartOperation.CHECKOUT, () -> {
+        return entry.run(CartOperation.CHECKOUT, id, mutation, () -> {
             required(actor, "actor");
             required(id, "cart id");
             required(mutation, "mutation");
@@ -159,5 +163,15 @@ final class DefaultCartEngine implements CartEngine {
     @Override
     public CartMaintenance maintenance() {
         return maintenance;
+    }
+
+    @Override
+    public HealthReport health() {
+        return health.report();
+    }
+
+    /** The guest cart a merge is about, for the log line (null when the request is missing). */
+    private static CartId guestCart(MergeRequest request) {
+        return request == null ? null : request.guestCartId();
     }
 }

@@ -9,9 +9,13 @@ import dev.cartflow.error.CartException;
  *                        command on the latest version after a concurrent change
  * @param idempotencyKey  a key making retries safe: a repeated call with the same key returns the
  *                        first result and is not applied again; or null
+ * @param correlationId   the caller's request id for the engine's log lines (at most 128 printable
+ *                        characters), or null to take it from the SLF4J MDC key
+ *                        {@code cartflow.correlationId}; it never changes what the mutation does
+ *                        (an idempotent replay with another correlation id is the same request)
  */
-public record Mutation(Long expectedVersion, String idempotencyKey) {
-    private static final Mutation NONE = new Mutation(null, null);
+public record Mutation(Long expectedVersion, String idempotencyKey, String correlationId) {
+    private static final Mutation NONE = new Mutation(null, null, null);
 
     /** Validates. */
     public Mutation {
@@ -21,6 +25,19 @@ public record Mutation(Long expectedVersion, String idempotencyKey) {
         if (idempotencyKey != null) {
             Shapes.text(idempotencyKey, "idempotency key", 128);
         }
+        if (correlationId != null) {
+            Shapes.text(correlationId, "correlation id", 128);
+        }
+    }
+
+    /**
+     * Options without a correlation id.
+     *
+     * @param expectedVersion the version the caller saw, or null
+     * @param idempotencyKey  the idempotency key, or null
+     */
+    public Mutation(Long expectedVersion, String idempotencyKey) {
+        this(expectedVersion, idempotencyKey, null);
     }
 
     /** No expected version, no idempotency key. */
@@ -40,6 +57,11 @@ public record Mutation(Long expectedVersion, String idempotencyKey) {
 
     /** The same options with an idempotency key. */
     public Mutation withIdempotencyKey(String key) {
-        return new Mutation(expectedVersion, key);
+        return new Mutation(expectedVersion, key, correlationId);
+    }
+
+    /** The same options with a correlation id for the log lines. */
+    public Mutation withCorrelationId(String id) {
+        return new Mutation(expectedVersion, idempotencyKey, id);
     }
 }

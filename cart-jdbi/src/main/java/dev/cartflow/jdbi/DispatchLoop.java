@@ -1,6 +1,7 @@
 package dev.cartflow.jdbi;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -13,14 +14,18 @@ final class DispatchLoop {
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final String name;
+    private final Consumer<RuntimeException> onFailure;
     private final Object lifecycle = new Object();
     private volatile boolean running;
     private Thread thread;
 
     /**
-     * @param round one delivery round, returning the events delivered; it throws when it failed
+     * @param round     one delivery round, returning the events delivered; it throws when it failed
+     * @param onFailure told of each failed round, which the loop survives by backing off
      */
-    DispatchLoop(IntSupplier round, Duration pollInterval, Duration minBackoff, Duration maxBackoff, String name) {
+    DispatchLoop(IntSupplier round, Duration pollInterval, Duration minBackoff, Duration maxBackoff, String name,
+                 Consumer<RuntimeException> onFailure) {
+        this.onFailure = onFailure;
         this.round = round;
         this.pollInterval = pollInterval;
         this.minBackoff = minBackoff;
@@ -72,6 +77,7 @@ final class DispatchLoop {
                 failures = 0;
                 sleep = n == 0 ? pollInterval.toMillis() : 0;
             } catch (RuntimeException e) {
+                onFailure.accept(e);
                 failures++;
                 sleep = backoff(failures);
             }

@@ -1,5 +1,8 @@
 package dev.cartflow.jdbi;
 
+import dev.cartflow.core.health.ComponentHealth;
+import dev.cartflow.core.health.HealthContributor;
+import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.spi.CartEventPublisher;
@@ -36,7 +39,7 @@ import org.jdbi.v3.core.Jdbi;
  * dispatcher.stop();
  * }</pre>
  */
-public final class OutboxDispatcher implements AutoCloseable {
+public final class OutboxDispatcher implements HealthContributor, AutoCloseable {
     private final Jdbi jdbi;
     private final CartEventPublisher publisher;
     private final int batchCarts;
@@ -46,6 +49,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong delivered = new AtomicLong();
     private final DispatchLoop loop;
+    private final OutboxSignals signals;
 
     private OutboxDispatcher(Builder b) {
         this.jdbi = b.jdbi;
@@ -55,7 +59,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
         this.clock = b.clock;
-        this.loop = new DispatchLoop(this::dispatchOnce, b.pollInterval, b.minBackoff, b.maxBackoff, b.name);
+        this.signals = new OutboxSignals(b.observer, b.degradedAfter);
+        this.loop = new DispatchLoop(this::dispatchOnce, b.pollInterval, b.minBackoff, b.maxBackoff, b.name,
+                e -> signals.swallowed("outbox.dispatch", e));
     }
 
     /**
@@ -73,11 +79,31 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Runs one round in the caller's thread: delivers the undelivered events of up to
      * {@code batchCarts} carts not held by another dispatcher.
      *
+     * With an observer, the lag is measured after the round and told to it.
+     *
      * @return the number of events published, 0 when there was nothing to do
      * @throws CartException {@code PROVIDER_UNAVAILABLE} when the database or the publisher failed;
      *                       the events stay undelivered
      */
     public int dispatchOnce() {
+        try {
+            return deliver();
+        } finally {
+            if (signals.listening()) {
+                measure();
+            }
+        }
+    }
+
+    private void measure() {
+        try {
+            signals.measured(lag());
+        } catch (CartException e) {
+            signals.swallowed("outbox.measure", e);
+        }
+    }
+
+    private int deliver() {
         List<String> failedCarts = new ArrayList<>();
         try {
             return jdbi.inTransaction(h -> round(h, failedCarts));
@@ -120,6 +146,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             jdbi.useHandle(h -> OutboxTable.postpone(h, carts, minBackoff, maxBackoff));
         } catch (RuntimeException e) {
             // the events stay undelivered and are retried without back-off; the loop backs off
+            signals.swallowed("outbox.postpone", e);
         }
     }
 
@@ -173,6 +200,29 @@ public final class OutboxDispatcher implements AutoCloseable {
         return Failures.translate("read outbox lag", () -> jdbi.withHandle(h -> OutboxTable.lag(h, clock)));
     }
 
+    /** The dispatcher's name in the engine's health report. */
+    @Override
+    public String healthName() {
+        return "outbox";
+    }
+
+    /**
+     * The outbox as a part of the engine's health report: {@code DEGRADED} when the oldest
+     * undelivered event is older than {@link Builder#degradedAfter} (default 1 minute), {@code DOWN}
+     * when the lag cannot be read; the details are the pending count, the oldest age in seconds and
+     * whether the delivery thread runs.
+     *
+     * @return the health now; never throws
+     */
+    @Override
+    public ComponentHealth health() {
+        try {
+            return signals.health(lag(), isRunning());
+        } catch (RuntimeException e) {
+            return OutboxSignals.down(e);
+        }
+    }
+
     /**
      * Deletes events delivered before {@code cutoff}. They are no longer available to
      * {@code eventsSince}; run it with a retention longer than clients stay offline.
@@ -215,6 +265,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private String name = "cartflow-outbox";
+        private CartObserver observer = CartObserver.NONE;
+        private Duration degradedAfter = Duration.ofMinutes(1);
 
         private Builder(Jdbi jdbi, CartEventPublisher publisher) {
             this.jdbi = CartException.requireNonNull(jdbi, "jdbi");
@@ -300,6 +352,30 @@ public final class OutboxDispatcher implements AutoCloseable {
                 throw CartException.invalidInput("name must not be blank");
             }
             this.name = name;
+            return this;
+        }
+
+        /**
+         * Told of the outbox lag after every round ({@link CartObserver#outboxMeasured}, one extra
+         * count query per round) and of the failures the dispatcher survives; by default nobody.
+         *
+         * @param observer the observer, for example cart-micrometer's (what it throws is ignored)
+         * @return this builder
+         */
+        public Builder observer(CartObserver observer) {
+            this.observer = CartException.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * The age of the oldest undelivered event beyond which {@link #health()} is {@code DEGRADED}
+         * (default 1 minute).
+         *
+         * @param age positive
+         * @return this builder
+         */
+        public Builder degradedAfter(Duration age) {
+            this.degradedAfter = positive(age, "degradedAfter");
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.cartflow.redis;
 
+import dev.cartflow.core.health.ComponentHealth;
+import dev.cartflow.core.health.HealthContributor;
+import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
@@ -40,7 +43,7 @@ import java.util.function.Consumer;
  *   <li>Redis failures never reach the caller: a bounded command timeout and a circuit breaker make
  *       the repository bypass Redis and work from the delegate. Carts written while Redis was
  *       unreachable are remembered and refreshed from the delegate before the cache is used for
- *       them again ({@link #health()} shows the degradation).</li>
+ *       them again ({@link #cacheHealth()} and {@link #health()} show the degradation).</li>
  *   <li>An optional near cache (Caffeine) answers repeated reads locally; other instances evict
  *       their copies on pub/sub invalidations. It is bypassed until that subscription stands, so
  *       the repository can be built while Redis is down.</li>
@@ -53,7 +56,8 @@ import java.util.function.Consumer;
  * <p>Close it on shutdown to release its pub/sub subscription; the {@link CartRedisClient} is closed
  * by its owner.
  */
-public final class CachingCartRepository implements CartStorage, PersonalDataStore, RetentionStore, AutoCloseable {
+public final class CachingCartRepository implements CartStorage, PersonalDataStore, RetentionStore, HealthContributor,
+        AutoCloseable {
     private final CartStorage delegate;
     private final CartRedisClient client;
     private final RedisGuard guard;
@@ -67,13 +71,15 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
     private final CacheRecovery recovery;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final CacheSignals signals;
 
     private CachingCartRepository(Builder b) {
         this.delegate = b.delegate;
         this.client = b.client;
         RedisKeys keys = new RedisKeys(b.keyPrefix);
+        this.signals = new CacheSignals(b.observer);
         this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen,
-                this::suspectRestart);
+                this::suspectRestart, signals::swallowed);
         this.snapshots = new SnapshotEntries(client, keys, guard, b.clock, b.minTtl, b.maxTtl, b.expiryGrace,
                 b.tombstoneTtl);
         this.trackSkus = b.trackSkus;
@@ -91,7 +97,8 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
             listeners.add(restartWatch);
         }
         this.near = b.nearCacheSize > 0
-                ? new NearCache(client, keys, guard, b.nearCacheSize, b.nearCacheTtl, b.openDelay) : null;
+                ? new NearCache(client, keys, guard, b.nearCacheSize, b.nearCacheTtl, b.openDelay,
+                        signals::swallowed) : null;
     }
 
     /**
@@ -112,6 +119,7 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
         CartException.requireNonNull(id, "id");
         if (near != null) {
             Cart local = near.get(id);
+            signals.accessed(CacheSignals.NEAR_CACHE, local != null);
             if (local != null) {
                 hits.incrementAndGet();
                 return Optional.of(local);
@@ -120,10 +128,12 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
         recovery.recoverIfNeeded();
         if (recovery.isPending(id)) {
             guard.bypassed.incrementAndGet();
+            signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
         }
         Optional<List<KeyValue<String, String>>> entry = snapshots.read(id);
         if (entry.isEmpty()) {
+            signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
         }
         String data = entry.get().get(0).getValueOrElse(null);
@@ -132,11 +142,13 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
             Optional<Cart> cart = decoded.decode(id, data);
             if (cart.isPresent()) {
                 hits.incrementAndGet();
+                signals.accessed(CacheSignals.CACHE, true);
                 keepNear(cart.get());
                 return cart;
             }
         }
         misses.incrementAndGet();
+        signals.accessed(CacheSignals.CACHE, false);
         Optional<Cart> loaded = delegate.find(id);
         if (loaded.isPresent() && !tombstone) {
             put(loaded.get());
@@ -273,11 +285,29 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
      *
      * @return a snapshot
      */
-    public CacheHealth health() {
+    public CacheHealth cacheHealth() {
         recovery.recoverIfNeeded();
         boolean degraded = !guard.closed() || recovery.degraded();
         return new CacheHealth(degraded, guard.state(), hits.get(), misses.get(), guard.bypassed.get(),
                 guard.failures.get(), recovery.pendingCount());
+    }
+
+    /** The name of this part in the engine's health report. */
+    @Override
+    public String healthName() {
+        return CacheSignals.HEALTH_NAME;
+    }
+
+    /**
+     * This cache as a part of the engine's health report ({@code cart-cache}): {@code DEGRADED}
+     * while Redis is bypassed or carts wait to be refreshed (the delegate still answers, so never
+     * {@code DOWN}), else {@code UP}; the details are {@link #cacheHealth()}'s figures.
+     *
+     * @return the health now
+     */
+    @Override
+    public ComponentHealth health() {
+        return CacheSignals.health(cacheHealth());
     }
 
     // ------------------------------------------------------------------ near cache
@@ -343,6 +373,7 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
         private Duration nearCacheTtl = Duration.ofSeconds(5);
         private boolean trackSkus;
         private int maxPendingRefresh = 10_000;
+        private CartObserver observer = CartObserver.NONE;
 
         private Builder(CartStorage delegate, CartRedisClient client) {
             this.delegate = CartException.requireNonNull(delegate, "delegate");
@@ -408,6 +439,18 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
                 throw CartException.invalidInput("max must be at least 1");
             }
             this.maxPendingRefresh = max;
+            return this;
+        }
+
+        /**
+         * Told of every read's cache hit or miss (cache {@code carts}, and {@code carts-near} when the
+         * near cache is on) and of every Redis failure the cache survives; by default nobody.
+         *
+         * @param observer the observer, for example cart-micrometer's (what it throws is ignored)
+         * @return this builder
+         */
+        public Builder observer(CartObserver observer) {
+            this.observer = CartException.requireNonNull(observer, "observer");
             return this;
         }
 

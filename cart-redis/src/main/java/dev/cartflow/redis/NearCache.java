@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The optional near cache of {@link CachingCartRepository}: decoded carts in this JVM, only ever
@@ -34,9 +35,12 @@ final class NearCache {
     private final AtomicBoolean usable = new AtomicBoolean();
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile RedisConnectionStateListener pubSubWatch;
+    /** Told of a subscription that failed (swallowed here: the near cache just stays bypassed). */
+    private final Consumer<RuntimeException> onFailure;
 
     NearCache(CartRedisClient client, RedisKeys keys, RedisGuard guard, long maxSize, Duration ttl,
-              Duration resubscribe) {
+              Duration resubscribe, Consumer<RuntimeException> onFailure) {
+        this.onFailure = onFailure;
         this.client = client;
         this.keys = keys;
         this.guard = guard;
@@ -95,6 +99,7 @@ final class NearCache {
                 usable.set(true);
             } catch (RuntimeException e) {
                 guard.failures.incrementAndGet();
+                onFailure.accept(e);
             }
         }
     }

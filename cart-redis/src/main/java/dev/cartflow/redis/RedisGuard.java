@@ -4,6 +4,7 @@ import dev.failsafe.CircuitBreaker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +16,12 @@ final class RedisGuard {
     private final CircuitBreaker<Object> breaker;
     final AtomicLong failures = new AtomicLong();
     final AtomicLong bypassed = new AtomicLong();
+    private final Consumer<RuntimeException> onFailure;
 
-    RedisGuard(int failureThreshold, Duration openDelay, Runnable onOpen, Runnable onClose) {
+    /** A guard that tells {@code onFailure} of every Redis failure it swallows (it must not throw). */
+    RedisGuard(int failureThreshold, Duration openDelay, Runnable onOpen, Runnable onClose,
+               Consumer<RuntimeException> onFailure) {
+        this.onFailure = onFailure;
         this.breaker = CircuitBreaker.builder()
                 .withFailureThreshold(failureThreshold)
                 .withDelay(openDelay)
@@ -38,6 +43,7 @@ final class RedisGuard {
                 clean = false;
                 failures.incrementAndGet();
                 breaker.recordFailure();
+                onFailure.accept(e);
                 return Optional.empty();
             }
         }
@@ -55,6 +61,7 @@ final class RedisGuard {
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             breaker.recordFailure();
+            onFailure.accept(e);
             return Optional.empty();
         }
     }

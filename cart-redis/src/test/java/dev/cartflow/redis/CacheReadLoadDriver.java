@@ -51,7 +51,7 @@ public final class CacheReadLoadDriver {
                 System.out.printf("threads=%d find/s=%.0f redis-benchmark-get/s=%.0f ratio=%.2f%n", threads, ours,
                         theirs, theirs > 0 ? ours / theirs : Double.NaN);
             }
-            System.out.println("health " + repo.health());
+            System.out.println("health " + repo.cacheHealth());
         }
         System.exit(0);
     }

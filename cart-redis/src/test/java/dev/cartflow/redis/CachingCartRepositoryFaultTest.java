@@ -48,22 +48,22 @@ class CachingCartRepositoryFaultTest {
             cart = next;
             assertThat(repo.find(cart.id())).contains(cart);
         }
-        CacheHealth down = repo.health();
+        CacheHealth down = repo.cacheHealth();
         assertThat(down.degraded()).isTrue();
         assertThat(down.failures()).isPositive();
 
         server.startAgain();
         Cart latest = cart;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (repo.health().degraded() && System.nanoTime() < deadline) {
+        while (repo.cacheHealth().degraded() && System.nanoTime() < deadline) {
             assertThat(repo.find(latest.id())).contains(latest);
             Thread.sleep(50);
         }
-        assertThat(repo.health().degraded()).isFalse();
+        assertThat(repo.cacheHealth().degraded()).isFalse();
         assertThat(repo.find(latest.id())).contains(latest);
-        long hitsBefore = repo.health().hits();
+        long hitsBefore = repo.cacheHealth().hits();
         assertThat(repo.find(latest.id())).contains(latest);
-        assertThat(repo.health().hits()).as("served from Redis again").isEqualTo(hitsBefore + 1);
+        assertThat(repo.cacheHealth().hits()).as("served from Redis again").isEqualTo(hitsBefore + 1);
     }
 
     @Test
@@ -85,14 +85,14 @@ class CachingCartRepositoryFaultTest {
             cart = next;
         }
         assertThat(writer.find(cart.id())).contains(cart);
-        assertThat(writer.health().pendingRefresh()).isEqualTo(1);
+        assertThat(writer.cacheHealth().pendingRefresh()).isEqualTo(1);
 
         Cart latest = cart;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (writer.health().degraded() && System.nanoTime() < deadline) {
+        while (writer.cacheHealth().degraded() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(writer.health().degraded()).isFalse();
+        assertThat(writer.cacheHealth().degraded()).isFalse();
         assertThat(other.find(latest.id())).contains(latest);
         assertThat(writer.find(latest.id())).contains(latest);
     }

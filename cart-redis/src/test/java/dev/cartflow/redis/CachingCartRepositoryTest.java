@@ -45,7 +45,7 @@ class CachingCartRepositoryTest {
 
         assertThat(repo.find(cart.id())).contains(cart);
         assertThat(delegate.finds.get()).isZero();
-        assertThat(repo.health().hits()).isEqualTo(1);
+        assertThat(repo.cacheHealth().hits()).isEqualTo(1);
     }
 
     @Test
@@ -153,7 +153,7 @@ class CachingCartRepositoryTest {
     void health_redisReachable_notDegraded() {
         repo.save(CartWrite.of(Carts.guest(), 0, List.of()));
 
-        CacheHealth health = repo.health();
+        CacheHealth health = repo.cacheHealth();
         assertThat(health.degraded()).isFalse();
         assertThat(health.circuitState()).isEqualTo("CLOSED");
         assertThat(health.failures()).isZero();

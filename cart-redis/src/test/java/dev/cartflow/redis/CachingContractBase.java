@@ -51,7 +51,7 @@ abstract class CachingContractBase extends CartRepositoryContract {
         assertThat(repo.find(cart.id())).contains(cart);
         assertThat(repo.find(cart.id())).contains(cart);
 
-        CacheHealth health = repo.health();
+        CacheHealth health = repo.cacheHealth();
         assertThat(health.degraded()).isFalse();
         assertThat(health.bypassed()).isZero();
         assertThat(health.hits()).isGreaterThanOrEqualTo(2);

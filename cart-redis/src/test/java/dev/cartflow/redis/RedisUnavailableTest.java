@@ -107,7 +107,7 @@ class RedisUnavailableTest {
                 assertThat(repository.find(cart.id())).contains(next);
                 assertThat(repository.delete(cart.id())).isTrue();
                 assertThat(repository.find(cart.id())).isEmpty();
-                assertThat(repository.health().degraded()).isTrue();
+                assertThat(repository.cacheHealth().degraded()).isTrue();
             }
         }
     }
@@ -125,12 +125,12 @@ class RedisUnavailableTest {
 
                 server.startAgain();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                long hits = repository.health().hits();
-                while (System.nanoTime() < deadline && repository.health().hits() < hits + 2) {
+                long hits = repository.cacheHealth().hits();
+                while (System.nanoTime() < deadline && repository.cacheHealth().hits() < hits + 2) {
                     assertThat(repository.find(cart.id())).contains(cart);
                     Thread.sleep(50);
                 }
-                assertThat(repository.health().hits()).isGreaterThanOrEqualTo(hits + 2);
+                assertThat(repository.cacheHealth().hits()).isGreaterThanOrEqualTo(hits + 2);
             }
         }
     }
@@ -147,8 +147,8 @@ class RedisUnavailableTest {
             try (CachingCartRepository writer = nearCaching(delegate, client, prefix)) {
                 server.startAgain();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                long hits = reader.health().hits();
-                while (System.nanoTime() < deadline && reader.health().hits() < hits + 2) {
+                long hits = reader.cacheHealth().hits();
+                while (System.nanoTime() < deadline && reader.cacheHealth().hits() < hits + 2) {
                     reader.find(cart.id()); // until the reader's near cache serves again
                     Thread.sleep(50);
                 }

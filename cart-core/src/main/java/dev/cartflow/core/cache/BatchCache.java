@@ -3,6 +3,7 @@ package dev.cartflow.core.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.error.CartException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,10 +22,15 @@ import java.util.function.Predicate;
 final class BatchCache<K, V> {
     private final Cache<K, Optional<V>> cache;
     private final AtomicLong generation = new AtomicLong();
+    private final String name;
+    private final CartObserver observer;
     final AtomicLong hits = new AtomicLong();
     final AtomicLong loads = new AtomicLong();
 
-    BatchCache(CacheSettings settings) {
+    /** A cache reported to the settings' observer under {@code name}. */
+    BatchCache(CacheSettings settings, String name) {
+        this.name = name;
+        this.observer = settings.observer();
         long ttl = settings.ttlNanos();
         long negativeTtl = settings.negativeTtlNanos();
         this.cache = Caffeine.newBuilder()
@@ -57,8 +63,10 @@ final class BatchCache<K, V> {
             Optional<V> cached = cache.getIfPresent(key);
             if (cached == null) {
                 missing.add(key);
+                observer.cacheAccessed(name, false);
             } else {
                 hits.incrementAndGet();
+                observer.cacheAccessed(name, true);
                 cached.ifPresent(v -> result.put(key, v));
             }
         }

@@ -1,9 +1,10 @@
 package dev.cartflow.core.cache;
 
+import dev.cartflow.core.observe.CartObserver;
 import java.time.Duration;
 
 /** What a {@link ProviderCacheBuilder} collected: validated once, then frozen. */
-record CacheSettings(long maximumSize, Duration ttl, Duration negativeTtl) {
+record CacheSettings(long maximumSize, Duration ttl, Duration negativeTtl, CartObserver observer) {
     /** Longer lifetimes are treated as "until evicted by size" (Caffeine's own upper bound). */
     private static final Duration LONGEST = Duration.ofDays(365 * 100);
 

@@ -27,7 +27,7 @@ public final class CachingCatalogProvider implements CatalogProvider, ProviderCa
 
     private CachingCatalogProvider(CatalogProvider delegate, CacheSettings settings) {
         this.delegate = delegate;
-        this.cache = new BatchCache<>(settings);
+        this.cache = new BatchCache<>(settings, "catalog");
     }
 
     /**

@@ -33,7 +33,7 @@ public final class CachingPricingProvider implements PricingProvider, ProviderCa
 
     private CachingPricingProvider(PricingProvider delegate, CacheSettings settings) {
         this.delegate = delegate;
-        this.cache = new BatchCache<>(settings);
+        this.cache = new BatchCache<>(settings, "prices");
     }
 
     /**

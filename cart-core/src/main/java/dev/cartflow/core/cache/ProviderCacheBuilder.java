@@ -1,5 +1,7 @@
 package dev.cartflow.core.cache;
 
+import dev.cartflow.core.internal.observe.SafeObserver;
+import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.error.CartException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -15,6 +17,7 @@ public final class ProviderCacheBuilder<C> {
     private long maximumSize = 10_000;
     private Duration ttl;
     private Duration negativeTtl = Duration.ofSeconds(30);
+    private CartObserver observer = CartObserver.NONE;
 
     ProviderCacheBuilder(Duration defaultTtl, Function<CacheSettings, C> factory) {
         this.ttl = defaultTtl;
@@ -52,13 +55,25 @@ public final class ProviderCacheBuilder<C> {
     }
 
     /**
+     * Told of every lookup, hit or miss, one per key ({@link CartObserver#cacheAccessed}, cache name
+     * {@code catalog} or {@code prices}); by default nobody. What the observer throws is ignored.
+     *
+     * @param observer the observer, for example cart-micrometer's
+     * @return this builder
+     */
+    public ProviderCacheBuilder<C> observer(CartObserver observer) {
+        this.observer = SafeObserver.of(CartException.requireNonNull(observer, "observer"));
+        return this;
+    }
+
+    /**
      * Builds the cache (empty).
      *
      * @return the cache
      */
     public C build() {
         requireCaffeine();
-        return factory.apply(new CacheSettings(maximumSize, ttl, negativeTtl));
+        return factory.apply(new CacheSettings(maximumSize, ttl, negativeTtl, observer));
     }
 
     /** Caffeine is an optional dependency of cart-core: say so instead of a NoClassDefFoundError. */

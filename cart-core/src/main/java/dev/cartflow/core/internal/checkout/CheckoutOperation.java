@@ -74,7 +74,8 @@ public final class CheckoutOperation {
         ReentrantLock lock = locks[Math.floorMod(id.value().hashCode(), locks.length)];
         lock.lock();
         try {
-            return stages.commit().run(mutation.expectedVersion() != null, now -> attempt(actor, permit, id, mutation, now));
+            return stages.commit().run(CartOperation.CHECKOUT, mutation.expectedVersion() != null,
+                    now -> attempt(actor, permit, id, mutation, now));
         } finally {
             lock.unlock();
         }

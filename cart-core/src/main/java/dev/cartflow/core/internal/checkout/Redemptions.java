@@ -1,5 +1,6 @@
 package dev.cartflow.core.internal.checkout;
 
+import dev.cartflow.core.internal.observe.Swallowed;
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
@@ -48,13 +49,15 @@ final class Redemptions {
     static void releaseQuietly(EngineConfig config, String reservation, CartId id) {
         try {
             config.reservations().release(reservation);
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException e) {
             // The reservation expires on the host's side; the checkout error matters more.
+            Swallowed.report(config.observer(), "checkout.release-reservation", e);
         }
         try {
             config.usage().release(id);
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException e) {
             // As above: the redemption store's failure must not hide the checkout error.
+            Swallowed.report(config.observer(), "checkout.release-redemptions", e);
         }
     }
 }

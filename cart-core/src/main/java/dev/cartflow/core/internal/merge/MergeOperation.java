@@ -19,6 +19,7 @@ import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartState;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -58,7 +59,7 @@ public final class MergeOperation {
                 preview ? CartOperation.PREVIEW_MERGE : CartOperation.MERGE, request.customerId());
         String key = Idempotency.mergeKey(request.guestCartId());
         Fingerprint fingerprint = Fingerprint.merge(request);
-        return stages.commit().run(false, now -> {
+        return stages.commit().run(preview ? CartOperation.PREVIEW_MERGE : CartOperation.MERGE, false, now -> {
             Optional<MergeResult> done = replay(key, request, now);
             if (done.isPresent()) {
                 return Decision.answer(preview ? withPreview(done.get()) : done.get());

@@ -1,8 +1,11 @@
 package dev.cartflow.core.internal.pipeline;
 
+import dev.cartflow.core.internal.observe.SafeObserver;
 import dev.cartflow.core.internal.support.Failures;
+import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
+import dev.cartflow.model.CartOperation;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartWrite;
 import java.time.Instant;
@@ -20,11 +23,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class Commit {
     private final EngineConfig config;
     private final Publish publish;
+    private final CartObserver observer;
 
     /** Commits to the configured repository and publishes through {@code publish}. */
     public Commit(EngineConfig config, Publish publish) {
         this.config = config;
         this.publish = publish;
+        this.observer = SafeObserver.of(config.observer());
     }
 
     /**
@@ -52,6 +57,20 @@ public final class Commit {
      * @return the response
      */
     public <R> R run(boolean strict, Attempt<R> attempt) {
+        return run(null, strict, attempt);
+    }
+
+    /**
+     * Runs attempts until one answers or commits, reporting each retry after a conflict to the
+     * observer under the operation's name.
+     *
+     * @param operation the operation, or null for a strict one (which never retries)
+     * @param strict    true when a conflict must be reported rather than retried
+     * @param attempt   one attempt
+     * @param <R>       the response type
+     * @return the response
+     */
+    public <R> R run(CartOperation operation, boolean strict, Attempt<R> attempt) {
         long deadline = System.nanoTime() + config.conflictRetryBudget().toNanos();
         int attempts = 0;
         while (true) {
@@ -73,6 +92,9 @@ public final class Commit {
                     throw e;
                 }
                 backOff(++attempts);
+                if (operation != null) {
+                    observer.conflictRetried(operation, attempts + 1);
+                }
                 continue;
             }
             publish.committed(decision.writes());

@@ -5,6 +5,7 @@ import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.core.internal.support.Pseudonyms;
+import dev.cartflow.core.health.HealthContributor;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.core.ratelimit.RateLimits;
 import dev.cartflow.core.security.SecurityPolicy;
@@ -21,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The wiring of one engine, fixed when it is built.
@@ -42,7 +44,8 @@ import java.time.Instant;
  * @param conflictRetryBudget how long an operation re-applies itself after version conflicts
  * @param maxMetadataBytes    largest metadata
  * @param random              source of guest tokens
- * @param observer            the observation hook
+ * @param observer            the observation hook (guarded: it never throws)
+ * @param healthContributors  the parts {@code health()} asks, the repository probe first
  * @param security            what guests may do and what is required of them
  * @param audit               the audit trail
  * @param personalDataStores  the extra stores that keep personal data, for erasure, export and retention
@@ -70,6 +73,7 @@ public record EngineConfig(
         int maxMetadataBytes,
         // observability
         CartObserver observer,
+        List<HealthContributor> healthContributors,
         // resilience
         // security
         SecurityPolicy security,

@@ -46,7 +46,7 @@ public final class Execution {
         Fingerprint fingerprint = key == null ? null
                 : Fingerprint.execute(id, command, mutation.expectedVersion(), mutation.idempotencyKey(), asSent);
         Access.Permit permit = stages.access().authorize(actor, Operations.of(command), id);
-        return stages.commit().run(mutation.expectedVersion() != null, now -> {
+        return stages.commit().run(Operations.of(command), mutation.expectedVersion() != null, now -> {
             // The cart is read before the record: the record is written with the change, so a cart
             // that already holds the first call's change always finds its record.
             Cart stored = stages.access().load(permit, id);

@@ -1,6 +1,10 @@
 package dev.cartflow.core.internal.pipeline;
 
+import dev.cartflow.core.internal.observe.BusinessEvents;
+import dev.cartflow.core.internal.observe.SafeObserver;
+import dev.cartflow.core.internal.observe.Swallowed;
 import dev.cartflow.core.internal.rules.PendingEvent;
+import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.spi.CartEventPublisher;
@@ -11,14 +15,22 @@ import java.util.List;
 
 /**
  * The publish stage: a change's events go into its repository write (the outbox, same
- * transaction), and after the write succeeded to the in-process publisher, best effort.
+ * transaction), and after the write succeeded to the in-process publisher, best effort, and to
+ * the observer as business events derived from what was stored.
  */
 public final class Publish {
     private final CartEventPublisher publisher;
+    private final CartObserver observer;
 
-    /** Publishing to this in-process publisher. */
+    /** Publishing to this in-process publisher, observed by nobody. */
     public Publish(CartEventPublisher publisher) {
+        this(publisher, CartObserver.NONE);
+    }
+
+    /** Publishing to this in-process publisher and telling {@code observer} what was stored. */
+    public Publish(CartEventPublisher publisher, CartObserver observer) {
         this.publisher = publisher;
+        this.observer = SafeObserver.of(observer);
     }
 
     /**
@@ -46,9 +58,10 @@ public final class Publish {
                 publisher.publish(write.events());
             } catch (RuntimeException e) {
                 // The change is stored; at-least-once delivery is the outbox's job.
+                Swallowed.report(observer, "publish", e);
             }
         }
-        // Issue 10: the observer hook is told of each committed operation here, after the
-        // in-process publisher, so that metrics and audit see exactly what was stored.
+        // After the in-process publisher, so that metrics see exactly what was stored.
+        BusinessEvents.committed(observer, writes);
     }
 }

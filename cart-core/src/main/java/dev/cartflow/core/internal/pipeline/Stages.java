@@ -19,7 +19,7 @@ public record Stages(EngineConfig config, Access access, Lifecycle lifecycle, Ca
 
     /** The stages of an engine with this wiring. */
     public static Stages of(EngineConfig config) {
-        Publish publish = new Publish(config.events());
+        Publish publish = new Publish(config.events(), config.observer());
         return new Stages(config, new Access(config),
                 new Lifecycle(config.guestTtl(), config.customerTtl()),
                 new CartPricing(config.pricer(), config.pricingPolicy()),
