@@ -60,6 +60,7 @@ public final class CartEngineBuilder {
     // observability
     CartObserver observer = CartObserver.NONE;
     // resilience
+    boolean checkoutWithFallbacks;
     // security
     AuditLog audit = AuditLog.NONE;
     // rate limits
@@ -236,6 +237,22 @@ public final class CartEngineBuilder {
 
     // --- resilience ---
 
+    /**
+     * Whether checkout accepts a cart whose money figures (prices, tax rates, exchange rates,
+     * promotions, shipping) came from a provider's fallback ({@code core.resilience}: a last known
+     * good answer or a configured default). By default it does not: such a checkout fails with
+     * {@code PROVIDER_UNAVAILABLE} and the cart stays as it was, so that a shop never silently
+     * charges a stale price. Fallbacks of the catalog, the stock levels or the redemption counts
+     * never block a checkout (its reservation and redemption are the authoritative checks).
+     *
+     * @param accept true to check out with fallback figures (the priced cart still flags them)
+     * @return this builder
+     */
+    public CartEngineBuilder checkoutWithFallbacks(boolean accept) {
+        this.checkoutWithFallbacks = accept;
+        return this;
+    }
+
     // --- security ---
 
     /** Where privileged and security-relevant actions are recorded; by default nowhere. */
@@ -302,6 +319,7 @@ public final class CartEngineBuilder {
                 // observability
                 observer,
                 // resilience
+                checkoutWithFallbacks,
                 // security
                 audit,
                 // rate limits

@@ -39,6 +39,7 @@ import java.time.Instant;
  * @param maxMetadataBytes    largest metadata
  * @param random              source of guest tokens
  * @param observer            the observation hook
+ * @param checkoutWithFallbacks whether checkout accepts money figures from a provider's fallback
  * @param audit               the audit trail
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  */
@@ -62,6 +63,7 @@ public record EngineConfig(
         // observability
         CartObserver observer,
         // resilience
+        boolean checkoutWithFallbacks,
         // security
         AuditLog audit,
         // rate limits

@@ -44,7 +44,7 @@ public final class Reading {
         Instant now = stages.config().now();
         Cart cart = Lifecycle.present(stored, now);
         Snapshot snapshot = stages.config().providers().open(cart, now, Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
-        return stages.pricing().price(cart, snapshot);
+        return snapshot.flag(stages.pricing().price(cart, snapshot));
     }
 
     /** The events after a version. */
