@@ -75,7 +75,13 @@ final class FallbackChain<K, V> {
             if (defaults == null) {
                 throw failure;
             }
-            answer.putAll(fromDefaults(() -> defaults.apply(Set.copyOf(uncovered)), failure));
+            Map<K, V> defaulted = fromDefaults(() -> defaults.apply(Set.copyOf(uncovered)), failure);
+            for (K key : uncovered) {
+                V value = defaulted.get(key);
+                if (value != null) {
+                    answer.put(key, value);
+                }
+            }
         }
         onFallback.accept(guard.name());
         return answer;

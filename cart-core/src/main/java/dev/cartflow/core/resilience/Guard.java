@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -34,8 +36,9 @@ import java.util.function.Supplier;
  * {@code CartException} of the provider passes through; a timeout, an open circuit, a full
  * bulkhead, any other exception or a null answer becomes {@code PROVIDER_UNAVAILABLE} with the
  * cause kept. Reads go through retry, bulkhead, breaker and timeout (outermost first); writes
- * through the same without the retry. Calls run on an executor so that the caller gets its answer
- * at the timeout even when the provider ignores the interrupt.
+ * through the same without the retry. Calls run on an executor and the caller waits at most the
+ * policy's call budget, so that it gets its answer in time even when the provider ignores the
+ * interrupt (Failsafe itself then waits for the attempt to end).
  */
 final class Guard {
     private final String name;
@@ -44,11 +47,15 @@ final class Guard {
     private final FailsafeExecutor<Object> writes;
     private final CartObserver observer;
     private final boolean fallsBack;
+    private final long readBudgetNanos;
+    private final long writeBudgetNanos;
 
     Guard(String name, ProviderPolicy policy, boolean fallsBack) {
         this.name = name;
         this.observer = policy.observer();
         this.fallsBack = fallsBack;
+        this.readBudgetNanos = policy.callBudget(true).toNanos();
+        this.writeBudgetNanos = policy.callBudget(false).toNanos();
         this.breaker = CircuitBreaker.builder()
                 .handleIf((result, failure) -> failure == null ? result == null : isFailure(failure))
                 .withFailureThreshold(policy.breakerFailures(), policy.breakerWindow())
@@ -103,12 +110,12 @@ final class Guard {
 
     /** A read: retried, never null. */
     <T> T read(Supplier<T> call) {
-        return run(reads, call);
+        return run(reads, call, readBudgetNanos);
     }
 
     /** A write: tried once, never null. */
     <T> T write(Supplier<T> call) {
-        return run(writes, call);
+        return run(writes, call, writeBudgetNanos);
     }
 
     /** A write without a result. */
@@ -119,7 +126,7 @@ final class Guard {
         });
     }
 
-    private <T> T run(FailsafeExecutor<Object> executor, Supplier<T> call) {
+    private <T> T run(FailsafeExecutor<Object> executor, Supplier<T> call, long budgetNanos) {
         CompletableFuture<T> future;
         try {
             future = executor.getAsync(call::get);
@@ -128,13 +135,19 @@ final class Guard {
         }
         T result;
         try {
-            result = future.get();
+            result = future.get(budgetNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw CartException.providerUnavailable(name + " call interrupted", e);
         } catch (ExecutionException e) {
             throw translate(e.getCause());
+        } catch (TimeoutException e) {
+            // The attempt ignores its interrupt: the caller is answered, the thread is left to finish,
+            // and the breaker hears of it now (Failsafe records it again if the attempt ever ends).
+            future.cancel(true);
+            breaker.recordFailure();
+            throw CartException.providerUnavailable(name + " timed out", e);
         } catch (CancellationException e) {
             throw CartException.providerUnavailable(name + " call cancelled", e);
         }

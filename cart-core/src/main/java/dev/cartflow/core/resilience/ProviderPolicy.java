@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * on a cached pool of daemon threads of the decorator's own.
  */
 public final class ProviderPolicy {
+    /** Time for Failsafe to report a timeout it has already seen, before the caller stops waiting. */
+    private static final Duration SLACK = Duration.ofMillis(100);
     private final Duration timeout;
     private final int maxRetries;
     private final Duration retryDelay;
@@ -126,6 +128,18 @@ public final class ProviderPolicy {
 
     Duration lastKnownGoodMaxAge() {
         return lastKnownGoodMaxAge;
+    }
+
+    /**
+     * The longest a caller waits for a read (every attempt at its timeout, the longest back-offs
+     * with jitter, the bulkhead's wait) or, with {@code retries} 0, a write; past it the caller gets
+     * its answer even when an attempt ignores its interrupt and Failsafe still waits for it.
+     */
+    Duration callBudget(boolean withRetries) {
+        int retries = withRetries ? maxRetries : 0;
+        Duration backoff = Duration.ofNanos((long) (retryMaxDelay.toNanos() * (1 + jitter)));
+        return timeout.multipliedBy(retries + 1L).plus(backoff.multipliedBy(retries)).plus(bulkheadMaxWait)
+                .plus(SLACK);
     }
 
     CartObserver observer() {
