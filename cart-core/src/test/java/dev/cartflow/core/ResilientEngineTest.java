@@ -201,6 +201,18 @@ class ResilientEngineTest {
     }
 
     @Test
+    void checkout_idempotentReplayOfAFallbackCheckout_keepsTheFlags() {
+        CartEngine engine = guarded().checkoutWithFallbacks(true).build();
+        CreatedCart cart = cartWithA(engine, 2);
+        engine.price(cart.actor(), cart.cart().id());
+        pricingDown.set(true);
+        CheckoutResult first = engine.checkout(cart.actor(), cart.cart().id(), Mutation.idempotent("order-1"));
+        CheckoutResult replay = engine.checkout(cart.actor(), cart.cart().id(), Mutation.idempotent("order-1"));
+        assertThat(replay.priced().fallbacks()).containsExactly("pricing");
+        assertThat(replay).isEqualTo(first);
+    }
+
+    @Test
     void checkout_defaultPromotions_refusedAsAMoneyFallback() {
         CartEngine engine = guarded().build();
         CreatedCart cart = cartWithA(engine, 1);
