@@ -102,10 +102,17 @@ final class Guard {
                 || e.code() == CartErrorCode.INTERNAL;
     }
 
-    /** Worth another attempt: not an answer of the provider, not a refusal of our own policies. */
+    /**
+     * Worth another attempt: a failure that is not a refusal of our own policies. A
+     * {@code CartException} is the provider's answer and is not retried, except
+     * {@code PROVIDER_UNAVAILABLE}: the SPIs ask stores and providers to report their own outages so
+     * (cart-jdbi and cart-redis do), and a read must be retried for them as for a plain exception.
+     */
     private static boolean isRetryable(Throwable failure) {
-        return !(failure instanceof CartException) && !(failure instanceof CircuitBreakerOpenException)
-                && !(failure instanceof BulkheadFullException);
+        if (failure instanceof CartException e) {
+            return e.code() == CartErrorCode.PROVIDER_UNAVAILABLE;
+        }
+        return !(failure instanceof CircuitBreakerOpenException) && !(failure instanceof BulkheadFullException);
     }
 
     /** A read: retried, never null. */

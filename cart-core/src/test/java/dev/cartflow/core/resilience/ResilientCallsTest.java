@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -131,9 +132,9 @@ class ResilientCallsTest {
             assertThat(prices.prices(REQUEST_A)).as("seed %d call %d", seed, i).containsKey(A);
         }
         int calls = host.calls.get();
-        int offset = calls - 30;
-        long failed = IntStream.rangeClosed(1, calls).filter(n -> n % 3 == new java.util.Random(seed).nextInt(3)).count();
-        assertThat(offset).as("seed %d: one extra call per failure", seed).isEqualTo((int) failed).isPositive();
+        int failingRemainder = new Random(seed).nextInt(3);
+        long failed = IntStream.rangeClosed(1, calls).filter(n -> n % 3 == failingRemainder).count();
+        assertThat(calls - 30).as("seed %d: one extra call per failure", seed).isEqualTo((int) failed).isPositive();
     }
 
     @Test
@@ -165,6 +166,16 @@ class ResilientCallsTest {
         }
         assertThat(host.calls).hasValue(3);
         assertThat(((ResilientPricing) prices).breakerState()).isEqualTo(BreakerState.CLOSED);
+    }
+
+    @Test
+    void read_providerReportsUnavailableItself_retriedAndItsExceptionPassedOn() {
+        Scripted host = provider(Scripted.Mode.REPORT_UNAVAILABLE);
+        PricingProvider prices = Resilience.pricing(host, quick().retries(2).build());
+        CartException e = failure(() -> prices.prices(REQUEST_A));
+        assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("price service reports an outage");
+        assertThat(host.calls).hasValue(3);
     }
 
     @Test

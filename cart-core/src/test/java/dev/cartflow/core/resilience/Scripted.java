@@ -24,7 +24,7 @@ import java.util.function.IntPredicate;
 final class Scripted implements PricingProvider {
     static final Currency EUR = Currency.getInstance("EUR");
 
-    enum Mode { ANSWER, FAIL, HANG, HANG_IGNORING_INTERRUPTS, THROW_CART_EXCEPTION, NULL }
+    enum Mode { ANSWER, FAIL, HANG, HANG_IGNORING_INTERRUPTS, THROW_CART_EXCEPTION, REPORT_UNAVAILABLE, NULL }
 
     final AtomicInteger calls = new AtomicInteger();
     final CountDownLatch release = new CountDownLatch(1);
@@ -69,6 +69,8 @@ final class Scripted implements PricingProvider {
         switch (mode) {
             case FAIL -> throw new IllegalStateException("pricing service down");
             case THROW_CART_EXCEPTION -> throw CartException.invalidInput("the host refuses this request");
+            case REPORT_UNAVAILABLE -> throw CartException.providerUnavailable("price service reports an outage",
+                    new IllegalStateException("outage"));
             case NULL -> {
                 return null;
             }
