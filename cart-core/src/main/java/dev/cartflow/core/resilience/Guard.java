@@ -56,29 +56,35 @@ final class Guard {
         this.fallsBack = fallsBack;
         this.readBudgetNanos = policy.callBudget(true).toNanos();
         this.writeBudgetNanos = policy.callBudget(false).toNanos();
-        this.breaker = CircuitBreaker.builder()
-                .handleIf((result, failure) -> failure == null ? result == null : isFailure(failure))
-                .withFailureThreshold(policy.breakerFailures(), policy.breakerWindow())
-                .withDelay(policy.breakerDelay())
-                .withSuccessThreshold(policy.breakerSuccesses())
-                .onOpen(e -> changed(BreakerState.OPEN))
-                .onHalfOpen(e -> changed(BreakerState.HALF_OPEN))
-                .onClose(e -> changed(BreakerState.CLOSED))
-                .build();
-        List<Policy<Object>> write = new ArrayList<>();
-        if (policy.bulkheadMaxConcurrent() > 0) {
-            write.add(Bulkhead.builder(policy.bulkheadMaxConcurrent()).withMaxWaitTime(policy.bulkheadMaxWait()).build());
+        try {
+            this.breaker = CircuitBreaker.builder()
+                    .handleIf((result, failure) -> failure == null ? result == null : isFailure(failure))
+                    .withFailureThreshold(policy.breakerFailures(), policy.breakerWindow())
+                    .withDelay(policy.breakerDelay())
+                    .withSuccessThreshold(policy.breakerSuccesses())
+                    .onOpen(e -> changed(BreakerState.OPEN))
+                    .onHalfOpen(e -> changed(BreakerState.HALF_OPEN))
+                    .onClose(e -> changed(BreakerState.CLOSED))
+                    .build();
+            List<Policy<Object>> write = new ArrayList<>();
+            if (policy.bulkheadMaxConcurrent() > 0) {
+                write.add(Bulkhead.builder(policy.bulkheadMaxConcurrent()).withMaxWaitTime(policy.bulkheadMaxWait())
+                        .build());
+            }
+            write.add(breaker);
+            write.add(Timeout.builder(policy.timeout()).withInterrupt().build());
+            List<Policy<Object>> read = new ArrayList<>(write);
+            if (policy.maxRetries() > 0) {
+                read.add(0, retry(policy));
+            }
+            ExecutorService executor = policy.executor() != null ? policy.executor()
+                    : Executors.newCachedThreadPool(daemonThreads("cartflow-" + name));
+            this.reads = Failsafe.with(read).with(executor);
+            this.writes = Failsafe.with(write).with(executor);
+        } catch (RuntimeException e) {
+            // The policy's builder validated every value: Failsafe refusing one is our bug.
+            throw CartException.internal("resilience policy could not be built for " + name, e);
         }
-        write.add(breaker);
-        write.add(Timeout.builder(policy.timeout()).withInterrupt().build());
-        List<Policy<Object>> read = new ArrayList<>(write);
-        if (policy.maxRetries() > 0) {
-            read.add(0, retry(policy));
-        }
-        ExecutorService executor = policy.executor() != null ? policy.executor()
-                : Executors.newCachedThreadPool(daemonThreads("cartflow-" + name));
-        this.reads = Failsafe.with(read).with(executor);
-        this.writes = Failsafe.with(write).with(executor);
     }
 
     private static RetryPolicy<Object> retry(ProviderPolicy policy) {
