@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  * on a cached pool of daemon threads of the decorator's own.
  */
 public final class ProviderPolicy {
-    /** Time for Failsafe to report a timeout it has already seen, before the caller stops waiting. */
-    private static final Duration SLACK = Duration.ofMillis(100);
+    /**
+     * Time for Failsafe to report a timeout it has already seen, before the caller stops waiting: on
+     * a loaded machine its timers fire late, and the caller should get Failsafe's own answer.
+     */
+    private static final Duration SLACK = Duration.ofMillis(500);
     private final Duration timeout;
     private final int maxRetries;
     private final Duration retryDelay;
