@@ -75,6 +75,7 @@ public final class CartEngineBuilder {
     CartObserver observer = CartObserver.NONE;
     final List<HealthContributor> healthContributors = new ArrayList<>();
     // resilience
+    boolean checkoutWithFallbacks;
     // security
     SecurityPolicy security = SecurityPolicy.DEFAULT;
     AuditLog audit = AuditLog.NONE;
@@ -269,6 +270,22 @@ public final class CartEngineBuilder {
 
     // --- resilience ---
 
+    /**
+     * Whether checkout accepts a cart whose money figures (prices, tax rates, exchange rates,
+     * promotions, shipping) came from a provider's fallback ({@code core.resilience}: a last known
+     * good answer or a configured default). By default it does not: such a checkout fails with
+     * {@code PROVIDER_UNAVAILABLE} and the cart stays as it was, so that a shop never silently
+     * charges a stale price. Fallbacks of the catalog, the stock levels or the redemption counts
+     * never block a checkout (its reservation and redemption are the authoritative checks).
+     *
+     * @param accept true to check out with fallback figures (the priced cart still flags them)
+     * @return this builder
+     */
+    public CartEngineBuilder checkoutWithFallbacks(boolean accept) {
+        this.checkoutWithFallbacks = accept;
+        return this;
+    }
+
     // --- security ---
 
     /**
@@ -427,6 +444,7 @@ public final class CartEngineBuilder {
                 watching,
                 health,
                 // resilience
+                checkoutWithFallbacks,
                 // security
                 security,
                 audit,

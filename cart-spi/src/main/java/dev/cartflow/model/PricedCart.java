@@ -1,8 +1,11 @@
 package dev.cartflow.model;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +36,19 @@ import org.jspecify.annotations.Nullable;
  *                      They are not in {@code lines} and count in no figure: totals, promotions and
  *                      shipping are those of the other lines. Such a cart can be shown, not checked
  *                      out (checkout refuses it with {@code PRODUCT_NOT_FOUND}).
+ * @param fallbacks     the providers whose answer in these figures came from a fallback instead of
+ *                      the provider itself ({@code core.resilience}: a last known good answer or a
+ *                      configured default), by name: {@code catalog}, {@code pricing}, {@code tax},
+ *                      {@code exchange-rates}, {@code inventory}, {@code promotions},
+ *                      {@code promotion-usage}, {@code shipping}. Empty when every provider answered
+ *                      itself. A shop shows such figures as provisional; checkout refuses fallback
+ *                      money figures unless the engine is configured otherwise.
  */
 public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                          Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                          Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
                          List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt,
-                         List<LineId> unavailableLines) {
+                         List<LineId> unavailableLines, Set<String> fallbacks) {
     /** Copies the lists. */
     public PricedCart {
         Checks.notNull(cart, "cart");
@@ -50,6 +60,21 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
         priceChanges = List.copyOf(priceChanges);
         Checks.notNull(pricedAt, "priced at");
         unavailableLines = List.copyOf(Checks.notNull(unavailableLines, "unavailable lines"));
+        Set<String> names = new TreeSet<>();
+        for (String name : Checks.notNull(fallbacks, "fallbacks")) {
+            names.add(Checks.notNull(name, "fallback"));
+        }
+        fallbacks = Collections.unmodifiableSet(names);
+    }
+
+    /** A priced cart whose figures all came from the providers themselves (no {@link #fallbacks()}). */
+    public PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
+                      Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
+                      Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
+                      List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt,
+                      List<LineId> unavailableLines) {
+        this(cart, currency, lines, subtotal, discount, shipping, shippingDiscount, shippingTax, tax, taxes, total,
+                net, promotions, codes, priceChanges, exchangeRate, pricedAt, unavailableLines, Set.of());
     }
 
     /** A priced cart in which every line could be priced (no {@link #unavailableLines()}). */
@@ -64,5 +89,22 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
     /** True when every line of the cart was priced, so that the figures cover the whole cart. */
     public boolean allLinesPriced() {
         return unavailableLines.isEmpty();
+    }
+
+    /** True when some figure came from a fallback ({@link #fallbacks()} is not empty). */
+    public boolean degraded() {
+        return !fallbacks.isEmpty();
+    }
+
+    /**
+     * The same figures, flagged with the providers whose fallback answered.
+     *
+     * @param fallbacks provider names (see {@link #fallbacks()})
+     * @return a priced cart with these flags
+     */
+    public PricedCart withFallbacks(Set<String> fallbacks) {
+        return new PricedCart(cart, currency, lines, subtotal, discount, shipping, shippingDiscount, shippingTax, tax,
+                taxes, total, net, promotions, codes, priceChanges, exchangeRate, pricedAt, unavailableLines,
+                fallbacks);
     }
 }

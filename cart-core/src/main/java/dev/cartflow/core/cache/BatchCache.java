@@ -129,4 +129,13 @@ final class BatchCache<K, V> {
         cache.invalidateAll();
         generation.incrementAndGet();
     }
+
+    /**
+     * Makes the loads running now return without being stored (as if an invalidation raced them):
+     * for an answer that came from a resilience fallback, which must not be remembered as the
+     * provider's.
+     */
+    void forgetLoadsInFlight() {
+        generation.incrementAndGet();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.cartflow.core.cache;
 
+import dev.cartflow.core.internal.snapshot.Fallbacks;
+import dev.cartflow.core.internal.snapshot.FallbackReporting;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Sku;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A {@link CatalogProvider} decorator that caches products in this JVM (Caffeine) with a TTL; an
@@ -21,7 +24,8 @@ import java.util.Set;
  * <p>Needs Caffeine ({@code com.github.ben-manes.caffeine:caffeine}) on the class path: an
  * optional dependency of cart-core that a host using this cache adds. Thread-safe.
  */
-public final class CachingCatalogProvider implements CatalogProvider, ProviderCache {
+public final class CachingCatalogProvider implements CatalogProvider, ProviderCache,
+        FallbackReporting<CatalogProvider> {
     private final CatalogProvider delegate;
     private final BatchCache<Sku, Product> cache;
 
@@ -44,7 +48,8 @@ public final class CachingCatalogProvider implements CatalogProvider, ProviderCa
     @Override
     public Map<Sku, Product> products(Set<Sku> skus) {
         CartException.requireNonNull(skus, "skus");
-        return cache.getAll(skus, delegate::products);
+        return products(skus, name -> {
+        });
     }
 
     @Override
@@ -86,5 +91,27 @@ public final class CachingCatalogProvider implements CatalogProvider, ProviderCa
      */
     public long loads() {
         return cache.loads.get();
+    }
+
+    /**
+     * A view that reports the fallbacks of a resilience decorator behind this cache
+     * ({@code core.resilience}) to one snapshot.
+     *
+     * @param onFallback told the name of a provider whose fallback answered
+     * @return the view
+     */
+    @Override
+    public CatalogProvider reportingTo(Consumer<String> onFallback) {
+        return skus -> products(skus, onFallback);
+    }
+
+    /** The products; an answer of a fallback behind this cache is passed on and reported, never stored. */
+    private Map<Sku, Product> products(Set<Sku> skus, Consumer<String> onFallback) {
+        CartException.requireNonNull(skus, "skus");
+        CatalogProvider source = Fallbacks.view(delegate, CatalogProvider.class, name -> {
+            cache.forgetLoadsInFlight();
+            onFallback.accept(name);
+        });
+        return cache.getAll(skus, source::products);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cartflow.core.cache;
 
+import dev.cartflow.core.internal.snapshot.Fallbacks;
+import dev.cartflow.core.internal.snapshot.FallbackReporting;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Sku;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A {@link PricingProvider} decorator that caches quotes in this JVM (Caffeine) per sku, currency,
@@ -27,7 +30,8 @@ import java.util.Set;
  * <p>Needs Caffeine ({@code com.github.ben-manes.caffeine:caffeine}) on the class path: an
  * optional dependency of cart-core that a host using this cache adds. Thread-safe.
  */
-public final class CachingPricingProvider implements PricingProvider, ProviderCache {
+public final class CachingPricingProvider implements PricingProvider, ProviderCache,
+        FallbackReporting<PricingProvider> {
     private final PricingProvider delegate;
     private final BatchCache<Key, PriceQuote> cache;
 
@@ -52,7 +56,17 @@ public final class CachingPricingProvider implements PricingProvider, ProviderCa
 
     @Override
     public Map<Sku, PriceQuote> prices(PriceRequest request) {
+        return prices(request, name -> {
+        });
+    }
+
+    /** The quotes; an answer of a fallback behind this cache is passed on and reported, never stored. */
+    private Map<Sku, PriceQuote> prices(PriceRequest request, Consumer<String> onFallback) {
         CartException.requireNonNull(request, "request");
+        PricingProvider source = Fallbacks.view(delegate, PricingProvider.class, name -> {
+            cache.forgetLoadsInFlight();
+            onFallback.accept(name);
+        });
         Set<Key> keys = new LinkedHashSet<>();
         for (Sku sku : request.skus()) {
             keys.add(key(sku, request));
@@ -60,7 +74,7 @@ public final class CachingPricingProvider implements PricingProvider, ProviderCa
         Map<Key, PriceQuote> found = cache.getAll(keys, missing -> {
             Set<Sku> skus = new LinkedHashSet<>();
             missing.forEach(k -> skus.add(k.sku()));
-            Map<Sku, PriceQuote> quotes = delegate.prices(
+            Map<Sku, PriceQuote> quotes = source.prices(
                     new PriceRequest(skus, request.currency(), request.country(), request.customerGroup()));
             Map<Key, PriceQuote> byKey = new HashMap<>();
             if (quotes != null) {
@@ -121,5 +135,17 @@ public final class CachingPricingProvider implements PricingProvider, ProviderCa
      */
     public long loads() {
         return cache.loads.get();
+    }
+
+    /**
+     * A view that reports the fallbacks of a resilience decorator behind this cache
+     * ({@code core.resilience}) to one snapshot.
+     *
+     * @param onFallback told the name of a provider whose fallback answered
+     * @return the view
+     */
+    @Override
+    public PricingProvider reportingTo(Consumer<String> onFallback) {
+        return request -> prices(request, onFallback);
     }
 }

@@ -107,10 +107,15 @@ public final class CheckoutOperation {
         Snapshot snapshot = stages.config().providers().open(stored, usageOwner, now, Snapshot.skusOf(stored),
                 Snapshot.stockKeysOf(stored));
         rules.revalidate(stored, snapshot);
-        PricedCart priced = stages.pricing().price(stored, snapshot);
+        PricedCart priced = snapshot.flag(stages.pricing().price(stored, snapshot));
         Redemptions.refuseExhaustedCodes(stored, priced);
         if (stored.shippingMethod() != null) {
             ShippingRule.requireAvailable(stored, stored.shippingMethod(), stored.country(), snapshot);
+        }
+        if (!stages.config().checkoutWithFallbacks() && !snapshot.moneyFallbacks().isEmpty()) {
+            // A shop must never silently charge a stale or default price: the last of the codes.
+            throw CartException.providerUnavailable("checkout refused: figures from fallbacks of "
+                    + snapshot.moneyFallbacks(), null);
         }
         List<Promotion> given = Redemptions.limited(priced, snapshot.promotions());
         Set<String> spent = given.isEmpty() ? Set.of() : Failures.provider("promotion usage",
@@ -124,7 +129,7 @@ public final class CheckoutOperation {
                 priced.discount(), priced.shipping(), priced.shippingDiscount(), priced.shippingTax(),
                 priced.tax(), priced.taxes(), priced.total(), priced.net(), priced.promotions(),
                 priced.codes(), priced.priceChanges(), priced.exchangeRate(), priced.pricedAt(),
-                priced.unavailableLines());
+                priced.unavailableLines(), priced.fallbacks());
         CheckoutResult result = new CheckoutResult(frozen, finalPrices, reservation,
                 given.stream().map(Promotion::id).toList());
         CartWrite write = stages.publish().write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,

@@ -47,6 +47,7 @@ import java.util.List;
  * @param observer            the observation hook (guarded: it never throws)
  * @param healthContributors  the parts {@code health()} asks, the repository probe first
  * @param security            what guests may do and what is required of them
+ * @param checkoutWithFallbacks whether checkout accepts money figures from a provider's fallback
  * @param audit               the audit trail
  * @param personalDataStores  the extra stores that keep personal data, for erasure, export and retention
  * @param rateLimits          the rate limits per operation
@@ -75,6 +76,7 @@ public record EngineConfig(
         CartObserver observer,
         List<HealthContributor> healthContributors,
         // resilience
+        boolean checkoutWithFallbacks,
         // security
         SecurityPolicy security,
         AuditLog audit,

@@ -46,7 +46,7 @@ public final class Reading {
         Cart cart = Lifecycle.present(stored, now);
         Snapshot snapshot = stages.config().providers().open(cart, stages.access().usageOwner(actor, cart), now,
                 Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
-        return stages.pricing().price(cart, snapshot);
+        return snapshot.flag(stages.pricing().price(cart, snapshot));
     }
 
     /** The events after a version. */

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -210,6 +212,11 @@ public final class StoredResponses {
             rate(o, r.rate());
         }
         n.put("pricedAt", p.pricedAt().toString());
+        if (p.degraded()) {
+            // Only when there are any, so that responses without fallbacks keep their exact format.
+            ArrayNode fallbacks = n.putArray("fallbacks");
+            p.fallbacks().forEach(fallbacks::add);
+        }
         return n;
     }
 
@@ -243,7 +250,15 @@ public final class StoredResponses {
                 money(n.get("subtotal")), money(n.get("discount")), money(n.get("shipping")),
                 money(n.get("shippingDiscount")), money(n.get("shippingTax")), money(n.get("tax")),
                 taxes(n.get("taxes")), money(n.get("total")), money(n.get("net")), promotions, codes, changes,
-                exchangeRate, Instant.parse(n.get("pricedAt").asText()));
+                exchangeRate, Instant.parse(n.get("pricedAt").asText())).withFallbacks(fallbacks(n.get("fallbacks")));
+    }
+
+    private static Set<String> fallbacks(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        if (node != null) {
+            node.forEach(f -> names.add(f.asText()));
+        }
+        return names;
     }
 
     private static void money(ObjectNode node, String field, Money money) {

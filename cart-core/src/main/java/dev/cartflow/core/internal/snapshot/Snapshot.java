@@ -9,15 +9,24 @@ import dev.cartflow.model.ExchangeRate;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
+import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.ExchangeRateProvider;
+import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PriceRequest;
+import dev.cartflow.spi.PricingProvider;
+import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.PromotionQuery;
+import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.ShippingProvider;
 import dev.cartflow.spi.StockKey;
 import dev.cartflow.spi.UsageLimits;
+import dev.cartflow.spi.TaxProvider;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * What the providers answered during one attempt of one operation. Each provider is asked at most
@@ -53,17 +64,60 @@ public final class Snapshot {
     private final @Nullable CartOwner usageOwner;
     private final Map<String, List<ShippingMethod>> methodsByCountry = new HashMap<>();
     private final Map<String, List<Promotion>> byCode = new HashMap<>();
+    private final Set<String> fallbacks = new TreeSet<>();
+    private final ProviderSet ask;
 
     Snapshot(ProviderSet providers, Cart cart, @Nullable CartOwner usageOwner, Instant now, Set<Sku> skus,
              Set<StockKey> stockKeys) {
         this.providers = providers;
+        this.ask = reportingViews(providers, fallbacks::add);
         this.cart = cart;
         this.usageOwner = usageOwner;
         this.now = now;
-        this.products = new Batch<>("catalog", skus, batch -> providers.catalog().products(batch));
-        this.rawQuotes = new Batch<>("pricing", skus, batch -> providers.pricing().prices(
+        this.products = new Batch<>("catalog", skus, batch -> ask.catalog().products(batch));
+        this.rawQuotes = new Batch<>("pricing", skus, batch -> ask.pricing().prices(
                 new PriceRequest(batch, cart.currency(), cart.country(), cart.customerGroup())));
-        this.stock = new Batch<>("inventory", stockKeys, batch -> providers.inventory().available(batch));
+        this.stock = new Batch<>("inventory", stockKeys, batch -> ask.inventory().available(batch));
+    }
+
+    /** The providers as this attempt asks them: decorators that can report a fallback answer do so to it. */
+    private static ProviderSet reportingViews(ProviderSet p, Consumer<String> onFallback) {
+        return new ProviderSet(Fallbacks.view(p.catalog(), CatalogProvider.class, onFallback),
+                Fallbacks.view(p.pricing(), PricingProvider.class, onFallback),
+                Fallbacks.view(p.tax(), TaxProvider.class, onFallback),
+                p.exchangeRates() == null ? null
+                        : Fallbacks.view(p.exchangeRates(), ExchangeRateProvider.class, onFallback),
+                Fallbacks.view(p.inventory(), InventoryProvider.class, onFallback),
+                Fallbacks.view(p.promotions(), PromotionProvider.class, onFallback),
+                Fallbacks.view(p.usage(), PromotionUsageStore.class, onFallback),
+                Fallbacks.view(p.shipping(), ShippingProvider.class, onFallback), p.rounding());
+    }
+
+    /**
+     * The providers whose fallback answered during this attempt so far (names of {@link Fallbacks}).
+     *
+     * @return a copy
+     */
+    public Set<String> fallbacks() {
+        return Set.copyOf(fallbacks);
+    }
+
+    /**
+     * The priced cart flagged with the fallbacks of this attempt: called by the stage that priced it,
+     * after pricing, so that the pure pricing never knows where its inputs came from.
+     *
+     * @param priced the figures priced from this snapshot
+     * @return the same figures with {@link PricedCart#fallbacks()} set
+     */
+    public PricedCart flag(PricedCart priced) {
+        return fallbacks.isEmpty() ? priced : priced.withFallbacks(fallbacks);
+    }
+
+    /** The money-relevant providers ({@link Fallbacks#MONEY}) whose fallback answered during this attempt. */
+    public Set<String> moneyFallbacks() {
+        Set<String> money = new TreeSet<>(fallbacks);
+        money.retainAll(Fallbacks.MONEY);
+        return money;
     }
 
     /** The skus of a cart's lines. */
@@ -144,7 +198,7 @@ public final class Snapshot {
         if (promotions == null) {
             PromotionQuery query = new PromotionQuery(cart.currency(), cart.country(), cart.customerGroup(),
                     new HashSet<>(skusOf(cart)), cart.codes(), now);
-            promotions = List.copyOf(Failures.provider("promotions", () -> providers.promotions().promotions(query)));
+            promotions = List.copyOf(Failures.provider("promotions", () -> ask.promotions().promotions(query)));
         }
         return promotions;
     }
@@ -152,7 +206,7 @@ public final class Snapshot {
     /** The promotions a code activates. */
     public List<Promotion> byCode(String code) {
         return byCode.computeIfAbsent(code, c -> List.copyOf(Failures.provider("promotions",
-                () -> providers.promotions().byCode(c, cart.currency()))));
+                () -> ask.promotions().byCode(c, cart.currency()))));
     }
 
     /** Among the cart's {@link #promotions()}, the ids whose uses are spent for this cart's owner. */
@@ -161,7 +215,7 @@ public final class Snapshot {
             List<Promotion> candidates = promotions();
             CartOwner counted = usageOwner != null ? usageOwner : cart.owner();
             Set<String> spent = new HashSet<>(candidates.isEmpty() ? Set.of() : Failures.provider("promotion usage",
-                    () -> providers.usage().exhausted(candidates, cart.id(), counted)));
+                    () -> ask.usage().exhausted(candidates, cart.id(), counted)));
             if (usageOwner == null) {
                 candidates.stream().filter(UsageLimits::isLimitedPerCustomer).forEach(p -> spent.add(p.id()));
             }
@@ -173,7 +227,7 @@ public final class Snapshot {
     /** The shipping methods offered for the cart's currency to {@code country}. */
     public List<ShippingMethod> shippingMethods(String country) {
         return methodsByCountry.computeIfAbsent(country, c -> List.copyOf(Failures.provider("shipping",
-                () -> providers.shipping().methods(cart.currency(), c))));
+                () -> ask.shipping().methods(cart.currency(), c))));
     }
 
     private Map<String, List<Rate>> categoryRates(Map<Sku, PriceQuote> raw) {
@@ -185,15 +239,15 @@ public final class Snapshot {
                 }
             }
             Set<String> batch = Set.copyOf(categories);
-            categoryRates = Map.copyOf(Failures.provider("tax", () -> providers.tax().rates(cart.country(), batch)));
+            categoryRates = Map.copyOf(Failures.provider("tax", () -> ask.tax().rates(cart.country(), batch)));
         }
         return categoryRates;
     }
 
     private ExchangeRate exchangeRate(Currency from) {
-        Optional<ExchangeRate> rate = exchangeRates.computeIfAbsent(from, f -> providers.exchangeRates() == null
+        Optional<ExchangeRate> rate = exchangeRates.computeIfAbsent(from, f -> ask.exchangeRates() == null
                 ? Optional.empty()
-                : Failures.provider("exchange rates", () -> providers.exchangeRates().rate(f, cart.currency())));
+                : Failures.provider("exchange rates", () -> ask.exchangeRates().rate(f, cart.currency())));
         return rate.orElseThrow(() -> new CartException(CartErrorCode.CURRENCY_MISMATCH,
                 "prices in " + from + " for a cart in " + cart.currency()));
     }
