@@ -105,6 +105,17 @@ class EngineHealthTest {
     }
 
     @Test
+    void health_breakerBehindAProviderCache_stillReported() {
+        PricingProvider cached = dev.cartflow.core.cache.CachingPricingProvider
+                .builder(new BreakerPricing(world.pricing, HealthStatus.DEGRADED)).build();
+
+        HealthReport report = world.builder().pricing(cached).build().health();
+
+        assertThat(report.components()).containsKey("breaker.pricing");
+        assertThat(report.status()).isEqualTo(HealthStatus.DEGRADED);
+    }
+
+    @Test
     void health_contributorThrowsOrAnswersNull_downNeverThrown() {
         HealthContributor throwing = new HealthContributor() {
             @Override

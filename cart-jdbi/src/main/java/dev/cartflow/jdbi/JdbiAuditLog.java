@@ -8,6 +8,7 @@ import dev.cartflow.spi.AuditEvent;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.spi.RetentionStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,9 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>As a {@link PersonalDataStore}, erasure anonymizes a customer's entries in place (the subject
  * and, where the customer was the acting shopper, the actor id become {@value #ERASED}); the rows
- * stay, since who did what is a security record. Export returns those entries as JSON.
+ * stay, since who did what is a security record. Export returns those entries as JSON. As a
+ * {@link RetentionStore}, the retention job deletes entries older than the audit retention, oldest first.
  */
-public final class JdbiAuditLog implements AuditLog, PersonalDataStore {
+public final class JdbiAuditLog implements AuditLog, PersonalDataStore, RetentionStore {
     /** What an erased subject or actor id reads as. */
     public static final String ERASED = "erased";
     private static final int MAX_READ = 10_000;
@@ -123,6 +125,22 @@ public final class JdbiAuditLog implements AuditLog, PersonalDataStore {
                 .bind("subject", subject)
                 .map((rs, ctx) -> new PersonalRecord("audit", Long.toString(rs.getLong("id")), event(rs).toJson()))
                 .list()));
+    }
+
+    @Override
+    public int deleteOlderThan(String kind, Instant cutoff, int limit) {
+        if (kind == null || cutoff == null || limit < 1) {
+            throw CartException.invalidInput("a kind, a cutoff and a positive limit are required");
+        }
+        if (!AUDIT.equals(kind)) {
+            return 0;
+        }
+        return Failures.translate("delete old audit events", () -> jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events"
+                                + " WHERE at < CAST(:cutoff AS timestamptz) ORDER BY at, id LIMIT :limit)")
+                .bind("cutoff", CartRows.text(cutoff))
+                .bind("limit", limit)
+                .execute()));
     }
 
     private static AuditEvent event(ResultSet rs) throws SQLException {

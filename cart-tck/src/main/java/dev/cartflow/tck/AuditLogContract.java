@@ -14,6 +14,7 @@ import dev.cartflow.spi.AuditEvent;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.spi.RetentionStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -201,5 +202,34 @@ public abstract class AuditLogContract {
         }
 
         assertEquals(threads * each, personal(log).exportCustomer(CUSTOMER, subject).size());
+    }
+
+    @Test
+    void deleteOlderThan_auditEntriesBeforeCutoff_deletedOldestFirstOthersKept() {
+        AuditLog log = newLog();
+        RetentionStore retention = assertInstanceOf(RetentionStore.class, log,
+                "an audit log that keeps events is a RetentionStore, for the retention job");
+        String subject = subject();
+        // Far before any other test's entries, so that a shared store loses nothing of theirs.
+        Instant old = Instant.parse("2001-01-01T00:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            log.record(new AuditEvent(old.plusSeconds(i), AuditEvent.SUPPORT, "staff-7", CartOperation.GET,
+                    CartId.random(), subject, "ticket 1", AuditEvent.Outcome.ALLOWED, "old-" + i));
+        }
+        log.record(support(subject, CartOperation.PRICE, "recent", 1));
+
+        assertEquals(0, retention.deleteOlderThan(RetentionStore.EVENT, Instant.parse("2002-01-01T00:00:00Z"), 10),
+                "an audit log keeps no cart events");
+        int first = retention.deleteOlderThan(RetentionStore.AUDIT, Instant.parse("2002-01-01T00:00:00Z"), 2);
+        List<String> left = new ArrayList<>();
+        personal(log).exportCustomer(CUSTOMER, subject).forEach(r -> left.add(r.json()));
+
+        assertEquals(2, first);
+        assertEquals(2, left.size(), "the newest old entry and the recent one are left: " + left);
+        assertTrue(left.stream().anyMatch(j -> j.contains("old-2")) && left.stream().anyMatch(j -> j.contains("recent")),
+                () -> "oldest deleted first: " + left);
+        assertEquals(1, retention.deleteOlderThan(RetentionStore.AUDIT, Instant.parse("2002-01-01T00:00:00Z"), 10));
+        assertThrows(CartException.class, () -> retention.deleteOlderThan(RetentionStore.AUDIT, null, 1));
+        assertThrows(CartException.class, () -> retention.deleteOlderThan(RetentionStore.AUDIT, old, 0));
     }
 }

@@ -2,6 +2,7 @@ package dev.cartflow.core.cache;
 
 import dev.cartflow.core.internal.snapshot.Fallbacks;
 import dev.cartflow.core.internal.snapshot.FallbackReporting;
+import dev.cartflow.core.internal.support.Decorator;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Sku;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * <p>Needs Caffeine ({@code com.github.ben-manes.caffeine:caffeine}) on the class path: an
  * optional dependency of cart-core that a host using this cache adds. Thread-safe.
  */
-public final class CachingCatalogProvider implements CatalogProvider, ProviderCache,
+public final class CachingCatalogProvider implements CatalogProvider, ProviderCache, Decorator,
         FallbackReporting<CatalogProvider> {
     private final CatalogProvider delegate;
     private final BatchCache<Sku, Product> cache;
@@ -113,5 +114,11 @@ public final class CachingCatalogProvider implements CatalogProvider, ProviderCa
             onFallback.accept(name);
         });
         return cache.getAll(skus, source::products);
+    }
+
+    /** The provider this cache wraps, for the engine's health report. */
+    @Override
+    public Object decorated() {
+        return delegate;
     }
 }

@@ -2,6 +2,7 @@ package dev.cartflow.core.cache;
 
 import dev.cartflow.core.internal.snapshot.Fallbacks;
 import dev.cartflow.core.internal.snapshot.FallbackReporting;
+import dev.cartflow.core.internal.support.Decorator;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Sku;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * <p>Needs Caffeine ({@code com.github.ben-manes.caffeine:caffeine}) on the class path: an
  * optional dependency of cart-core that a host using this cache adds. Thread-safe.
  */
-public final class CachingPricingProvider implements PricingProvider, ProviderCache,
+public final class CachingPricingProvider implements PricingProvider, ProviderCache, Decorator,
         FallbackReporting<PricingProvider> {
     private final PricingProvider delegate;
     private final BatchCache<Key, PriceQuote> cache;
@@ -147,5 +148,11 @@ public final class CachingPricingProvider implements PricingProvider, ProviderCa
     @Override
     public PricingProvider reportingTo(Consumer<String> onFallback) {
         return request -> prices(request, onFallback);
+    }
+
+    /** The provider this cache wraps, for the engine's health report. */
+    @Override
+    public Object decorated() {
+        return delegate;
     }
 }

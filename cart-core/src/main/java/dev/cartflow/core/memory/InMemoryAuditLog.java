@@ -6,8 +6,11 @@ import dev.cartflow.spi.AuditEvent;
 import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
+import dev.cartflow.spi.RetentionStore;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import java.util.Map;
  * since the trail of who did what is a security record. Export returns the entries that name the
  * customer as subject or actor.
  */
-public final class InMemoryAuditLog implements AuditLog, PersonalDataStore {
+public final class InMemoryAuditLog implements AuditLog, PersonalDataStore, RetentionStore {
     /** What an erased subject or actor id reads as. */
     public static final String ERASED = "erased";
     /** The capacity of {@link #InMemoryAuditLog()}. */
@@ -118,5 +121,21 @@ public final class InMemoryAuditLog implements AuditLog, PersonalDataStore {
         if (customerId == null || subject == null || subject.isBlank()) {
             throw CartException.invalidInput("customer id and subject must not be null or blank");
         }
+    }
+
+    /** Deletes entries older than {@code cutoff} for the retention job, oldest first (audit entries only). */
+    @Override
+    public synchronized int deleteOlderThan(String kind, Instant cutoff, int limit) {
+        if (kind == null || cutoff == null || limit < 1) {
+            throw CartException.invalidInput("a kind, a cutoff and a positive limit are required");
+        }
+        if (!AUDIT.equals(kind)) {
+            return 0;
+        }
+        List<Entry> old = entries.stream().filter(e -> e.event().at().isBefore(cutoff))
+                .sorted(Comparator.comparing((Entry e) -> e.event().at()).thenComparingLong(Entry::id))
+                .limit(limit).toList();
+        entries.removeAll(old);
+        return old.size();
     }
 }

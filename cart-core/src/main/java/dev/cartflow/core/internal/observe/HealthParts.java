@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.observe;
 
 import dev.cartflow.core.health.HealthContributor;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
+import dev.cartflow.core.internal.support.Decorator;
 import dev.cartflow.spi.CartRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +51,12 @@ public final class HealthParts {
         candidates.addAll(others);
         candidates.addAll(configured);
         for (Object candidate : candidates) {
-            if (candidate instanceof HealthContributor contributor && seen.add(candidate)) {
-                parts.add(contributor);
+            // A provider cache hides what it wraps (a resilience decorator and its breaker): look behind it.
+            for (Object part = candidate; part != null && seen.add(part);
+                 part = part instanceof Decorator d ? d.decorated() : null) {
+                if (part instanceof HealthContributor contributor) {
+                    parts.add(contributor);
+                }
             }
         }
         return List.copyOf(parts);

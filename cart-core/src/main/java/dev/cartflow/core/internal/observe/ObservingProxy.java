@@ -1,6 +1,7 @@
 package dev.cartflow.core.internal.observe;
 
 import dev.cartflow.core.health.HealthContributor;
+import dev.cartflow.core.internal.snapshot.FallbackReporting;
 import dev.cartflow.core.observe.CartObserver;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -19,10 +20,12 @@ import java.util.Set;
  * provider's name except the health ones (a health probe is not traffic) and {@code Object}'s.
  */
 final class ObservingProxy implements InvocationHandler {
+    private final Class<?> spi;
     private final Object delegate;
     private final CallTimer timer;
 
-    private ObservingProxy(Object delegate, CallTimer timer) {
+    private ObservingProxy(Class<?> spi, Object delegate, CallTimer timer) {
+        this.spi = spi;
         this.delegate = delegate;
         this.timer = timer;
     }
@@ -38,7 +41,11 @@ final class ObservingProxy implements InvocationHandler {
      * @return the decorated object
      */
     static <T> T wrap(Class<T> spi, T delegate, String name, CartObserver observer) {
-        ObservingProxy handler = new ObservingProxy(delegate, new CallTimer(name, observer));
+        return wrap(spi, delegate, new CallTimer(name, observer));
+    }
+
+    private static <T> T wrap(Class<T> spi, T delegate, CallTimer timer) {
+        ObservingProxy handler = new ObservingProxy(spi, delegate, timer);
         Set<Class<?>> interfaces = new LinkedHashSet<>();
         interfaces.add(spi);
         collect(delegate.getClass(), interfaces);
@@ -74,7 +81,18 @@ final class ObservingProxy implements InvocationHandler {
         if (method.getDeclaringClass() == HealthContributor.class) {
             return call(method, args);
         }
+        if (method.getDeclaringClass() == FallbackReporting.class) {
+            // The snapshot calls the provider through this per-attempt view: time the view's calls too.
+            Object view = call(method, args);
+            return spi.isInstance(view) ? wrapView(view) : view;
+        }
         return timer.call(() -> call(method, args));
+    }
+
+    private Object wrapView(Object view) {
+        @SuppressWarnings("unchecked")
+        Class<Object> type = (Class<Object>) spi;
+        return wrap(type, view, timer);
     }
 
     /** The delegate's method; what it throws is thrown unchanged, as if there were no decorator. */

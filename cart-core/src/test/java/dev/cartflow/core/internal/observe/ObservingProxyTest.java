@@ -99,4 +99,34 @@ class ObservingProxyTest {
         assertThat(observed.hashCode()).isEqualTo(System.identityHashCode(observed));
         assertThat(calls).isEmpty();
     }
+
+    /** A decorator through whose per-attempt view the snapshot calls, as a provider cache is. */
+    private static final class ReportingCatalog implements CatalogProvider,
+            dev.cartflow.core.internal.snapshot.FallbackReporting<CatalogProvider> {
+        private final CatalogProvider delegate = new InMemoryCatalog();
+
+        @Override
+        public Map<Sku, Product> products(Set<Sku> skus) {
+            return delegate.products(skus);
+        }
+
+        @Override
+        public CatalogProvider reportingTo(java.util.function.Consumer<String> onFallback) {
+            return delegate::products;
+        }
+    }
+
+    @Test
+    void provider_callsThroughTheSnapshotsReportingView_timedEachNotTheViewItself() {
+        CatalogProvider observed = ObservingProxy.wrap(CatalogProvider.class, new ReportingCatalog(), "catalog",
+                observer);
+
+        CatalogProvider view = dev.cartflow.core.internal.snapshot.Fallbacks.view(observed, CatalogProvider.class,
+                name -> { });
+        view.products(Set.of(Sku.of("A")));
+        view.products(Set.of(Sku.of("B")));
+
+        assertThat(calls).as("each call through the view is timed; opening the view is not a call")
+                .containsExactly("catalog SUCCESS", "catalog SUCCESS");
+    }
 }
