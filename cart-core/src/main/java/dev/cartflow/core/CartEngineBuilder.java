@@ -1,23 +1,14 @@
 package dev.cartflow.core;
 
 import dev.cartflow.core.health.HealthContributor;
-import dev.cartflow.core.internal.observe.HealthParts;
-import dev.cartflow.core.internal.observe.ObservedProviders;
-import dev.cartflow.core.internal.observe.ObservedRepository;
-import dev.cartflow.core.internal.observe.SafeObserver;
-import dev.cartflow.core.internal.pipeline.EngineConfig;
-import dev.cartflow.core.internal.support.Pseudonyms;
 import dev.cartflow.core.internal.privacy.NamedStore;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.core.ratelimit.InMemoryRateLimiter;
 import dev.cartflow.core.ratelimit.RateLimits;
 import dev.cartflow.core.security.SecurityPolicy;
-import dev.cartflow.core.internal.residency.RegionGuard;
 import dev.cartflow.core.residency.Region;
 import dev.cartflow.spi.AuditLog;
-import dev.cartflow.core.internal.snapshot.ProviderSet;
-import dev.cartflow.core.memory.InMemoryPromotionUsageStore;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.model.PricingPolicy;
 import dev.cartflow.spi.CartEventPublisher;
@@ -389,89 +380,7 @@ public final class CartEngineBuilder {
 
     /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
     public CartEngine build() {
-        if (repository == null || catalog == null || pricing == null) {
-            throw CartException.invalidInput("repository, catalog and pricing are required");
-        }
-        CartEventLog log = eventLog != null ? eventLog : repository instanceof CartEventLog l ? l : null;
-        CartMaintenanceStore store = maintenanceStore != null ? maintenanceStore
-                : repository instanceof CartMaintenanceStore m ? m : null;
-        RegionGuard guard = region == null ? null : new RegionGuard(repository, region);
-        if (guard != null && store != null) {
-            store = guard.maintenance(store);
-        }
-        StockReservations reserving = reservations != null ? reservations
-                : inventory instanceof StockReservations r ? r : StockReservations.NONE;
-        PromotionUsageStore usage = promotionUsage != null ? promotionUsage : new InMemoryPromotionUsageStore();
-        ProviderSet providers = new ProviderSet(catalog, pricing, tax, exchangeRates, inventory, promotions, usage,
-                shipping, pricingPolicy.rounding());
-        // observability: the health parts are found on the host's objects; then every provider and
-        // the store get the outermost, timing decorator (decision 6), only when someone listens
-        CartObserver watching = SafeObserver.of(observer);
-        List<HealthContributor> health = HealthParts.of(repository, providers, List.of(reserving, events),
-                healthContributors);
-        CartRepository storing = guard != null ? guard : repository;
-        if (SafeObserver.listening(watching)) {
-            storing = ObservedRepository.of(storing, watching);
-            log = log == null ? null : ObservedRepository.eventLog(log, watching);
-            store = store == null ? null : ObservedRepository.maintenance(store, watching);
-            usage = ObservedProviders.usage(usage, watching);
-            reserving = ObservedProviders.reservations(reserving, watching);
-            providers = ObservedProviders.around(providers, usage, watching);
-        }
-        byte[] key = pseudonymKey;
-        if (key == null) {
-            key = new byte[32];
-            random.nextBytes(key);
-        }
-        return new DefaultCartEngine(new EngineConfig(
-                storing,
-                log,
-                store,
-                providers,
-                usage,
-                reserving,
-                events,
-                clock,
-                pricingPolicy,
-                pricer,
-                limits,
-                guestTtl,
-                customerTtl,
-                idempotencyTtl,
-                conflictRetryBudget,
-                maxMetadataBytes,
-                // observability
-                watching,
-                health,
-                // resilience
-                checkoutWithFallbacks,
-                // security
-                security,
-                audit,
-                // rate limits
-                rateLimits,
-                limiter(),
-                // data protection
-                List.copyOf(personalDataStores),
-                new Pseudonyms(key),
-                region,
-                random));
-    }
-
-    /** The limiter given, or the in-memory one when limits need one; bucket4j is loaded only then. */
-    private RateLimiter limiter() {
-        if (rateLimiter != null) {
-            return rateLimiter;
-        }
-        if (rateLimits.isEmpty()) {
-            return NO_RATE_LIMITER;
-        }
-        try {
-            return new InMemoryRateLimiter(clock, InMemoryRateLimiter.DEFAULT_MAX_BUCKETS);
-        } catch (LinkageError e) {
-            throw CartException.invalidInput("rate limits need a rate limiter: add com.bucket4j:bucket4j_jdk17-core"
-                    + " for the in-memory one, or set rateLimiter(..)");
-        }
+        return EngineWiring.wire(this);
     }
 
     private static <T> T required(T value, String name) {
@@ -487,9 +396,6 @@ public final class CartEngineBuilder {
         }
         return value;
     }
-
-    /** Never asked: without limits the throttle takes no tokens. */
-    private static final RateLimiter NO_RATE_LIMITER = (bucket, limit, tokens) -> RateLimiter.Answer.taken();
 
     private static final InventoryProvider UNTRACKED_INVENTORY = keys -> Map.of();
 
