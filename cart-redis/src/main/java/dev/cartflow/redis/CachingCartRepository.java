@@ -11,6 +11,7 @@ import dev.cartflow.model.Sku;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -56,8 +57,8 @@ import java.util.function.Consumer;
  * <p>Close it on shutdown to release its pub/sub subscription; the {@link CartRedisClient} is closed
  * by its owner.
  */
-public final class CachingCartRepository implements CartStorage, PersonalDataStore, RetentionStore, HealthContributor,
-        AutoCloseable {
+public final class CachingCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore,
+        HealthContributor, AutoCloseable {
     private final CartStorage delegate;
     private final CartRedisClient client;
     private final RedisGuard guard;
@@ -341,6 +342,16 @@ public final class CachingCartRepository implements CartStorage, PersonalDataSto
     @Override
     public List<Cart> findInactiveSince(Instant cutoff, int limit) {
         return delegate.findInactiveSince(cutoff, limit);
+    }
+
+    /** The delegate's scan (the key rotation job reads through the cache's store of record). */
+    @Override
+    public List<Cart> findAfter(CartId after, int limit) {
+        if (delegate instanceof CartScan scan) {
+            return scan.findAfter(after, limit);
+        }
+        throw CartException.internal("the store behind this cart cache cannot scan carts (it is not a CartScan)",
+                null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
@@ -56,7 +57,7 @@ import java.util.function.Supplier;
  * <p>Redis failures surface as {@link CartException} with {@link CartErrorCode#PROVIDER_UNAVAILABLE}.
  * Configure Redis with persistence (AOF) when it is the system of record.
  */
-public final class RedisCartRepository implements CartStorage, PersonalDataStore, RetentionStore {
+public final class RedisCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore {
     /**
      * KEYS: versions hash, expires zset, updated zset, customer zset (or the versions hash again);
      * ARGV: cartId, version, expiresMs, updatedMs, hasCustomer. Only a newer version moves the entries.
@@ -172,6 +173,29 @@ public final class RedisCartRepository implements CartStorage, PersonalDataStore
                 c -> c.state() == CartState.ACTIVE && !c.lines().isEmpty() && c.abandonedAt() == null
                         && c.updatedAt().isBefore(cutoff),
                 Comparator.comparing(Cart::updatedAt)));
+    }
+
+    /**
+     * Every cart after {@code after} in id order, for the key rotation job. Redis keeps no index by
+     * id, so each page reads every id of the expiry index and sorts them: fine for a batch job over
+     * the carts Redis alone holds, not for millions (keep those in a store with an id index, such as
+     * cart-jdbi, behind the cart cache).
+     */
+    @Override
+    public List<Cart> findAfter(CartId after, int limit) {
+        checkLimit(limit);
+        String from = after == null ? "" : after.toString();
+        return guard(() -> {
+            List<Cart> page = new ArrayList<>();
+            for (String id : redis().zrange(keys.expiresIndex(), 0, -1).stream()
+                    .filter(id -> id.compareTo(from) > 0).sorted().toList()) {
+                load(CartId.parse(id)).ifPresent(page::add);
+                if (page.size() == limit) {
+                    break;
+                }
+            }
+            return page;
+        });
     }
 
     private List<Cart> scan(String index, Instant cutoff, int limit, java.util.function.Predicate<Cart> keep,

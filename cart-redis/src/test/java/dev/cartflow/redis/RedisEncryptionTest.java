@@ -75,4 +75,45 @@ class RedisEncryptionTest {
         assertThat(engine.get(cart.actor(), cart.cart().id())).isEqualTo(changed);
         assertThat(changed.metadata()).contains(EMAIL);
     }
+
+    private static CartEngine engine(String prefix, String... keyIds) {
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog.put(Product.builder(Sku.of("A")).build());
+        InMemoryPricing pricing = new InMemoryPricing();
+        pricing.put(PriceQuote.of(Sku.of("A"), Money.parse("9.99", Currency.getInstance("EUR")), Rate.parse("0.19")));
+        InMemoryKeyProvider.Builder keys = InMemoryKeyProvider.builder();
+        for (String id : keyIds) {
+            byte[] key = new byte[32];
+            java.util.Arrays.fill(key, (byte) id.hashCode());
+            keys.key(id, key);
+        }
+        return CartEngine.builder().catalog(catalog).pricing(pricing)
+                .repository(EncryptingCartRepository.wrap(
+                        RedisCartRepository.builder(TestRedis.client()).keyPrefix(prefix).build(),
+                        EncryptionSettings.builder().keys(keys.build()).metadataFields("email").build()))
+                .build();
+    }
+
+    @Test
+    void rotateKeys_overRedisRepository_everyCartUnderTheCurrentKeyAndStillReadable() {
+        String prefix = TestRedis.freshPrefix();
+        CartEngine old = engine(prefix, "k1");
+        java.util.List<CreatedCart> carts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CreatedCart cart = old.createGuestCart(NewCart.of("EUR", "DE"));
+            old.execute(cart.actor(), cart.cart().id(), new CartCommand.SetMetadata("{\"email\":\"" + EMAIL + "\"}"),
+                    Mutation.none());
+            carts.add(cart);
+        }
+
+        assertThat(engine(prefix, "k1", "k2").maintenance().rotateKeys(2)).isEqualTo(5);
+
+        String stored = everyValue(prefix);
+        assertThat(stored).contains("cfenc:1:k2:").doesNotContain("cfenc:1:k1:").doesNotContain(EMAIL);
+        CartEngine onlyNew = engine(prefix, "k2");
+        for (CreatedCart cart : carts) {
+            assertThat(onlyNew.get(cart.actor(), cart.cart().id()).metadata()).contains(EMAIL);
+        }
+        assertThat(engine(prefix, "k2").maintenance().rotateKeys(2)).isZero();
+    }
 }
