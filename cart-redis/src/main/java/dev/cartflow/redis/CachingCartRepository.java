@@ -2,7 +2,6 @@ package dev.cartflow.redis;
 
 import dev.cartflow.core.health.ComponentHealth;
 import dev.cartflow.core.health.HealthContributor;
-import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
@@ -22,7 +21,6 @@ import java.util.Map;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +72,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Perso
     private final AtomicLong misses = new AtomicLong();
     private final CacheSignals signals;
 
-    private CachingCartRepository(Builder b) {
+    CachingCartRepository(CachingCartRepositoryBuilder b) {
         this.delegate = b.delegate;
         this.client = b.client;
         RedisKeys keys = new RedisKeys(b.keyPrefix);
@@ -109,8 +107,8 @@ public final class CachingCartRepository implements CartStorage, CartScan, Perso
      * @param client   the Redis connection
      * @return a builder with defaults (no near cache, no sku sets)
      */
-    public static Builder builder(CartStorage delegate, CartRedisClient client) {
-        return new Builder(delegate, client);
+    public static CachingCartRepositoryBuilder builder(CartStorage delegate, CartRedisClient client) {
+        return new CachingCartRepositoryBuilder(delegate, client);
     }
 
     // ------------------------------------------------------------------ cached read
@@ -368,106 +366,5 @@ public final class CachingCartRepository implements CartStorage, CartScan, Perso
     public void close() {
         listeners.forEach(client::removeConnectionListener);
         withNear(NearCache::close);
-    }
-
-    /** Builder of {@link CachingCartRepository}; setters validate, {@link #build()} freezes. */
-    public static final class Builder extends RepositoryBuilder<Builder> {
-        private final CartStorage delegate;
-        private final CartRedisClient client;
-        private Duration minTtl = Duration.ofMinutes(5);
-        private Duration maxTtl = Duration.ofDays(7);
-        private Duration expiryGrace = Duration.ofHours(1);
-        private Duration tombstoneTtl = Duration.ofMinutes(1);
-        private int failureThreshold = 3;
-        private Duration openDelay = Duration.ofSeconds(1);
-        private long nearCacheSize;
-        private Duration nearCacheTtl = Duration.ofSeconds(5);
-        private boolean trackSkus;
-        private int maxPendingRefresh = 10_000;
-        private CartObserver observer = CartObserver.NONE;
-
-        private Builder(CartStorage delegate, CartRedisClient client) {
-            this.delegate = CartException.requireNonNull(delegate, "delegate");
-            this.client = CartException.requireNonNull(client, "client");
-        }
-
-        /**
-         * How long an entry lives: until {@code expiresAt + grace}, but at least {@code min} and at most
-         * {@code max}. Defaults 5 min, 7 days, 1 h.
-         */
-        public Builder entryLifetime(Duration min, Duration max, Duration grace) {
-            if (min == null || max == null || grace == null || min.isNegative() || min.isZero()
-                    || max.compareTo(min) < 0 || grace.isNegative()) {
-                throw CartException.invalidInput("need 0 < min <= max and grace >= 0");
-            }
-            this.minTtl = min;
-            this.maxTtl = max;
-            this.expiryGrace = grace;
-            return this;
-        }
-
-        /** How long a deleted cart blocks cache fills; default 1 min. */
-        public Builder tombstoneTtl(Duration ttl) {
-            this.tombstoneTtl = positive(ttl, "tombstone ttl");
-            return this;
-        }
-
-        /**
-         * The circuit breaker: it opens after {@code failures} consecutive Redis failures and tries
-         * Redis again after {@code delay}. Defaults 3 and 1 s.
-         */
-        public Builder circuitBreaker(int failures, Duration delay) {
-            if (failures < 1 || delay == null || delay.isNegative()) {
-                throw CartException.invalidInput("need failures >= 1 and a non-negative delay");
-            }
-            this.failureThreshold = failures;
-            this.openDelay = delay;
-            return this;
-        }
-
-        /**
-         * Enables the near cache: up to {@code maxSize} carts kept in this JVM for at most {@code ttl},
-         * evicted on other instances' invalidations. Off by default.
-         */
-        public Builder nearCache(long maxSize, Duration ttl) {
-            if (maxSize < 1 || ttl == null || ttl.isNegative() || ttl.isZero()) {
-                throw CartException.invalidInput("need maxSize >= 1 and a positive ttl");
-            }
-            this.nearCacheSize = maxSize;
-            this.nearCacheTtl = ttl;
-            return this;
-        }
-
-        /** Maintains a Redis set per sku of the active carts holding it; off by default. */
-        public Builder trackSkus(boolean track) {
-            this.trackSkus = track;
-            return this;
-        }
-
-        /** How many carts written while Redis is unreachable are remembered one by one before a full flush. */
-        public Builder maxPendingRefresh(int max) {
-            if (max < 1) {
-                throw CartException.invalidInput("max must be at least 1");
-            }
-            this.maxPendingRefresh = max;
-            return this;
-        }
-
-        /**
-         * Told of every read's cache hit or miss (cache {@code carts}, and {@code carts-near} when the
-         * near cache is on) and of every Redis failure the cache survives; by default nobody.
-         *
-         * @param observer the observer, for example cart-micrometer's (what it throws is ignored)
-         * @return this builder
-         */
-        public Builder observer(CartObserver observer) {
-            this.observer = CartException.requireNonNull(observer, "observer");
-            return this;
-        }
-
-        /** The repository; subscribes to invalidations when the near cache is on. */
-        public CachingCartRepository build() {
-            return new CachingCartRepository(this);
-        }
     }
 }

@@ -5,7 +5,7 @@ import dev.cartflow.core.memory.InMemoryCartRepository;
 /** The caching repository on standalone Redis, default options. */
 class CachingCartRepositoryContractTest extends CachingContractBase {
     @Override
-    CachingCartRepository.Builder configure(InMemoryCartRepository delegate) {
+    CachingCartRepositoryBuilder configure(InMemoryCartRepository delegate) {
         return CachingCartRepository.builder(delegate, TestRedis.client());
     }
 }

@@ -23,7 +23,7 @@ abstract class CachingContractBase extends CartRepositoryContract {
     private final List<CachingCartRepository> open = new ArrayList<>();
 
     /** The configuration under test, over {@code delegate}. */
-    abstract CachingCartRepository.Builder configure(InMemoryCartRepository delegate);
+    abstract CachingCartRepositoryBuilder configure(InMemoryCartRepository delegate);
 
     @Override
     protected CartStorage newRepository() {

@@ -15,7 +15,7 @@ abstract class CachingEngineOverRepositoryBase extends EngineOverRepositoryContr
     private final Map<CartRepository, Layers> layers = new IdentityHashMap<>();
 
     /** The configuration under test, over {@code delegate}. */
-    abstract CachingCartRepository.Builder configure(InMemoryCartRepository delegate);
+    abstract CachingCartRepositoryBuilder configure(InMemoryCartRepository delegate);
 
     @Override
     protected CartRepository newRepository() {

@@ -5,7 +5,7 @@ import dev.cartflow.core.memory.InMemoryCartRepository;
 /** The engine over the caching repository on standalone Redis, default options. */
 class CachingEngineOverRepositoryTest extends CachingEngineOverRepositoryBase {
     @Override
-    CachingCartRepository.Builder configure(InMemoryCartRepository delegate) {
+    CachingCartRepositoryBuilder configure(InMemoryCartRepository delegate) {
         return CachingCartRepository.builder(delegate, TestRedis.client());
     }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The caching repository on a Redis Cluster, with near cache and sku sets. */
 class ClusterCachingCartRepositoryContractTest extends CachingContractBase {
     @Override
-    CachingCartRepository.Builder configure(InMemoryCartRepository delegate) {
+    CachingCartRepositoryBuilder configure(InMemoryCartRepository delegate) {
         return CachingCartRepository.builder(delegate, TestRedis.clusterClient())
                 .nearCache(1_000, Duration.ofSeconds(5))
                 .trackSkus(true);

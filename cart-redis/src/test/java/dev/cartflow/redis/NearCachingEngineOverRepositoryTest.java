@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The engine over the caching repository on standalone Redis with the near cache and sku sets on. */
 class NearCachingEngineOverRepositoryTest extends CachingEngineOverRepositoryBase {
     @Override
-    CachingCartRepository.Builder configure(InMemoryCartRepository delegate) {
+    CachingCartRepositoryBuilder configure(InMemoryCartRepository delegate) {
         return CachingCartRepository.builder(delegate, TestRedis.client())
                 .nearCache(1_000, Duration.ofSeconds(5))
                 .trackSkus(true);
