@@ -65,4 +65,17 @@ public record ProviderSet(CatalogProvider catalog, PricingProvider pricing, TaxP
                          Set<StockKey> stockKeys) {
         return new Snapshot(this, cart, usageOwner, now, skus, stockKeys);
     }
+
+    /**
+     * Whether any of these providers is a {@link FallbackReporting} decorator, so that a snapshot
+     * needs reporting views of them at all.
+     *
+     * @return true when at least one can report a fallback answer
+     */
+    public boolean reportsFallbacks() {
+        return catalog instanceof FallbackReporting<?> || pricing instanceof FallbackReporting<?>
+                || tax instanceof FallbackReporting<?> || exchangeRates instanceof FallbackReporting<?>
+                || inventory instanceof FallbackReporting<?> || promotions instanceof FallbackReporting<?>
+                || usage instanceof FallbackReporting<?> || shipping instanceof FallbackReporting<?>;
+    }
 }

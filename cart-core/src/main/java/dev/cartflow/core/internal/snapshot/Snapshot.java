@@ -64,13 +64,16 @@ public final class Snapshot {
     private final @Nullable CartOwner usageOwner;
     private final Map<String, List<ShippingMethod>> methodsByCountry = new HashMap<>();
     private final Map<String, List<Promotion>> byCode = new HashMap<>();
-    private final Set<String> fallbacks = new TreeSet<>();
+    /** The providers whose fallback answered, in name order; null until one does (most attempts). */
+    private @Nullable Set<String> fallbacks;
     private final ProviderSet ask;
 
     Snapshot(ProviderSet providers, Cart cart, @Nullable CartOwner usageOwner, Instant now, Set<Sku> skus,
              Set<StockKey> stockKeys) {
         this.providers = providers;
-        this.ask = reportingViews(providers, fallbacks::add);
+        // Views are built only when a provider can report a fallback: without resilience decorators
+        // an attempt asks the providers themselves and allocates nothing for fallbacks.
+        this.ask = providers.reportsFallbacks() ? reportingViews(providers, this::fellBack) : providers;
         this.cart = cart;
         this.usageOwner = usageOwner;
         this.now = now;
@@ -93,13 +96,20 @@ public final class Snapshot {
                 Fallbacks.view(p.shipping(), ShippingProvider.class, onFallback), p.rounding());
     }
 
+    private void fellBack(String provider) {
+        if (fallbacks == null) {
+            fallbacks = new TreeSet<>();
+        }
+        fallbacks.add(provider);
+    }
+
     /**
      * The providers whose fallback answered during this attempt so far (names of {@link Fallbacks}).
      *
      * @return a copy
      */
     public Set<String> fallbacks() {
-        return Set.copyOf(fallbacks);
+        return fallbacks == null ? Set.of() : Set.copyOf(fallbacks);
     }
 
     /**
@@ -110,12 +120,12 @@ public final class Snapshot {
      * @return the same figures with {@link PricedCart#fallbacks()} set
      */
     public PricedCart flag(PricedCart priced) {
-        return fallbacks.isEmpty() ? priced : priced.withFallbacks(fallbacks);
+        return fallbacks == null ? priced : priced.withFallbacks(fallbacks);
     }
 
     /** The money-relevant providers ({@link Fallbacks#MONEY}) whose fallback answered during this attempt. */
     public Set<String> moneyFallbacks() {
-        Set<String> money = new TreeSet<>(fallbacks);
+        Set<String> money = fallbacks == null ? new TreeSet<>() : new TreeSet<>(fallbacks);
         money.retainAll(Fallbacks.MONEY);
         return money;
     }
@@ -214,10 +224,13 @@ public final class Snapshot {
         if (exhausted == null) {
             List<Promotion> candidates = promotions();
             CartOwner counted = usageOwner != null ? usageOwner : cart.owner();
-            Set<String> spent = new HashSet<>(candidates.isEmpty() ? Set.of() : Failures.provider("promotion usage",
-                    () -> ask.usage().exhausted(candidates, cart.id(), counted)));
+            Set<String> spent = candidates.isEmpty() ? Set.of() : Failures.provider("promotion usage",
+                    () -> ask.usage().exhausted(candidates, cart.id(), counted));
             if (usageOwner == null) {
-                candidates.stream().filter(UsageLimits::isLimitedPerCustomer).forEach(p -> spent.add(p.id()));
+                // Only here is the store's answer extended; otherwise it is copied once, as it is.
+                Set<String> all = new HashSet<>(spent);
+                candidates.stream().filter(UsageLimits::isLimitedPerCustomer).forEach(p -> all.add(p.id()));
+                spent = all;
             }
             exhausted = Set.copyOf(spent);
         }
