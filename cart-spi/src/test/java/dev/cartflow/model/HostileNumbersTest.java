@@ -23,16 +23,18 @@ class HostileNumbersTest {
                 e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
     }
 
-    /** Each of these took seconds of BigDecimal arithmetic before it was rejected. */
+    /**
+     * Each of these took seconds of BigDecimal arithmetic per call before it was rejected. One call
+     * of each is timed against a bound that the bug exceeded many times over and the fix (a few
+     * microseconds) stays far below even on a loaded machine: a regression guard, not a benchmark.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"1e10000000", "1E+999999999", "1e-10000000", "0.1e2147483647", "9e99999"})
     void parse_hugeExponent_rejectedBeforeAnyArithmetic(String text) {
         long start = System.nanoTime();
-        for (int i = 0; i < 1_000; i++) {
-            invalid(() -> Money.parse(text, EUR));
-            invalid(() -> Rate.parse(text));
-            invalid(() -> Rate.percent(text));
-        }
+        invalid(() -> Money.parse(text, EUR));
+        invalid(() -> Rate.parse(text));
+        invalid(() -> Rate.percent(text));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
@@ -42,7 +44,7 @@ class HostileNumbersTest {
         long start = System.nanoTime();
         invalid(() -> Money.parse(digits, EUR));
         invalid(() -> Rate.parse("0." + digits));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @ParameterizedTest
