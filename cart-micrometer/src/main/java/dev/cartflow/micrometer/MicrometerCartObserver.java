@@ -56,6 +56,7 @@ public final class MicrometerCartObserver implements CartObserver {
     private final Meter.MeterProvider<Timer> providerCalls;
     private final Meter.MeterProvider<Counter> providerErrors;
     private final Meter.MeterProvider<Counter> conflictRetries;
+    private final Meter.MeterProvider<Counter> providerRetries;
     private final Meter.MeterProvider<Counter> cacheRequests;
     private final Meter.MeterProvider<Counter> revenue;
     private final Meter.MeterProvider<Counter> swallowed;
@@ -84,6 +85,8 @@ public final class MicrometerCartObserver implements CartObserver {
                 .description("Provider calls that failed").withRegistry(registry);
         this.conflictRetries = Counter.builder("cartflow.conflict.retries")
                 .description("Attempts repeated after a concurrent change").withRegistry(registry);
+        this.providerRetries = Counter.builder("cartflow.provider.retries")
+                .description("Provider reads tried again by a resilience decorator").withRegistry(registry);
         this.cacheRequests = Counter.builder("cartflow.cache.requests")
                 .description("Cache lookups by cache and result").withRegistry(registry);
         this.revenue = Counter.builder("cartflow.checkout.revenue").baseUnit("major units")
@@ -128,6 +131,11 @@ public final class MicrometerCartObserver implements CartObserver {
         if (outcome == Outcome.ERROR) {
             providerErrors.withTags("provider", name).increment();
         }
+    }
+
+    @Override
+    public void providerRetried(String provider, int attempt) {
+        providerRetries.withTags("provider", providerNames.value(provider)).increment();
     }
 
     @Override

@@ -137,6 +137,16 @@ class MicrometerCartObserverTest {
     }
 
     @Test
+    void providerRetried_twice_countedPerProvider() {
+        observer.providerRetried("pricing", 2);
+        observer.providerRetried("pricing", 3);
+        observer.providerRetried("tax", 2);
+
+        assertThat(count("cartflow.provider.retries", "provider", "pricing")).isEqualTo(2);
+        assertThat(count("cartflow.provider.retries", "provider", "tax")).isEqualTo(1);
+    }
+
+    @Test
     void breakerAndOutbox_reported_gaugesFollow() {
         observer.breakerChanged("pricing", BreakerState.OPEN);
         assertThat(registry.get("cartflow.breaker.state").tags("provider", "pricing").gauge().value()).isEqualTo(2);

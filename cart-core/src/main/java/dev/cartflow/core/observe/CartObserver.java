@@ -45,6 +45,15 @@ public interface CartObserver {
     }
 
     /**
+     * A resilience decorator tries a failed read of a provider again (after its back-off).
+     *
+     * @param provider the provider's name
+     * @param attempt  the number of the attempt about to start (2 for the first retry)
+     */
+    default void providerRetried(String provider, int attempt) {
+    }
+
+    /**
      * An operation lost a race to a concurrent change and is tried again.
      *
      * @param operation the operation

@@ -75,7 +75,7 @@ final class Guard {
             write.add(Timeout.builder(policy.timeout()).withInterrupt().build());
             List<Policy<Object>> read = new ArrayList<>(write);
             if (policy.maxRetries() > 0) {
-                read.add(0, retry(policy));
+                read.add(0, retry(policy, this::retried));
             }
             ExecutorService executor = policy.executor() != null ? policy.executor()
                     : Executors.newCachedThreadPool(daemonThreads("cartflow-" + name));
@@ -87,10 +87,11 @@ final class Guard {
         }
     }
 
-    private static RetryPolicy<Object> retry(ProviderPolicy policy) {
+    private static RetryPolicy<Object> retry(ProviderPolicy policy, java.util.function.IntConsumer onRetry) {
         RetryPolicyBuilder<Object> retry = RetryPolicy.builder()
                 .handleIf((result, failure) -> failure == null ? result == null : isRetryable(failure))
-                .withMaxRetries(policy.maxRetries());
+                .withMaxRetries(policy.maxRetries())
+                .onRetry(e -> onRetry.accept(e.getAttemptCount() + 1));
         if (policy.retryMaxDelay().compareTo(policy.retryDelay()) > 0) {
             retry.withBackoff(policy.retryDelay(), policy.retryMaxDelay());
         } else {
@@ -182,6 +183,14 @@ final class Guard {
                 : failure instanceof BulkheadFullException ? " has too many calls running"
                 : " failed";
         return CartException.providerUnavailable(name + why, failure);
+    }
+
+    private void retried(int attempt) {
+        try {
+            observer.providerRetried(name, attempt);
+        } catch (RuntimeException ignored) {
+            // An observer must not change a call's outcome.
+        }
     }
 
     private void changed(BreakerState state) {

@@ -51,10 +51,16 @@ class ResilientCallsTest {
     private static final Duration GENEROUS = Duration.ofSeconds(10);
 
     private final List<BreakerState> transitions = new CopyOnWriteArrayList<>();
+    private final List<String> retries = new CopyOnWriteArrayList<>();
     private final CartObserver observer = new CartObserver() {
         @Override
         public void breakerChanged(String provider, BreakerState state) {
             transitions.add(state);
+        }
+
+        @Override
+        public void providerRetried(String provider, int attempt) {
+            retries.add(provider + " " + attempt);
         }
     };
     private final ExecutorService callers = Executors.newCachedThreadPool();
@@ -143,6 +149,8 @@ class ResilientCallsTest {
         PricingProvider prices = Resilience.pricing(host, quick().retries(2).build());
         assertUnavailable(failure(() -> prices.prices(REQUEST_A)), IllegalStateException.class);
         assertThat(host.calls).hasValue(3);
+        assertThat(retries).as("each retry told to the observer, numbered by the attempt it starts")
+                .containsExactly("pricing 2", "pricing 3");
     }
 
     @Test
