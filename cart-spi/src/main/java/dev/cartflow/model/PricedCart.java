@@ -60,11 +60,15 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
         priceChanges = List.copyOf(priceChanges);
         Checks.notNull(pricedAt, "priced at");
         unavailableLines = List.copyOf(Checks.notNull(unavailableLines, "unavailable lines"));
-        Set<String> names = new TreeSet<>();
-        for (String name : Checks.notNull(fallbacks, "fallbacks")) {
-            names.add(Checks.notNull(name, "fallback"));
+        if (Checks.notNull(fallbacks, "fallbacks").isEmpty()) {
+            fallbacks = Set.of(); // nearly every priced cart: no copy on the read path
+        } else {
+            Set<String> names = new TreeSet<>();
+            for (String name : fallbacks) {
+                names.add(Checks.notNull(name, "fallback"));
+            }
+            fallbacks = Collections.unmodifiableSet(names);
         }
-        fallbacks = Collections.unmodifiableSet(names);
     }
 
     /** A priced cart whose figures all came from the providers themselves (no {@link #fallbacks()}). */
