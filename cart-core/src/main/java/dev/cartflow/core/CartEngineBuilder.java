@@ -1,5 +1,7 @@
 package dev.cartflow.core;
 
+import static dev.cartflow.core.internal.support.Failures.required;
+
 import dev.cartflow.core.health.HealthContributor;
 import dev.cartflow.core.internal.privacy.NamedStore;
 import dev.cartflow.spi.PersonalDataStore;
@@ -46,9 +48,9 @@ public final class CartEngineBuilder {
     PricingProvider pricing;
     TaxProvider tax = (country, categories) -> Map.of();
     ExchangeRateProvider exchangeRates;
-    InventoryProvider inventory = UNTRACKED_INVENTORY;
+    InventoryProvider inventory = EngineWiring.UNTRACKED_INVENTORY;
     StockReservations reservations;
-    PromotionProvider promotions = NO_PROMOTIONS;
+    PromotionProvider promotions = EngineWiring.NO_PROMOTIONS;
     PromotionUsageStore promotionUsage;
     ShippingProvider shipping = (currency, country) -> List.of();
     CartEventPublisher events = CartEventPublisher.NONE;
@@ -383,31 +385,10 @@ public final class CartEngineBuilder {
         return EngineWiring.wire(this);
     }
 
-    private static <T> T required(T value, String name) {
-        if (value == null) {
-            throw CartException.invalidInput(name + " must not be null");
-        }
-        return value;
-    }
-
     private static Duration positive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw CartException.invalidInput(name + " must be positive");
         }
         return value;
     }
-
-    private static final InventoryProvider UNTRACKED_INVENTORY = keys -> Map.of();
-
-    private static final PromotionProvider NO_PROMOTIONS = new PromotionProvider() {
-        @Override
-        public List<dev.cartflow.model.Promotion> promotions(dev.cartflow.spi.PromotionQuery query) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.cartflow.model.Promotion> byCode(String code, java.util.Currency currency) {
-            return List.of();
-        }
-    };
 }

@@ -18,7 +18,10 @@ import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.PromotionUsageStore;
 import dev.cartflow.spi.RateLimiter;
+import dev.cartflow.spi.InventoryProvider;
+import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.StockReservations;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -30,6 +33,22 @@ import java.util.List;
 final class EngineWiring {
     /** Never asked: without limits the throttle takes no tokens. */
     private static final RateLimiter NO_RATE_LIMITER = (bucket, limit, tokens) -> RateLimiter.Answer.taken();
+
+    /** The builder's default stock: not tracked. */
+    static final InventoryProvider UNTRACKED_INVENTORY = keys -> Map.of();
+
+    /** The builder's default promotions: none. */
+    static final PromotionProvider NO_PROMOTIONS = new PromotionProvider() {
+        @Override
+        public List<dev.cartflow.model.Promotion> promotions(dev.cartflow.spi.PromotionQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.cartflow.model.Promotion> byCode(String code, java.util.Currency currency) {
+            return List.of();
+        }
+    };
 
     private EngineWiring() {
     }
