@@ -159,4 +159,13 @@ public sealed interface CartCommand {
             }
         }
     }
+
+    // --- addresses and the customer ---
+
+    // --- several carts ---
+
+    // --- shared carts ---
+
+    // --- recovery and freezing ---
+
 }

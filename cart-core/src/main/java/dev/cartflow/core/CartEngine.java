@@ -201,4 +201,13 @@ public interface CartEngine {
     default Cart selectShipping(Actor actor, CartId id, String methodId) {
         return execute(actor, id, new SelectShipping(methodId), Mutation.none());
     }
+
+    // --- addresses and the customer ---
+
+    // --- several carts ---
+
+    // --- shared carts ---
+
+    // --- recovery and freezing ---
+
 }

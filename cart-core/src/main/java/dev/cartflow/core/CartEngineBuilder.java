@@ -79,6 +79,10 @@ public final class CartEngineBuilder {
     final List<NamedStore> personalDataStores = new java.util.ArrayList<>();
     byte[] pseudonymKey;
     Region region;
+    // addresses and the customer
+    // several carts
+    // shared carts
+    // recovery and freezing
 
     CartEngineBuilder() {
     }
@@ -379,6 +383,14 @@ public final class CartEngineBuilder {
         this.region = required(region, "region");
         return this;
     }
+
+    // --- addresses and the customer ---
+
+    // --- several carts ---
+
+    // --- shared carts ---
+
+    // --- recovery and freezing ---
 
     /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
     public CartEngine build() {

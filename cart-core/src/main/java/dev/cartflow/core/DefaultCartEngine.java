@@ -174,4 +174,13 @@ final class DefaultCartEngine implements CartEngine {
     private static CartId guestCart(MergeRequest request) {
         return request == null ? null : request.guestCartId();
     }
+
+    // --- addresses and the customer ---
+
+    // --- several carts ---
+
+    // --- shared carts ---
+
+    // --- recovery and freezing ---
+
 }

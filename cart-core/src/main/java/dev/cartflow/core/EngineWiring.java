@@ -121,6 +121,10 @@ final class EngineWiring {
                 List.copyOf(b.personalDataStores),
                 new Pseudonyms(key),
                 b.region,
+                // addresses and the customer
+                // several carts
+                // shared carts
+                // recovery and freezing
                 b.random));
     }
 

@@ -49,6 +49,16 @@ public sealed interface Actor {
         return new Support(staffId, reason, SupportRole.READ_ONLY);
     }
 
+    /**
+     * Someone the owner shared the cart with, proving it with the share token of their invitation.
+     *
+     * @param shareToken the secret share token
+     * @return the actor
+     */
+    static Actor participant(String shareToken) {
+        return new Participant(shareToken);
+    }
+
     /** A trusted back-end service granted every operation. */
     static Actor service(String name) {
         return new Service(name, EnumSet.allOf(CartOperation.class));
@@ -89,6 +99,23 @@ public sealed interface Actor {
         /** Validates. */
         public Customer {
             Checks.notNull(customerId, "customer id");
+        }
+    }
+
+    /**
+     * A participant of a shared cart.
+     *
+     * @param shareToken the secret share token
+     */
+    record Participant(String shareToken) implements Actor {
+        /** Validates. */
+        public Participant {
+            Checks.text(shareToken, "share token", 256);
+        }
+
+        @Override
+        public String toString() {
+            return "Participant[shareToken=***]";
         }
     }
 

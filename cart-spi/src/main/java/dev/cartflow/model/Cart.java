@@ -30,6 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @param abandonedAt    when the cart was reported abandoned since its last activity, or null
  * @param region         the data-residency region whose storage holds the cart, or null for a cart
  *                       created before regions existed or by an engine without a region
+ * @param kind           what the cart is for; {@link CartKind#SHOPPING} for every cart stored before kinds existed
+ * @param name           the name of a named cart (a wish list's title), or null; null for shopping carts
+ * @param shippingAddress where beyond the country the cart ships to, or null
+ * @param billingCountry ISO 3166-1 alpha-2 billing country, or null when it is the ship-to country
+ * @param participants   the people the owner shared the cart with, in the order they were invited
+ * @param recovery       the recovery link of an abandoned cart, or null
+ * @param freeze         the freeze before payment, or null when the cart is not frozen
  */
 public record Cart(
         CartId id,
@@ -47,7 +54,14 @@ public record Cart(
         Instant updatedAt,
         Instant expiresAt,
         @Nullable Instant abandonedAt,
-        @Nullable String region) {
+        @Nullable String region,
+        CartKind kind,
+        @Nullable String name,
+        @Nullable ShippingAddress shippingAddress,
+        @Nullable String billingCountry,
+        List<Participant> participants,
+        @Nullable RecoveryToken recovery,
+        @Nullable CartFreeze freeze) {
 
     /** Validates the invariants and copies the lists. */
     public Cart {
@@ -77,6 +91,20 @@ public record Cart(
         if (region != null) {
             Checks.region(region, "region");
         }
+        Checks.notNull(kind, "cart kind");
+        if (name != null) {
+            Checks.text(name, "cart name", 128);
+        }
+        if (billingCountry != null) {
+            Checks.country(billingCountry, "billing country");
+        }
+        participants = Checks.listOf(participants, "participants");
+        Set<String> participantIds = new HashSet<>();
+        for (Participant participant : participants) {
+            if (!participantIds.add(participant.id())) {
+                throw CartException.invalidInput("duplicate participant");
+            }
+        }
         Set<LineId> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         for (LineItem line : lines) {
@@ -87,6 +115,36 @@ public record Cart(
         if (new HashSet<>(codes).size() != codes.size()) {
             throw CartException.invalidInput("duplicate code");
         }
+    }
+
+    /**
+     * A shopping cart with none of the later additions (kind, name, address, participants, recovery,
+     * freeze); see the canonical constructor.
+     *
+     * @param id             the cart id
+     * @param owner          a guest (by token hash) or a customer
+     * @param customerGroup  the customer group, or null
+     * @param currency       the currency of every amount in the cart
+     * @param country        ship-to country
+     * @param state          the stored life-cycle state
+     * @param version        at least 1
+     * @param lines          the lines
+     * @param codes          coupon codes applied
+     * @param shippingMethod the selected shipping method id, or null
+     * @param metadata       a JSON object chosen by the host, as text
+     * @param createdAt      creation instant
+     * @param updatedAt      instant of the last change
+     * @param expiresAt      expiry instant
+     * @param abandonedAt    when reported abandoned, or null
+     * @param region         the data-residency region, or null
+     */
+    public Cart(CartId id, CartOwner owner, @Nullable String customerGroup, Currency currency, String country,
+                CartState state, long version, List<LineItem> lines, List<String> codes,
+                @Nullable String shippingMethod, String metadata, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, @Nullable Instant abandonedAt, @Nullable String region) {
+        this(id, owner, customerGroup, currency, country, state, version, lines, codes, shippingMethod, metadata,
+                createdAt, updatedAt, expiresAt, abandonedAt, region, CartKind.SHOPPING, null, null, null, List.of(),
+                null, null);
     }
 
     /**
@@ -113,7 +171,7 @@ public record Cart(
                 @Nullable String shippingMethod, String metadata, Instant createdAt, Instant updatedAt,
                 Instant expiresAt, @Nullable Instant abandonedAt) {
         this(id, owner, customerGroup, currency, country, state, version, lines, codes, shippingMethod, metadata,
-                createdAt, updatedAt, expiresAt, abandonedAt, null);
+                createdAt, updatedAt, expiresAt, abandonedAt, (String) null);
     }
 
     /** The customer owning the cart, if it is a customer cart. */
@@ -142,200 +200,11 @@ public record Cart(
 
     /**
      * A builder starting from this cart, for deriving the next snapshot; the id, currency and
-     * creation instant stay. {@link Builder#build()} checks every invariant again.
+     * creation instant stay. {@link CartBuilder#build()} checks every invariant again.
      *
      * @return a builder holding this cart's values
      */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a cart from another one; not thread-safe, each setter replaces one value. */
-    public static final class Builder {
-        private final Cart base;
-        private CartOwner owner;
-        private @Nullable String customerGroup;
-        private String country;
-        private CartState state;
-        private long version;
-        private List<LineItem> lines;
-        private List<String> codes;
-        private @Nullable String shippingMethod;
-        private String metadata;
-        private Instant updatedAt;
-        private Instant expiresAt;
-        private @Nullable Instant abandonedAt;
-        private @Nullable String region;
-
-        private Builder(Cart base) {
-            this.base = base;
-            owner = base.owner;
-            customerGroup = base.customerGroup;
-            country = base.country;
-            state = base.state;
-            version = base.version;
-            lines = base.lines;
-            codes = base.codes;
-            shippingMethod = base.shippingMethod;
-            metadata = base.metadata;
-            updatedAt = base.updatedAt;
-            expiresAt = base.expiresAt;
-            abandonedAt = base.abandonedAt;
-            region = base.region;
-        }
-
-        /**
-         * Sets the owner.
-         *
-         * @param owner the owner
-         * @return this builder
-         */
-        public Builder owner(CartOwner owner) {
-            this.owner = owner;
-            return this;
-        }
-
-        /**
-         * Sets the customer group.
-         *
-         * @param customerGroup the customer group, or null
-         * @return this builder
-         */
-        public Builder customerGroup(@Nullable String customerGroup) {
-            this.customerGroup = customerGroup;
-            return this;
-        }
-
-        /**
-         * Sets the country.
-         *
-         * @param country the ship-to country
-         * @return this builder
-         */
-        public Builder country(String country) {
-            this.country = country;
-            return this;
-        }
-
-        /**
-         * Sets the state.
-         *
-         * @param state the stored state
-         * @return this builder
-         */
-        public Builder state(CartState state) {
-            this.state = state;
-            return this;
-        }
-
-        /**
-         * Sets the version.
-         *
-         * @param version the version
-         * @return this builder
-         */
-        public Builder version(long version) {
-            this.version = version;
-            return this;
-        }
-
-        /**
-         * Sets the lines.
-         *
-         * @param lines the lines
-         * @return this builder
-         */
-        public Builder lines(List<LineItem> lines) {
-            this.lines = lines;
-            return this;
-        }
-
-        /**
-         * Sets the codes.
-         *
-         * @param codes the codes
-         * @return this builder
-         */
-        public Builder codes(List<String> codes) {
-            this.codes = codes;
-            return this;
-        }
-
-        /**
-         * Sets the shipping method.
-         *
-         * @param shippingMethod the shipping method id, or null
-         * @return this builder
-         */
-        public Builder shippingMethod(@Nullable String shippingMethod) {
-            this.shippingMethod = shippingMethod;
-            return this;
-        }
-
-        /**
-         * Sets the metadata.
-         *
-         * @param metadata the metadata JSON object text
-         * @return this builder
-         */
-        public Builder metadata(String metadata) {
-            this.metadata = metadata;
-            return this;
-        }
-
-        /**
-         * Sets the updated at.
-         *
-         * @param updatedAt the instant of the change
-         * @return this builder
-         */
-        public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
-            return this;
-        }
-
-        /**
-         * Sets the expires at.
-         *
-         * @param expiresAt the expiry
-         * @return this builder
-         */
-        public Builder expiresAt(Instant expiresAt) {
-            this.expiresAt = expiresAt;
-            return this;
-        }
-
-        /**
-         * Sets the abandoned at.
-         *
-         * @param abandonedAt when reported abandoned, or null
-         * @return this builder
-         */
-        public Builder abandonedAt(@Nullable Instant abandonedAt) {
-            this.abandonedAt = abandonedAt;
-            return this;
-        }
-
-        /**
-         * Sets the data-residency region.
-         *
-         * @param region the region, or null
-         * @return this builder
-         */
-        public Builder region(@Nullable String region) {
-            this.region = region;
-            return this;
-        }
-
-        /**
-         * The new snapshot.
-         *
-         * @return the cart
-         * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when an invariant fails
-         */
-        public Cart build() {
-            return new Cart(base.id, owner, customerGroup, base.currency, country, state, version, lines, codes,
-                    shippingMethod, metadata, base.createdAt, updatedAt, expiresAt, abandonedAt, region);
-        }
+    public CartBuilder toBuilder() {
+        return new CartBuilder(this);
     }
 }

@@ -63,6 +63,29 @@ public record CartEvent(CartId cartId, long sequence, int index, Type type, Inst
         /** The cart expired. */
         EXPIRED,
         /** The cart was abandoned. */
-        ABANDONED
+        ABANDONED,
+        // addresses and the customer
+        /** The shipping address or billing country changed (the event carries no part of the address but country and subdivision). */
+        ADDRESS_CHANGED,
+        // several carts per customer
+        /** A line left this cart for another one of the same customer. */
+        LINE_MOVED_OUT,
+        /** A line came to this cart from another one of the same customer. */
+        LINE_MOVED_IN,
+        // shared carts
+        /** A participant was invited. */
+        PARTICIPANT_INVITED,
+        /** A participant was removed. */
+        PARTICIPANT_REMOVED,
+        // recovery links
+        /** A recovery token was issued. */
+        RECOVERY_ISSUED,
+        /** A recovery token was redeemed. */
+        RECOVERED,
+        // freezing
+        /** The cart was frozen before payment. */
+        FROZEN,
+        /** The freeze ended, by request or because its time was over. */
+        UNFROZEN
     }
 }

@@ -48,7 +48,32 @@ public enum CartOperation {
     /** Erase everything stored about a customer. */
     ERASE_CUSTOMER(false),
     /** A batch job (purge, abandonment, retention, key rotation). */
-    MAINTENANCE(false);
+    MAINTENANCE(false),
+    // addresses and the customer
+    /** Set or clear the shipping address and billing country. */
+    CHANGE_ADDRESS(false),
+    // several carts per customer
+    /** Create a named cart (saved for later, wish list). */
+    CREATE_NAMED_CART(false),
+    /** List a customer's carts of every kind. */
+    CUSTOMER_CARTS(true),
+    /** Move a line from one cart to another, atomically. */
+    MOVE_LINE(false),
+    // shared carts
+    /** Invite a participant to a cart with a share token. */
+    INVITE_PARTICIPANT(false),
+    /** Remove a participant (revoke their share token). */
+    REMOVE_PARTICIPANT(false),
+    // recovery links
+    /** Issue a recovery token for an abandoned cart. */
+    ISSUE_RECOVERY(false),
+    /** Redeem a recovery token. */
+    REDEEM_RECOVERY(false),
+    // freezing
+    /** Freeze a cart before payment. */
+    FREEZE(false),
+    /** End a freeze. */
+    UNFREEZE(false);
 
     private final boolean readOnly;
 

@@ -29,8 +29,9 @@ public interface CartRepository {
     Optional<Cart> find(CartId id);
 
     /**
-     * The customer's cart in state {@code ACTIVE} (expired or not), the most recently updated one
-     * if there are several.
+     * The customer's {@link dev.cartflow.model.CartKind#SHOPPING shopping} cart in state
+     * {@code ACTIVE} (expired or not), the most recently updated one if there are several. Named
+     * carts (saved for later, wish lists) are never returned here.
      *
      * @param customerId the customer
      * @return the cart, or empty

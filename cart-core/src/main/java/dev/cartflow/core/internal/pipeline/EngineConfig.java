@@ -87,6 +87,10 @@ public record EngineConfig(
         java.util.List<dev.cartflow.core.internal.privacy.NamedStore> personalDataStores,
         Pseudonyms pseudonyms,
         Region region,
+        // addresses and the customer
+        // several carts
+        // shared carts
+        // recovery and freezing
         SecureRandom random) {
 
     /** Now, by the injected clock (a clock that throws is a host bug, reported as {@code INTERNAL}). */

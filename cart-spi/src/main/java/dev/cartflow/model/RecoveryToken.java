@@ -1,0 +1,26 @@
+package dev.cartflow.model;
+
+import java.time.Instant;
+
+/**
+ * The recovery link of an abandoned cart: single use and expiring. The token itself is given to the
+ * host once, for its e-mail; the cart keeps only its hash.
+ *
+ * @param tokenHash the hash of the recovery token
+ * @param issuedAt  when it was issued
+ * @param expiresAt after this instant it can no longer be redeemed
+ */
+public record RecoveryToken(String tokenHash, Instant issuedAt, Instant expiresAt) {
+    /** Validates. */
+    public RecoveryToken {
+        Checks.text(tokenHash, "recovery token hash", 128);
+        Checks.notNull(issuedAt, "issued at");
+        Checks.notNull(expiresAt, "recovery expires at");
+    }
+
+    /** Never prints the hash. */
+    @Override
+    public String toString() {
+        return "RecoveryToken[issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cartflow.spi;
+
+import dev.cartflow.model.ShippingAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the host knows about a customer that pricing needs.
+ *
+ * @param customerGroup  the group prices and promotions are chosen for, or null for none
+ * @param defaultCountry ISO 3166-1 alpha-2 country new carts of the customer ship to, or null
+ * @param defaultAddress the address new carts of the customer ship to, or null
+ * @param taxExempt      true when the customer pays no tax
+ */
+public record CustomerProfile(@Nullable String customerGroup, @Nullable String defaultCountry,
+                              @Nullable ShippingAddress defaultAddress, boolean taxExempt) {
+    /** Validates. */
+    public CustomerProfile {
+        if (customerGroup != null) {
+            dev.cartflow.model.Checks.text(customerGroup, "customer group", 64);
+        }
+        if (defaultCountry != null) {
+            dev.cartflow.model.Checks.country(defaultCountry, "default country");
+        }
+    }
+}
