@@ -63,7 +63,8 @@ class HostileRolesTest {
     private static final List<CartOperation> OPERATIONS = List.of(CartOperation.values());
     /** The operations drawn: those with an engine entry point taking an actor or a cart. */
     private static final List<CartOperation> DRAWN = OPERATIONS.stream().filter(op -> !EnumSet.of(
-            CartOperation.EXPORT_CUSTOMER, CartOperation.ERASE_CUSTOMER, CartOperation.MAINTENANCE).contains(op)).toList();
+            CartOperation.EXPORT_CUSTOMER, CartOperation.ERASE_CUSTOMER, CartOperation.MAINTENANCE).contains(op)
+            && op.compareTo(CartOperation.CHANGE_ADDRESS) < 0).toList();
 
     private final long seed = Long.getLong("cartflow.hostile.seed", 20261201L);
     private final Random random = new Random(seed);
@@ -203,7 +204,8 @@ class HostileRolesTest {
             case PREVIEW_MERGE -> () -> engine.previewMerge(actor, new MergeRequest(guest.cart().id(), guest.token(),
                     customer(), MergePolicy.MAX));
             case CHECKOUT -> () -> engine.checkout(actor, id, Mutation.none());
-            case EXPORT_CUSTOMER, ERASE_CUSTOMER, MAINTENANCE -> throw new IllegalStateException("not drawn: " + op);
+            // issue 11's operations are drawn by the hostile tests of their own parts
+            default -> throw new IllegalStateException("not drawn: " + op);
         };
         CartOperation named = switch (op) {
             case SET_QUANTITY, REMOVE_LINES -> CartOperation.BULK;
