@@ -1,0 +1,145 @@
+package dev.cartflow.spring;
+
+import dev.cartflow.core.CartEngine;
+import dev.cartflow.core.CartEngineBuilder;
+import dev.cartflow.core.CartLimits;
+import dev.cartflow.core.health.HealthContributor;
+import dev.cartflow.core.memory.InMemoryCartRepository;
+import dev.cartflow.core.memory.InMemoryCatalog;
+import dev.cartflow.core.memory.InMemoryPricing;
+import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.model.Money;
+import dev.cartflow.spi.AuditLog;
+import dev.cartflow.spi.CartEventPublisher;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.ExchangeRateProvider;
+import dev.cartflow.spi.InventoryProvider;
+import dev.cartflow.spi.PricingProvider;
+import dev.cartflow.spi.PromotionProvider;
+import dev.cartflow.spi.PromotionUsageStore;
+import dev.cartflow.spi.RateLimiter;
+import dev.cartflow.spi.ShippingProvider;
+import dev.cartflow.spi.StockReservations;
+import dev.cartflow.spi.TaxProvider;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Currency;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The engine. Every SPI bean of the application is picked up by type (catalog, prices, tax,
+ * exchange rates, stock, reservations, promotions, promotion usage, shipping, event publisher,
+ * observer, audit log, rate limiter, health contributors, clock); where the application has none,
+ * the engine's in-memory defaults apply, so an application with no bean at all starts with
+ * in-memory carts and an empty catalog. Storage auto-configurations (cart-jdbi, cart-redis) run
+ * before this one and contribute the repository. {@link CartEngineCustomizer} beans run last.
+ */
+@AutoConfiguration(afterName = {
+        "dev.cartflow.spring.CartFlowJdbiAutoConfiguration",
+        "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
+@EnableConfigurationProperties(CartFlowProperties.class)
+public class CartFlowEngineAutoConfiguration {
+
+    /** Creates the configuration; Spring calls it. */
+    public CartFlowEngineAutoConfiguration() {
+    }
+
+    /**
+     * In-memory carts, when the application stores them nowhere else.
+     *
+     * @return the repository
+     */
+    @Bean
+    @ConditionalOnMissingBean(CartRepository.class)
+    public InMemoryCartRepository cartFlowInMemoryRepository() {
+        return new InMemoryCartRepository();
+    }
+
+    /**
+     * The engine.
+     *
+     * @param properties   the cartflow.* properties
+     * @param repository   the cart repository
+     * @param catalog      the catalog, if any
+     * @param pricing      the price source, if any
+     * @param tax          the tax rates, if any
+     * @param rates        the exchange rates, if any
+     * @param inventory    the stock, if any
+     * @param reservations the stock reservations, if any
+     * @param promotions   the promotions, if any
+     * @param usage        the promotion usage store, if any
+     * @param shipping     the shipping methods, if any
+     * @param events       the event publisher, if any
+     * @param observer     the observer, if any
+     * @param audit        the audit log, if any
+     * @param limiter      the rate limiter, if any
+     * @param clock        the clock, if any
+     * @param health       CartFlow health contributors
+     * @param customizers  the customizers, in order
+     * @return the engine
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CartEngine cartEngine(CartFlowProperties properties, CartRepository repository,
+                                 ObjectProvider<CatalogProvider> catalog, ObjectProvider<PricingProvider> pricing,
+                                 ObjectProvider<TaxProvider> tax, ObjectProvider<ExchangeRateProvider> rates,
+                                 ObjectProvider<InventoryProvider> inventory,
+                                 ObjectProvider<StockReservations> reservations,
+                                 ObjectProvider<PromotionProvider> promotions,
+                                 ObjectProvider<PromotionUsageStore> usage, ObjectProvider<ShippingProvider> shipping,
+                                 ObjectProvider<CartEventPublisher> events, ObjectProvider<CartObserver> observer,
+                                 ObjectProvider<AuditLog> audit, ObjectProvider<RateLimiter> limiter,
+                                 ObjectProvider<Clock> clock, ObjectProvider<HealthContributor> health,
+                                 ObjectProvider<CartEngineCustomizer> customizers) {
+        CartEngineBuilder builder = CartEngine.builder()
+                .repository(repository)
+                .catalog(catalog.getIfUnique(InMemoryCatalog::new))
+                .pricing(pricing.getIfUnique(InMemoryPricing::new))
+                .pricingPolicy(properties.getPricing().policy())
+                .limits(limits(properties.getLimits()))
+                .guestTtl(properties.getGuestTtl())
+                .customerTtl(properties.getCustomerTtl())
+                .idempotencyTtl(properties.getIdempotencyTtl())
+                .conflictRetryBudget(properties.getConflictRetryBudget())
+                .maxMetadataBytes(properties.getMaxMetadataBytes());
+        tax.ifUnique(builder::tax);
+        rates.ifUnique(builder::exchangeRates);
+        inventory.ifUnique(builder::inventory);
+        reservations.ifUnique(builder::reservations);
+        promotions.ifUnique(builder::promotions);
+        usage.ifUnique(builder::promotionUsage);
+        shipping.ifUnique(builder::shipping);
+        events.ifUnique(builder::events);
+        observer.ifUnique(builder::observer);
+        audit.ifUnique(builder::audit);
+        limiter.ifUnique(builder::rateLimiter);
+        clock.ifUnique(builder::clock);
+        health.orderedStream().forEach(builder::healthContributor);
+        if (properties.getPseudonymKey() != null) {
+            builder.pseudonymKey(Base64.getDecoder().decode(properties.getPseudonymKey()));
+        }
+        customizers.orderedStream().forEach(c -> c.customize(builder));
+        return builder.build();
+    }
+
+    private static CartLimits limits(CartFlowProperties.Limits l) {
+        BigDecimal max = l.getMaxSubtotal();
+        Money subtotal = max == null ? null : subtotal(max, l.getMaxSubtotalCurrency());
+        return new CartLimits(l.getMaxLines(), l.getMaxTotalQuantity(), subtotal, l.getMaxCodes());
+    }
+
+    private static Money subtotal(BigDecimal max, String currency) {
+        try {
+            return Money.parse(max.toPlainString(), Currency.getInstance(currency));
+        } catch (dev.cartflow.error.CartException e) {
+            throw new IllegalStateException("cartflow.limits.max-subtotal must have at most the minor-unit digits of "
+                    + currency, e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cartflow.spring;
+
+import dev.cartflow.core.observe.CartObserver;
+import dev.cartflow.jdbi.CartFlowSchema;
+import dev.cartflow.jdbi.JdbiAuditLog;
+import dev.cartflow.jdbi.JdbiCartRepository;
+import dev.cartflow.jdbi.JdbiPromotionUsageStore;
+import dev.cartflow.jdbi.OutboxDispatcher;
+import dev.cartflow.spi.CartEventPublisher;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * cart-jdbi on the application's {@link DataSource}: CartFlow's migrations (unless
+ * {@code cartflow.jdbi.migrate=false}), the cart repository with its outbox, promotion usage and
+ * the audit trail, and the outbox dispatcher as a lifecycle bean delivering to the application's
+ * {@link CartEventPublisher} (unless {@code cartflow.outbox.enabled=false}). On when cart-jdbi is on
+ * the class path, a DataSource bean exists and {@code cartflow.jdbi.enabled} is not false.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass({JdbiCartRepository.class, Jdbi.class, DataSource.class})
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnProperty(prefix = "cartflow.jdbi", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(CartFlowProperties.class)
+public class CartFlowJdbiAutoConfiguration {
+
+    /** Creates the configuration; Spring calls it. */
+    public CartFlowJdbiAutoConfiguration() {
+    }
+
+    /**
+     * CartFlow's schema, migrated at start-up unless disabled.
+     *
+     * @param dataSource the application's data source
+     * @param properties the cartflow.* properties
+     * @return the schema
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CartFlowSchema cartFlowSchema(DataSource dataSource, CartFlowProperties properties) {
+        CartFlowSchema schema = CartFlowSchema.of(dataSource);
+        if (properties.getJdbi().isMigrate()) {
+            schema.migrate();
+        }
+        return schema;
+    }
+
+    /**
+     * The JDBI handle on the data source.
+     *
+     * @param dataSource the application's data source
+     * @return the handle
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Jdbi cartFlowJdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource);
+    }
+
+    /**
+     * The cart repository; it depends on the schema so that migrations run first.
+     *
+     * @param jdbi   the handle
+     * @param schema the migrated schema
+     * @return the repository
+     */
+    @Bean
+    @ConditionalOnMissingBean(dev.cartflow.spi.CartRepository.class)
+    public JdbiCartRepository jdbiCartRepository(Jdbi jdbi, CartFlowSchema schema) {
+        return JdbiCartRepository.create(jdbi);
+    }
+
+    /**
+     * Promotion usage in PostgreSQL.
+     *
+     * @param jdbi   the handle
+     * @param schema the migrated schema
+     * @return the store
+     */
+    @Bean
+    @ConditionalOnMissingBean(dev.cartflow.spi.PromotionUsageStore.class)
+    public JdbiPromotionUsageStore jdbiPromotionUsageStore(Jdbi jdbi, CartFlowSchema schema) {
+        return JdbiPromotionUsageStore.create(jdbi);
+    }
+
+    /**
+     * The audit trail in PostgreSQL.
+     *
+     * @param jdbi   the handle
+     * @param schema the migrated schema
+     * @return the audit log
+     */
+    @Bean
+    @ConditionalOnMissingBean(dev.cartflow.spi.AuditLog.class)
+    public JdbiAuditLog jdbiAuditLog(Jdbi jdbi, CartFlowSchema schema) {
+        return JdbiAuditLog.create(jdbi);
+    }
+
+    /**
+     * The outbox dispatcher, started and stopped with the context ({@code start}/{@code stop}).
+     *
+     * @param jdbi       the handle
+     * @param schema     the migrated schema
+     * @param publisher  where events go; without one they are marked delivered and dropped
+     * @param observer   the observer, if any
+     * @param properties the cartflow.* properties
+     * @return the dispatcher
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "cartflow.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public OutboxDispatcher cartFlowOutboxDispatcher(Jdbi jdbi, CartFlowSchema schema,
+                                                    ObjectProvider<CartEventPublisher> publisher,
+                                                    ObjectProvider<CartObserver> observer,
+                                                    CartFlowProperties properties) {
+        CartFlowProperties.Outbox outbox = properties.getOutbox();
+        OutboxDispatcher.Builder builder = OutboxDispatcher.builder(jdbi,
+                        publisher.getIfUnique(() -> CartEventPublisher.NONE))
+                .pollInterval(outbox.getPollInterval())
+                .batchCarts(outbox.getBatchCarts())
+                .degradedAfter(outbox.getDegradedAfter());
+        observer.ifUnique(builder::observer);
+        return builder.build();
+    }
+}
