@@ -38,10 +38,11 @@ import org.springframework.context.annotation.Bean;
  * observer, audit log, rate limiter, health contributors, clock); where the application has none,
  * the engine's in-memory defaults apply, so an application with no bean at all starts with
  * in-memory carts and an empty catalog. Storage auto-configurations (cart-jdbi, cart-redis) run
- * before this one and contribute the repository. {@link CartEngineCustomizer} beans run last.
+ * before this one and contribute the repository and the layers around it (the Redis cache). {@link CartEngineCustomizer} beans run last.
  */
 @AutoConfiguration(afterName = {
         "dev.cartflow.spring.CartFlowJdbiAutoConfiguration",
+        "dev.cartflow.spring.CartFlowRedisAutoConfiguration",
         "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
 @EnableConfigurationProperties(CartFlowProperties.class)
 public class CartFlowEngineAutoConfiguration {
@@ -82,6 +83,7 @@ public class CartFlowEngineAutoConfiguration {
      * @param clock        the clock, if any
      * @param health       CartFlow health contributors
      * @param customizers  the customizers, in order
+     * @param layers       the decorators of the repository (cache, resilience), in order
      * @return the engine
      */
     @Bean
@@ -96,9 +98,14 @@ public class CartFlowEngineAutoConfiguration {
                                  ObjectProvider<CartEventPublisher> events, ObjectProvider<CartObserver> observer,
                                  ObjectProvider<AuditLog> audit, ObjectProvider<RateLimiter> limiter,
                                  ObjectProvider<Clock> clock, ObjectProvider<HealthContributor> health,
-                                 ObjectProvider<CartEngineCustomizer> customizers) {
+                                 ObjectProvider<CartEngineCustomizer> customizers,
+                                 ObjectProvider<RepositoryLayer> layers) {
+        CartRepository layered = repository;
+        for (RepositoryLayer layer : layers.orderedStream().toList()) {
+            layered = layer.wrap(layered);
+        }
         CartEngineBuilder builder = CartEngine.builder()
-                .repository(repository)
+                .repository(layered)
                 .catalog(catalog.getIfUnique(InMemoryCatalog::new))
                 .pricing(pricing.getIfUnique(InMemoryPricing::new))
                 .pricingPolicy(properties.getPricing().policy())
