@@ -44,7 +44,7 @@ import org.springframework.context.annotation.Bean;
         "dev.cartflow.spring.CartFlowJdbiAutoConfiguration",
         "dev.cartflow.spring.CartFlowRedisAutoConfiguration",
         "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
-@EnableConfigurationProperties(CartFlowProperties.class)
+@EnableConfigurationProperties({CartFlowProperties.class, CartFlowResilienceProperties.class})
 public class CartFlowEngineAutoConfiguration {
 
     /** Creates the configuration; Spring calls it. */
@@ -66,6 +66,7 @@ public class CartFlowEngineAutoConfiguration {
      * The engine.
      *
      * @param properties   the cartflow.* properties
+     * @param resilience   the cartflow.resilience.* properties
      * @param repository   the cart repository
      * @param catalog      the catalog, if any
      * @param pricing      the price source, if any
@@ -88,7 +89,8 @@ public class CartFlowEngineAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public CartEngine cartEngine(CartFlowProperties properties, CartRepository repository,
+    public CartEngine cartEngine(CartFlowProperties properties, CartFlowResilienceProperties resilience,
+                                 CartRepository repository,
                                  ObjectProvider<CatalogProvider> catalog, ObjectProvider<PricingProvider> pricing,
                                  ObjectProvider<TaxProvider> tax, ObjectProvider<ExchangeRateProvider> rates,
                                  ObjectProvider<InventoryProvider> inventory,
@@ -104,10 +106,18 @@ public class CartFlowEngineAutoConfiguration {
         for (RepositoryLayer layer : layers.orderedStream().toList()) {
             layered = layer.wrap(layered);
         }
+        HostProviders host = new HostProviders(layered, catalog.getIfUnique(InMemoryCatalog::new),
+                pricing.getIfUnique(InMemoryPricing::new), tax.getIfUnique(), rates.getIfUnique(),
+                inventory.getIfUnique(), reservations.getIfUnique(), promotions.getIfUnique(), usage.getIfUnique(),
+                shipping.getIfUnique());
+        ProviderResilience resilient = new ProviderResilience(resilience, observer.getIfUnique());
+        if (resilient.any()) {
+            host = resilient.wrapAll(host);
+        }
         CartEngineBuilder builder = CartEngine.builder()
-                .repository(layered)
-                .catalog(catalog.getIfUnique(InMemoryCatalog::new))
-                .pricing(pricing.getIfUnique(InMemoryPricing::new))
+                .repository(host.repository())
+                .catalog(host.catalog())
+                .pricing(host.pricing())
                 .pricingPolicy(properties.getPricing().policy())
                 .limits(limits(properties.getLimits()))
                 .guestTtl(properties.getGuestTtl())
@@ -115,13 +125,13 @@ public class CartFlowEngineAutoConfiguration {
                 .idempotencyTtl(properties.getIdempotencyTtl())
                 .conflictRetryBudget(properties.getConflictRetryBudget())
                 .maxMetadataBytes(properties.getMaxMetadataBytes());
-        tax.ifUnique(builder::tax);
-        rates.ifUnique(builder::exchangeRates);
-        inventory.ifUnique(builder::inventory);
-        reservations.ifUnique(builder::reservations);
-        promotions.ifUnique(builder::promotions);
-        usage.ifUnique(builder::promotionUsage);
-        shipping.ifUnique(builder::shipping);
+        optional(host.tax(), builder::tax);
+        optional(host.exchangeRates(), builder::exchangeRates);
+        optional(host.inventory(), builder::inventory);
+        optional(host.reservations(), builder::reservations);
+        optional(host.promotions(), builder::promotions);
+        optional(host.promotionUsage(), builder::promotionUsage);
+        optional(host.shipping(), builder::shipping);
         events.ifUnique(builder::events);
         observer.ifUnique(builder::observer);
         audit.ifUnique(builder::audit);
@@ -133,6 +143,12 @@ public class CartFlowEngineAutoConfiguration {
         }
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
+    }
+
+    private static <T> void optional(@org.jspecify.annotations.Nullable T provider, java.util.function.Consumer<T> setter) {
+        if (provider != null) {
+            setter.accept(provider);
+        }
     }
 
     private static CartLimits limits(CartFlowProperties.Limits l) {
