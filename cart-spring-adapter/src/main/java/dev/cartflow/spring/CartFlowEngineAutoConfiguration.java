@@ -44,7 +44,8 @@ import org.springframework.context.annotation.Bean;
         "dev.cartflow.spring.CartFlowJdbiAutoConfiguration",
         "dev.cartflow.spring.CartFlowRedisAutoConfiguration",
         "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
-@EnableConfigurationProperties({CartFlowProperties.class, CartFlowResilienceProperties.class})
+@EnableConfigurationProperties({CartFlowProperties.class, CartFlowResilienceProperties.class,
+        CartFlowRateLimitProperties.class})
 public class CartFlowEngineAutoConfiguration {
 
     /** Creates the configuration; Spring calls it. */
@@ -67,6 +68,7 @@ public class CartFlowEngineAutoConfiguration {
      *
      * @param properties   the cartflow.* properties
      * @param resilience   the cartflow.resilience.* properties
+     * @param rateLimits   the cartflow.rate-limits.* properties
      * @param repository   the cart repository
      * @param catalog      the catalog, if any
      * @param pricing      the price source, if any
@@ -90,6 +92,7 @@ public class CartFlowEngineAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public CartEngine cartEngine(CartFlowProperties properties, CartFlowResilienceProperties resilience,
+                                 CartFlowRateLimitProperties rateLimits,
                                  CartRepository repository,
                                  ObjectProvider<CatalogProvider> catalog, ObjectProvider<PricingProvider> pricing,
                                  ObjectProvider<TaxProvider> tax, ObjectProvider<ExchangeRateProvider> rates,
@@ -124,7 +127,8 @@ public class CartFlowEngineAutoConfiguration {
                 .customerTtl(properties.getCustomerTtl())
                 .idempotencyTtl(properties.getIdempotencyTtl())
                 .conflictRetryBudget(properties.getConflictRetryBudget())
-                .maxMetadataBytes(properties.getMaxMetadataBytes());
+                .maxMetadataBytes(properties.getMaxMetadataBytes())
+                .rateLimits(rateLimits.toRateLimits());
         optional(host.tax(), builder::tax);
         optional(host.exchangeRates(), builder::exchangeRates);
         optional(host.inventory(), builder::inventory);
