@@ -39,6 +39,14 @@ final class Postgres {
 
     /** A small pool working in a new, empty schema. */
     static HikariDataSource freshSchema() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(freshSchemaUrl());
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    /** A JDBC URL whose connections work in a new, empty schema. */
+    static String freshSchemaUrl() {
         String schema = "spring" + SCHEMAS.incrementAndGet();
         String url = server().getJdbcUrl("postgres", "postgres");
         try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -47,9 +55,6 @@ final class Postgres {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url + "&currentSchema=" + schema);
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
+        return url + "&currentSchema=" + schema;
     }
 }
