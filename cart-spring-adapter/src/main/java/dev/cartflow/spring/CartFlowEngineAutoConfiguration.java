@@ -43,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = {
         "dev.cartflow.spring.CartFlowJdbiAutoConfiguration",
         "dev.cartflow.spring.CartFlowRedisAutoConfiguration",
+        "dev.cartflow.spring.CartFlowEncryptionAutoConfiguration",
         "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
 @EnableConfigurationProperties({CartFlowProperties.class, CartFlowResilienceProperties.class,
         CartFlowRateLimitProperties.class})
