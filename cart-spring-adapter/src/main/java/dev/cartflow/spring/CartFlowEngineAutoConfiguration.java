@@ -46,7 +46,7 @@ import org.springframework.context.annotation.Bean;
         "dev.cartflow.spring.CartFlowEncryptionAutoConfiguration",
         "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
 @EnableConfigurationProperties({CartFlowProperties.class, CartFlowResilienceProperties.class,
-        CartFlowRateLimitProperties.class})
+        CartFlowRateLimitProperties.class, CartFlowCacheProperties.class})
 public class CartFlowEngineAutoConfiguration {
 
     /** Creates the configuration; Spring calls it. */
@@ -62,6 +62,17 @@ public class CartFlowEngineAutoConfiguration {
     @ConditionalOnMissingBean(CartRepository.class)
     public InMemoryCartRepository cartFlowInMemoryRepository() {
         return new InMemoryCartRepository();
+    }
+
+    /**
+     * The catalog and price caches, for invalidation by the application.
+     *
+     * @return the caches (empty until the engine is built)
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ProviderCaches cartFlowProviderCaches() {
+        return new ProviderCaches();
     }
 
     /**
@@ -88,6 +99,9 @@ public class CartFlowEngineAutoConfiguration {
      * @param health       CartFlow health contributors
      * @param customizers  the customizers, in order
      * @param layers       the decorators of the repository (cache, resilience), in order
+     * @param cacheSettings the cartflow.cache.* properties
+     * @param caches       the provider caches
+     * @param broadcasts   the cross-instance invalidation of provider caches, if any
      * @return the engine
      */
     @Bean
@@ -105,7 +119,8 @@ public class CartFlowEngineAutoConfiguration {
                                  ObjectProvider<AuditLog> audit, ObjectProvider<RateLimiter> limiter,
                                  ObjectProvider<Clock> clock, ObjectProvider<HealthContributor> health,
                                  ObjectProvider<CartEngineCustomizer> customizers,
-                                 ObjectProvider<RepositoryLayer> layers) {
+                                 ObjectProvider<RepositoryLayer> layers, CartFlowCacheProperties cacheSettings,
+                                 ProviderCaches caches, ObjectProvider<CacheBroadcast> broadcasts) {
         CartRepository layered = repository;
         for (RepositoryLayer layer : layers.orderedStream().toList()) {
             layered = layer.wrap(layered);
@@ -118,6 +133,12 @@ public class CartFlowEngineAutoConfiguration {
         if (resilient.any()) {
             host = resilient.wrapAll(host);
         }
+        CacheBroadcast broadcast = broadcasts.getIfUnique();
+        host = new HostProviders(host.repository(),
+                caches.catalog(host.catalog(), cacheSettings.getCatalog(), broadcast),
+                caches.pricing(host.pricing(), cacheSettings.getPricing(), broadcast), host.tax(),
+                host.exchangeRates(), host.inventory(), host.reservations(), host.promotions(),
+                host.promotionUsage(), host.shipping());
         CartEngineBuilder builder = CartEngine.builder()
                 .repository(host.repository())
                 .catalog(host.catalog())

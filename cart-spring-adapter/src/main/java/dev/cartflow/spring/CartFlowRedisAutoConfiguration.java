@@ -109,6 +109,18 @@ public class CartFlowRedisAutoConfiguration {
         return RedisRateLimiter.create(client, properties.getKeyPrefix());
     }
 
+    /**
+     * Provider-cache invalidations shared over Redis pub/sub; the subscriptions close with the context.
+     *
+     * @param client     the connection
+     * @param properties the cartflow.redis.* properties
+     * @return the broadcast
+     */
+    @Bean(destroyMethod = "close")
+    RedisBroadcast cartFlowCacheBroadcast(CartRedisClient client, CartFlowRedisProperties properties) {
+        return new RedisBroadcast(client, properties.getKeyPrefix());
+    }
+
     /** Either a single-server URI or cluster seeds is set. */
     static final class RedisConfigured extends AnyNestedCondition {
         RedisConfigured() {
