@@ -11,8 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The engine's health as the {@code cartflow} health contributor: storage, cache, each provider's
- * breaker, the outbox lag. Add it to the readiness group with
- * {@code management.endpoint.health.group.readiness.include=readinessState,cartflow}. Off with
+ * breaker, the outbox lag; in the readiness group by default ({@link ReadinessGroupDefaults}). Off with
  * {@code management.health.cartflow.enabled=false}.
  */
 @AutoConfiguration(after = CartFlowEngineAutoConfiguration.class)
