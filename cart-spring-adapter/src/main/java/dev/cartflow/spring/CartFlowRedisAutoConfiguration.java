@@ -23,7 +23,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * cart-redis, once {@code cartflow.redis.uri} or {@code cartflow.redis.cluster-nodes} is set and
- * cart-redis and Lettuce are on the class path: the cart cache in front of the repository (with the
+ * cart-redis and Lettuce are on the class path (and {@code cartflow.redis.enabled} is not false): the cart cache in front of the repository (with the
  * near cache when {@code near-cache-size} is set; the cache invalidates across instances through
  * Redis itself), or with {@code role=STORE} Redis as the repository, and rate-limit buckets shared
  * by every instance.
@@ -31,6 +31,7 @@ import org.springframework.core.annotation.Order;
 @AutoConfiguration(after = CartFlowJdbiAutoConfiguration.class, before = CartFlowEngineAutoConfiguration.class)
 @ConditionalOnClass({CachingCartRepository.class, io.lettuce.core.RedisClient.class})
 @Conditional(CartFlowRedisAutoConfiguration.RedisConfigured.class)
+@ConditionalOnProperty(prefix = "cartflow.redis", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(CartFlowRedisProperties.class)
 public class CartFlowRedisAutoConfiguration {
 

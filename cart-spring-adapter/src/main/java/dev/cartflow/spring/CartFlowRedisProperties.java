@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** cart-redis options ({@code cartflow.redis.*}); cart-redis is used once {@code uri} or {@code cluster-nodes} is set. */
 @ConfigurationProperties("cartflow.redis")
 public class CartFlowRedisProperties {
+    /** Whether cart-redis is used when a URI is set (false keeps the URI but switches Redis off). */
+    private boolean enabled = true;
     /** Redis URI of a single server, for example redis://localhost:6379. */
     private @Nullable String uri;
     /** Seed URIs of a Redis Cluster; used instead of uri when given. */
@@ -32,6 +34,16 @@ public class CartFlowRedisProperties {
         CACHE,
         /** The repository itself. */
         STORE
+    }
+
+    /** @return whether cart-redis is used */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** @param enabled whether cart-redis is used */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 
     /** @return the URI, or null */

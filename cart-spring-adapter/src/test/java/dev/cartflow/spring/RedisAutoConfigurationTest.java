@@ -76,6 +76,13 @@ class RedisAutoConfigurationTest {
     }
 
     @Test
+    void redis_disabledByProperty_off() {
+        runner.withPropertyValues("cartflow.redis.uri=" + Redis.uri(), "cartflow.redis.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(CartRedisClient.class)
+                        .hasSingleBean(CartEngine.class));
+    }
+
+    @Test
     void redis_withoutCartRedisOnClassPath_off() {
         runner.withPropertyValues("cartflow.redis.uri=" + Redis.uri(), "cartflow.redis.command-timeout=5s")
                 .withClassLoader(new FilteredClassLoader(CachingCartRepository.class))
