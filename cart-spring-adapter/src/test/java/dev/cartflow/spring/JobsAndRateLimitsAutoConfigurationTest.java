@@ -10,10 +10,9 @@ import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
 import dev.cartflow.spi.CartRepository;
-import java.time.Clock;
+import dev.cartflow.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -41,7 +40,7 @@ class JobsAndRateLimitsAutoConfigurationTest {
         runner.withUserConfiguration(MovableClockConfig.class).withPropertyValues("cartflow.jobs.purge-after=0s")
                 .run(context -> {
                     CreatedCart created = context.getBean(CartEngine.class).createGuestCart(NewCart.of("EUR", "DE"));
-                    context.getBean(MovableClock.class).advance(Duration.ofDays(31));
+                    context.getBean(MutableClock.class).advance(Duration.ofDays(31));
                     assertThat(context.getBean(CartFlowJobs.class).runNow("purge")).isEqualTo(1);
                     assertThat(context.getBean(CartRepository.class).find(created.cart().id())).isEmpty();
                 });
@@ -97,35 +96,11 @@ class JobsAndRateLimitsAutoConfigurationTest {
         });
     }
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class MovableClockConfig {
         @Bean
-        MovableClock clock() {
-            return new MovableClock();
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
         }
     }
 }
