@@ -46,21 +46,15 @@ final class ExclusiveChoice {
                 }
             }
         }
-        LinePromotion linePromotion = null;
-        ShippingDiscount shippingDiscount = null;
-        if (!together.isEmpty() || !exclusiveAt.isEmpty()) {
-            Targeting targeting = new Targeting(lines);
-            linePromotion = new LinePromotion(lines, targeting, rounding);
-            shippingDiscount = new ShippingDiscount(targeting, rounding);
-        }
-        PromotionPass stacked = new PromotionPass(lines, together, togetherItems, linePromotion, shippingDiscount);
+        StepContext context = together.isEmpty() && exclusiveAt.isEmpty() ? null : new StepContext(lines, rounding);
+        PromotionPass stacked = new PromotionPass(lines, together, togetherItems, context);
         stacked.run(method);
         PromotionPass winner = stacked;
         PromotionPass[] alone = new PromotionPass[exclusiveAt.size()];
         for (int e = 0; e < alone.length; e++) {
             Promotion promotion = all.get(exclusiveAt.get(e));
             alone[e] = new PromotionPass(lines, List.of(promotion), PromotionOrder.isShipping(promotion) ? 0 : 1,
-                    linePromotion, shippingDiscount);
+                    context);
             alone[e].run(method);
             if (alone[e].totalDiscount() > 0 && better(alone[e], winner)) {
                 winner = alone[e];
