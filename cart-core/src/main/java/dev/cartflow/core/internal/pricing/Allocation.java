@@ -2,44 +2,40 @@ package dev.cartflow.core.internal.pricing;
 
 /**
  * Splits one amount over targeted lines by the largest-remainder method (the scenario format's
- * allocation of order amounts and of capped discounts). One instance per pricing call: its scratch
- * arrays are reused by every allocation of that call, which run one after another.
+ * allocation of order amounts and of capped discounts). Stateless: its scratch arrays are the
+ * call's ({@link StepContext}), reused by every allocation of that call, which run one after another.
  */
 final class Allocation {
-    private final int lines;
-    private long[] remainders;
-    private long[] selectBuffer;
-
-    Allocation(int lines) {
-        this.lines = lines;
+    private Allocation() {
     }
 
     /**
-     * Splits {@code amount} over the targeted lines in proportion to {@code weight}, writing each
-     * share to {@code out}. The shares add up exactly to {@code amount}, which must not exceed the
+     * Splits {@code amount} over the lines {@code context} targets, in proportion to {@code weight}
+     * (by line index), writing each share to {@code out}. The shares add up exactly to {@code amount}, which must not exceed the
      * sum of the weights; a zero weight gets zero; leftover minor units go to the largest
      * fractional parts, ties to the earlier line. {@code out} may be {@code weight}: each weight is
      * read before its line's share is written.
      */
-    void allocate(long amount, Targeting targets, LineAmounts weight, LineAmounts out) {
+    static void allocate(long amount, long[] weight, long[] out, StepContext context) {
+        Targeting targets = context.targeting();
         int count = targets.count();
         long total = 0;
         for (int j = 0; j < count; j++) {
-            total += weight.get(targets.line(j)); // a sum of line amounts or of shares of them: fits
+            total += weight[targets.line(j)]; // a sum of line amounts or of shares of them: fits
         }
         if (total == 0 || amount == 0) {
             for (int j = 0; j < count; j++) {
-                out.set(targets.line(j), 0);
+                out[targets.line(j)] = 0;
             }
             return;
         }
-        long[] remainder = remainders == null ? remainders = new long[lines] : remainders;
+        long[] remainder = context.remainders();
         long given = 0;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
-            long w = weight.get(line);
+            long w = weight[line];
             long share = Arith.mulDivFloor(amount, w, total);
-            out.set(line, share);
+            out[line] = share;
             remainder[j] = Arith.remainder(amount, w, total, share);
             given += share;
         }
@@ -48,19 +44,19 @@ final class Allocation {
             return;
         }
         // Only the threshold remainder is needed, not an order, so a linear selection replaces a sort.
-        long[] buffer = selectBuffer == null ? selectBuffer = new long[lines] : selectBuffer;
+        long[] buffer = context.selectBuffer();
         System.arraycopy(remainder, 0, buffer, 0, count);
         long threshold = kthLargest(buffer, count, left - 1);
         for (int j = 0; j < count && left > 0; j++) {
             if (remainder[j] > threshold) {
-                out.set(targets.line(j), out.get(targets.line(j)) + 1);
+                out[targets.line(j)]++;
                 left--;
             }
         }
         // targeted lines are in line order, so the ties at the threshold go to the earlier lines
         for (int j = 0; j < count && left > 0; j++) {
             if (remainder[j] == threshold) {
-                out.set(targets.line(j), out.get(targets.line(j)) + 1);
+                out[targets.line(j)]++;
                 left--;
             }
         }

@@ -9,12 +9,7 @@ import dev.cartflow.model.Promotion;
  * exceeds the amount it applies to, so it is cut to that amount instead of failing the cart.
  */
 final class AmountOff {
-    private final PricingLines lines;
-    private final Allocation allocation;
-
-    AmountOff(PricingLines lines, Allocation allocation) {
-        this.lines = lines;
-        this.allocation = allocation;
+    private AmountOff() {
     }
 
     /**
@@ -22,25 +17,27 @@ final class AmountOff {
      *
      * @return the full discount before the zero floor, {@code Long.MAX_VALUE} when larger
      */
-    long apply(Promotion promotion, Promotion.Action.Amount action, Targeting targets, LineAmounts running,
-               LineAmounts out) {
+    static long apply(Promotion promotion, Promotion.Action.Amount action, long[] running, long[] out,
+                      StepContext context) {
+        Targeting targets = context.targeting();
         long value = action.amount().minor();
         int count = targets.count();
         if (promotion.target().scope() == Promotion.Scope.ORDER || action.per() == Promotion.Per.ORDER) {
             long targetedRunning = 0;
             for (int j = 0; j < count; j++) {
-                targetedRunning += running.get(targets.line(j));
+                targetedRunning += running[targets.line(j)];
             }
-            allocation.allocate(Math.min(value, targetedRunning), targets, running, out);
+            Allocation.allocate(Math.min(value, targetedRunning), running, out, context);
             return value;
         }
+        PricingLines lines = context.lines();
         boolean perUnit = action.per() == Promotion.Per.UNIT;
         long full = 0;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
             long d = perUnit ? Arith.saturatedMultiply(value, lines.quantity(line)) : value;
             full = Arith.saturatedAdd(full, d);
-            out.set(line, Math.min(d, running.get(line)));
+            out[line] = Math.min(d, running[line]);
         }
         return full;
     }

@@ -5,17 +5,11 @@ import java.math.RoundingMode;
 
 /**
  * The {@code BUY_X_GET_Y} action: the targeted units are pooled and the cheapest ones by running
- * unit price (exact, ties to the earlier line) are discounted. One instance per pricing call; its
- * scratch array is reused.
+ * unit price (exact, ties to the earlier line) are discounted. Stateless: its scratch array is the
+ * call's ({@link StepContext#order()}).
  */
 final class BuyXGetYOff {
-    private final PricingLines lines;
-    private final RoundingMode rounding;
-    private int[] order;
-
-    BuyXGetYOff(PricingLines lines, RoundingMode rounding) {
-        this.lines = lines;
-        this.rounding = rounding;
+    private BuyXGetYOff() {
     }
 
     /**
@@ -23,25 +17,28 @@ final class BuyXGetYOff {
      *
      * @return the total discount, zero when too few units are targeted
      */
-    long apply(Promotion.Action.BuyXGetY action, Targeting targets, LineAmounts running, LineAmounts out) {
+    static long apply(Promotion.Action.BuyXGetY action, long[] running, long[] out, StepContext context) {
+        PricingLines lines = context.lines();
+        Targeting targets = context.targeting();
+        RoundingMode rounding = context.rounding();
         int count = targets.count();
         long units = 0;
         for (int j = 0; j < count; j++) {
             units += lines.quantity(targets.line(j));
-            out.set(targets.line(j), 0);
+            out[targets.line(j)] = 0;
         }
         long group = (long) action.buy() + action.get();
         long free = (units / group) * action.get() + Math.max(0, units % group - action.buy());
         if (free == 0) {
             return 0;
         }
-        int threshold = cheapestUnitsThreshold(targets, running, free);
+        int threshold = cheapestUnitsThreshold(lines, targets, running, free, context.order());
         // every unit cheaper than the threshold line's is discounted; the units left go to the lines
         // priced like the threshold, in line order (ties to the line added earlier)
         long left = free;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
-            if (compareUnitPrice(running, line, threshold) < 0) {
+            if (compareUnitPrice(lines, running, line, threshold) < 0) {
                 left -= lines.quantity(line);
             }
         }
@@ -51,15 +48,15 @@ final class BuyXGetYOff {
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
             long quantity = lines.quantity(line);
-            int c = compareUnitPrice(running, line, threshold);
+            int c = compareUnitPrice(lines, running, line, threshold);
             long k = c < 0 ? quantity : c == 0 ? Math.min(left, quantity) : 0;
             if (c == 0) {
                 left -= k;
             }
             if (k > 0) {
                 // percent of the exact sum of k running unit prices, rounded once
-                long d = Arith.mulDivRound(running.get(line), k, num, quantity, den, rounding);
-                out.set(line, d);
+                long d = Arith.mulDivRound(running[line], k, num, quantity, den, rounding);
+                out[line] = d;
                 full += d;
             }
         }
@@ -67,17 +64,17 @@ final class BuyXGetYOff {
     }
 
     /** Orders lines by exact running unit price ({@code running / quantity}) without dividing. */
-    private int compareUnitPrice(LineAmounts running, int x, int y) {
-        return Arith.compareProducts(running.get(x), lines.quantity(y), running.get(y), lines.quantity(x));
+    private static int compareUnitPrice(PricingLines lines, long[] running, int x, int y) {
+        return Arith.compareProducts(running[x], lines.quantity(y), running[y], lines.quantity(x));
     }
 
     /**
      * A line whose running unit price is that of the {@code units}-th cheapest targeted unit: a
      * weighted quickselect (expected linear), because only the threshold matters, not an order.
      */
-    private int cheapestUnitsThreshold(Targeting targets, LineAmounts running, long units) {
+    private static int cheapestUnitsThreshold(PricingLines lines, Targeting targets, long[] running, long units,
+                                              int[] a) {
         int count = targets.count();
-        int[] a = order == null ? order = new int[lines.size()] : order;
         for (int j = 0; j < count; j++) {
             a[j] = targets.line(j);
         }
@@ -91,7 +88,7 @@ final class BuyXGetYOff {
             int i = lo;
             int gt = hi;
             while (i < gt) {
-                int c = compareUnitPrice(running, a[i], pivot);
+                int c = compareUnitPrice(lines, running, a[i], pivot);
                 if (c < 0) {
                     int tmp = a[lt];
                     a[lt++] = a[i];

@@ -30,14 +30,15 @@ final class ExclusiveChoice {
         List<Promotion> together = new ArrayList<>(p);
         int[] togetherAt = new int[p];
         int togetherItems = 0;
-        List<Integer> exclusiveAt = new ArrayList<>();
+        int[] exclusiveAt = new int[p];
+        int exclusives = 0;
         for (int i = 0; i < p; i++) {
             Promotion promotion = all.get(i);
             if (outcomes.decided(i)) {
                 continue;
             }
             if (promotion.stacking() == Promotion.Stacking.EXCLUSIVE) {
-                exclusiveAt.add(i);
+                exclusiveAt[exclusives++] = i;
             } else {
                 togetherAt[together.size()] = i;
                 together.add(promotion);
@@ -46,21 +47,15 @@ final class ExclusiveChoice {
                 }
             }
         }
-        LinePromotion linePromotion = null;
-        ShippingDiscount shippingDiscount = null;
-        if (!together.isEmpty() || !exclusiveAt.isEmpty()) {
-            Targeting targeting = new Targeting(lines);
-            linePromotion = new LinePromotion(lines, targeting, rounding);
-            shippingDiscount = new ShippingDiscount(targeting, rounding);
-        }
-        PromotionPass stacked = new PromotionPass(lines, together, togetherItems, linePromotion, shippingDiscount);
+        StepContext context = together.isEmpty() && exclusives == 0 ? null : new StepContext(lines, rounding);
+        PromotionPass stacked = new PromotionPass(lines, together, togetherItems, context);
         stacked.run(method);
         PromotionPass winner = stacked;
-        PromotionPass[] alone = new PromotionPass[exclusiveAt.size()];
+        PromotionPass[] alone = new PromotionPass[exclusives];
         for (int e = 0; e < alone.length; e++) {
-            Promotion promotion = all.get(exclusiveAt.get(e));
+            Promotion promotion = all.get(exclusiveAt[e]);
             alone[e] = new PromotionPass(lines, List.of(promotion), PromotionOrder.isShipping(promotion) ? 0 : 1,
-                    linePromotion, shippingDiscount);
+                    context);
             alone[e].run(method);
             if (alone[e].totalDiscount() > 0 && better(alone[e], winner)) {
                 winner = alone[e];
@@ -70,7 +65,7 @@ final class ExclusiveChoice {
             report(stacked, k, winner, togetherAt[k], outcomes, EXCLUDED_BY_EXCLUSIVE);
         }
         for (int e = 0; e < alone.length; e++) {
-            report(alone[e], 0, winner, exclusiveAt.get(e), outcomes, EXCLUDED_BY_OTHERS);
+            report(alone[e], 0, winner, exclusiveAt[e], outcomes, EXCLUDED_BY_OTHERS);
         }
         return winner;
     }

@@ -4,10 +4,7 @@ import dev.cartflow.model.Promotion;
 
 /** The {@code FIXED_PRICE} action: each targeted line costs the price per unit where that is lower. */
 final class FixedPriceOff {
-    private final PricingLines lines;
-
-    FixedPriceOff(PricingLines lines) {
-        this.lines = lines;
+    private FixedPriceOff() {
     }
 
     /**
@@ -15,15 +12,17 @@ final class FixedPriceOff {
      *
      * @return the total discount
      */
-    long apply(Promotion.Action.FixedPrice action, Targeting targets, LineAmounts running, LineAmounts out) {
+    static long apply(Promotion.Action.FixedPrice action, long[] running, long[] out, StepContext context) {
+        PricingLines lines = context.lines();
+        Targeting targets = context.targeting();
         long price = action.unitPrice().minor();
         long full = 0;
         for (int j = 0; j < targets.count(); j++) {
             int line = targets.line(j);
             // a price times units beyond a long is above any running amount: no discount
-            long d = Math.max(0, running.get(line) - Arith.saturatedMultiply(price, lines.quantity(line)));
+            long d = Math.max(0, running[line] - Arith.saturatedMultiply(price, lines.quantity(line)));
             full += d;
-            out.set(line, d);
+            out[line] = d;
         }
         return full;
     }

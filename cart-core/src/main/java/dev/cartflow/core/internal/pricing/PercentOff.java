@@ -8,14 +8,7 @@ import java.math.RoundingMode;
  * {@code ITEMS}; of the targeted lines' total, rounded once and allocated, for scope {@code ORDER}.
  */
 final class PercentOff {
-    private final PricingLines lines;
-    private final Allocation allocation;
-    private final RoundingMode rounding;
-
-    PercentOff(PricingLines lines, Allocation allocation, RoundingMode rounding) {
-        this.lines = lines;
-        this.allocation = allocation;
-        this.rounding = rounding;
+    private PercentOff() {
     }
 
     /**
@@ -23,8 +16,11 @@ final class PercentOff {
      *
      * @return the full discount before the zero floor
      */
-    long apply(Promotion promotion, Promotion.Action.Percent action, Targeting targets, LineAmounts running,
-               LineAmounts out) {
+    static long apply(Promotion promotion, Promotion.Action.Percent action, long[] running, long[] out,
+                      StepContext context) {
+        PricingLines lines = context.lines();
+        Targeting targets = context.targeting();
+        RoundingMode rounding = context.rounding();
         long num = action.fraction().unscaled();
         long den = Arith.pow10(action.fraction().scale());
         boolean original = promotion.basis() == Promotion.Basis.ORIGINAL;
@@ -35,19 +31,19 @@ final class PercentOff {
             long targetedRunning = 0;
             for (int j = 0; j < count; j++) {
                 int line = targets.line(j);
-                base += original ? lines.original(line) : running.get(line);
-                targetedRunning += running.get(line);
+                base += original ? lines.original(line) : running[line];
+                targetedRunning += running[line];
             }
             long full = Arith.mulDivRound(base, num, den, rounding);
-            allocation.allocate(Math.min(full, targetedRunning), targets, running, out);
+            Allocation.allocate(Math.min(full, targetedRunning), running, out, context);
             return full;
         }
         long full = 0;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
-            long d = Arith.mulDivRound(original ? lines.original(line) : running.get(line), num, den, rounding);
+            long d = Arith.mulDivRound(original ? lines.original(line) : running[line], num, den, rounding);
             full += d;
-            out.set(line, Math.min(d, running.get(line)));
+            out[line] = Math.min(d, running[line]);
         }
         return full;
     }

@@ -30,8 +30,8 @@ final class PricingLines {
     private final String[] categories;
     private final String[] brands;
     private final long[] quantity;
-    /** Price times quantity: the amount before any promotion. */
-    private final LineAmounts original;
+    /** Price times quantity: the amount before any promotion, by line index. */
+    private final long[] original;
     /** Sum of the original amounts; checked once, so that no sum of line amounts overflows later. */
     private final long subtotal;
     private final List<LineId> unavailable;
@@ -48,7 +48,7 @@ final class PricingLines {
         Currency currency = cart.currency();
         skus = new Sku[size];
         quantity = new long[size];
-        original = new LineAmounts(size);
+        original = new long[size];
         long sum = 0;
         for (int i = 0; i < size; i++) {
             PriceQuote quote = quotes[i];
@@ -59,7 +59,7 @@ final class PricingLines {
             skus[i] = items[i].sku();
             quantity[i] = items[i].quantity();
             long amount = Arith.multiplyAmounts(quote.unitPrice().minor(), quantity[i]);
-            original.set(i, amount);
+            original[i] = amount;
             sum = Arith.addAmounts(sum, amount);
         }
         subtotal = sum;
@@ -139,7 +139,7 @@ final class PricingLines {
     }
 
     long original(int line) {
-        return original.get(line);
+        return original[line];
     }
 
     /** Sum of unit price times quantity over the priced lines. */
@@ -147,9 +147,9 @@ final class PricingLines {
         return subtotal;
     }
 
-    /** A copy of the original amounts, to run promotions on. */
-    LineAmounts originalAmounts() {
-        return original.copy();
+    /** A copy of the original amounts, by line index, to run promotions on. */
+    long[] originalAmounts() {
+        return original.clone();
     }
 
     /** Ids of the cart's lines left out for a missing product or price, in cart order. */

@@ -2,13 +2,23 @@ package dev.cartflow.core.internal.pricing;
 
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Promotion;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Evaluation order of promotions: lower priority first, ties to the lower id in string order. */
 final class PromotionOrder {
+    /** Item and order promotions before shipping ones, each group by {@link #compare}. */
+    private static final Comparator<Promotion> EVALUATION = (a, b) -> {
+        boolean sa = isShipping(a);
+        boolean sb = isShipping(b);
+        return sa != sb ? (sa ? 1 : -1) : compare(a, b);
+    };
+    /** Up to this many promotions, ids are checked pairwise and sorted by insertion; above, a set and a merge sort. */
+    private static final int FEW = 8;
+
     private PromotionOrder() {
     }
 
@@ -26,30 +36,43 @@ final class PromotionOrder {
         if (promotions.isEmpty()) {
             return promotions;
         }
-        List<Promotion> all = new ArrayList<>(promotions);
-        int p = all.size();
-        // a few promotions are checked pairwise; a set only pays for itself with more
-        Set<String> ids = p > 8 ? new HashSet<>() : null;
-        for (int i = 0; i < p; i++) {
-            Promotion promotion = all.get(i);
-            boolean duplicate = false;
-            if (ids != null) {
-                duplicate = !ids.add(promotion.id());
-            } else {
-                for (int j = 0; j < i && !duplicate; j++) {
-                    duplicate = all.get(j).id().equals(promotion.id());
+        Promotion[] all = promotions.toArray(new Promotion[0]);
+        int p = all.length;
+        if (p <= FEW) {
+            for (int i = 1; i < p; i++) {
+                String id = all[i].id();
+                for (int j = 0; j < i; j++) {
+                    // String caches its hash: most pairs differ there without comparing characters
+                    String other = all[j].id();
+                    if (other.hashCode() == id.hashCode() && other.equals(id)) {
+                        throw duplicate(id);
+                    }
                 }
             }
-            if (duplicate) {
-                throw CartException.invalidInput("duplicate promotion id " + promotion.id());
+            // stable like the merge sort below; the order is total (ids are unique), so both give one result
+            for (int i = 1; i < p; i++) {
+                Promotion promotion = all[i];
+                int j = i - 1;
+                while (j >= 0 && EVALUATION.compare(all[j], promotion) > 0) {
+                    all[j + 1] = all[j];
+                    j--;
+                }
+                all[j + 1] = promotion;
             }
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (Promotion promotion : all) {
+                if (!ids.add(promotion.id())) {
+                    throw duplicate(promotion.id());
+                }
+            }
+            Arrays.sort(all, EVALUATION);
         }
-        all.sort((a, b) -> {
-            boolean sa = isShipping(a);
-            boolean sb = isShipping(b);
-            return sa != sb ? (sa ? 1 : -1) : compare(a, b);
-        });
-        return all;
+        return Arrays.asList(all);
+    }
+
+    private static CartException duplicate(String id) {
+        return CartException.invalidInput("duplicate promotion id " + id);
     }
 
     static boolean isShipping(Promotion promotion) {

@@ -17,12 +17,13 @@ final class PromotionPass {
     private final PricingLines lines;
     private final List<Promotion> promotions;
     private final int shippingFrom;
-    private final LinePromotion linePromotion;
-    private final ShippingDiscount shippingDiscount;
+    private final StepContext context;
 
-    private final LineAmounts running;
+    /** Each line's running amount, by line index. */
+    private final long[] running;
     private final Outcomes outcomes;
-    private final LineAmounts[] shares;
+    /** Per promotion, each line's share of what it gave, by line index; null where it gave nothing. */
+    private final long[][] shares;
     /** Per line, how many promotions gave it something; null while none did. */
     private int[] sharesPerLine;
     private long itemDiscount;
@@ -32,20 +33,17 @@ final class PromotionPass {
     /**
      * @param promotions   eligible promotions: item and order ones sorted, then shipping ones sorted
      * @param shippingFrom index of the first shipping promotion in {@code promotions}
-     * @param linePromotion applies item and order promotions; may be null without such promotions
-     * @param shippingDiscount applies shipping promotions; may be null without such promotions
+     * @param context      what the steps of the call share; may be null without promotions
      */
-    PromotionPass(PricingLines lines, List<Promotion> promotions, int shippingFrom, LinePromotion linePromotion,
-                  ShippingDiscount shippingDiscount) {
+    PromotionPass(PricingLines lines, List<Promotion> promotions, int shippingFrom, StepContext context) {
         this.lines = lines;
         this.promotions = promotions;
         this.shippingFrom = shippingFrom;
-        this.linePromotion = linePromotion;
-        this.shippingDiscount = shippingDiscount;
+        this.context = context;
         int p = promotions.size();
         running = lines.originalAmounts();
         outcomes = Outcomes.of(p);
-        shares = new LineAmounts[p];
+        shares = new long[p][];
     }
 
     /** Runs the option. */
@@ -58,7 +56,7 @@ final class PromotionPass {
                 outcomes.set(i, PromotionResult.STOPPED, 0, STOPPED);
                 continue;
             }
-            LineAmounts given = linePromotion.apply(i, promotions.get(i), running, outcomes);
+            long[] given = LinePromotion.apply(i, promotions.get(i), running, outcomes, context);
             if (given != null) {
                 shares[i] = given;
                 countShares(given);
@@ -69,7 +67,7 @@ final class PromotionPass {
         }
         long items = 0;
         for (int line = 0; line < lines.size(); line++) {
-            items += running.get(line);
+            items += running[line];
         }
         itemDiscount = lines.subtotal() - items;
         shippingBase = ShippingDiscount.base(method, lines.size(), items);
@@ -79,17 +77,17 @@ final class PromotionPass {
                 outcomes.set(i, PromotionResult.STOPPED, 0, STOPPED);
                 continue;
             }
-            shipping = shippingDiscount.apply(i, promotions.get(i), shippingBase, shipping, running, outcomes);
+            shipping = ShippingDiscount.apply(i, promotions.get(i), shippingBase, shipping, running, outcomes, context);
             if (stops(i) && (stopper == null || PromotionOrder.compare(promotions.get(i), stopper) < 0)) {
                 stopper = promotions.get(i);
             }
         }
     }
 
-    private void countShares(LineAmounts given) {
+    private void countShares(long[] given) {
         int[] count = sharesPerLine == null ? sharesPerLine = new int[lines.size()] : sharesPerLine;
         for (int line = 0; line < count.length; line++) {
-            if (given.get(line) > 0) {
+            if (given[line] > 0) {
                 count[line]++;
             }
         }
@@ -131,7 +129,7 @@ final class PromotionPass {
 
     /** A line's amount after the item and order promotions of this option. */
     long running(int line) {
-        return running.get(line);
+        return running[line];
     }
 
     /** How many promotions gave the line something. */
@@ -141,7 +139,7 @@ final class PromotionPass {
 
     /** The share of the promotion at {@code i} on the line. */
     long share(int i, int line) {
-        return shares[i] == null ? 0 : shares[i].get(line);
+        return shares[i] == null ? 0 : shares[i][line];
     }
 
     /** Shipping before shipping promotions (zero when free or nothing to ship). */

@@ -4,16 +4,13 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Promotion.Action;
 import dev.cartflow.model.PromotionResult;
 import dev.cartflow.model.ShippingMethod;
-import java.math.RoundingMode;
 
-/** Shipping: the method's price or free above its threshold, then each shipping promotion on it. */
+/**
+ * Shipping: the method's price or free above its threshold, then each shipping promotion on it.
+ * Stateless: the targeting and rounding are the call's {@link StepContext}.
+ */
 final class ShippingDiscount {
-    private final Targeting targeting;
-    private final RoundingMode rounding;
-
-    ShippingDiscount(Targeting targeting, RoundingMode rounding) {
-        this.targeting = targeting;
-        this.rounding = rounding;
+    private ShippingDiscount() {
     }
 
     /**
@@ -35,9 +32,12 @@ final class ShippingDiscount {
      *
      * @param base    shipping before any shipping promotion, for basis {@code ORIGINAL}
      * @param current shipping left by the shipping promotions before it
+     * @param running the lines' running amounts, by line index, for its filters and conditions
      * @return the shipping left after it
      */
-    long apply(int i, Promotion promotion, long base, long current, LineAmounts running, Outcomes outcomes) {
+    static long apply(int i, Promotion promotion, long base, long current, long[] running, Outcomes outcomes,
+                      StepContext context) {
+        Targeting targeting = context.targeting();
         if (!targeting.select(promotion, running)) {
             outcomes.set(i, targeting.failure(), 0, targeting.reason());
             return current;
@@ -46,7 +46,7 @@ final class ShippingDiscount {
         long full;
         if (action instanceof Action.Percent percent) {
             full = Arith.mulDivRound(promotion.basis() == Promotion.Basis.ORIGINAL ? base : current,
-                    percent.fraction().unscaled(), Arith.pow10(percent.fraction().scale()), rounding);
+                    percent.fraction().unscaled(), Arith.pow10(percent.fraction().scale()), context.rounding());
         } else if (action instanceof Action.Amount amount) {
             full = amount.amount().minor();
         } else if (action instanceof Action.FixedPrice fixed) {

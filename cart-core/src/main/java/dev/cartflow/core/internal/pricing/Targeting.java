@@ -7,8 +7,8 @@ import dev.cartflow.model.PromotionResult;
 /**
  * The line-dependent part of eligibility: which lines a promotion targets (by
  * {@link Promotion.Target#matches}, the one home of the filter rule) and whether its conditions
- * hold on them as they stand. One instance per pricing call, reused by every promotion: the
- * selection of the last {@link #select} call stays readable until the next one.
+ * hold on them as they stand. One instance per pricing call (in its {@link StepContext}), reused by
+ * every promotion: the selection of the last {@link #select} call stays readable until the next one.
  */
 final class Targeting {
     private final PricingLines lines;
@@ -24,11 +24,11 @@ final class Targeting {
 
     /**
      * Selects the lines {@code promotion} targets and checks its conditions on their running
-     * amounts.
+     * amounts ({@code running}, by line index).
      *
      * @return true when it may apply; otherwise {@link #failure()} and {@link #reason()} say why
      */
-    boolean select(Promotion promotion, LineAmounts running) {
+    boolean select(Promotion promotion, long[] running) {
         Promotion.Conditions conditions = promotion.conditions();
         Cart cart = lines.cart();
         count = 0;
@@ -48,7 +48,7 @@ final class Targeting {
             if (target.matches(lines.sku(line), lines.category(line), lines.brand(line))) {
                 selected[count++] = line;
                 units += lines.quantity(line);
-                amount += running.get(line); // at most the subtotal, which fits
+                amount += running[line]; // at most the subtotal, which fits
             }
         }
         if (count == 0) {

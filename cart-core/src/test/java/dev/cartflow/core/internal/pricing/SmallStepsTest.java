@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
+import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -80,5 +83,47 @@ class SmallStepsTest {
         }
         assertThat(PromotionOrder.evaluationOrder(w.promotions)).extracting(dev.cartflow.model.Promotion::id)
                 .containsExactly("P8", "P7", "P5", "P4", "P2", "P1", "P9", "P6", "P3", "P0");
+    }
+
+    @Test
+    void evaluationOrder_randomLists_sameAsStableSortOfTheRule() {
+        long seed = 2026L;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int c = 0; c < 3_000; c++) {
+            int n = 1 + random.nextInt(14); // both sides of the pairwise/insertion limit of 8
+            List<Promotion> promotions = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(i);
+            }
+            java.util.Collections.shuffle(ids, new java.util.Random(random.nextLong()));
+            for (int i = 0; i < n; i++) {
+                // few priorities so that ties fall to the id; ids of several lengths ("P1" < "P10" < "P2")
+                PromoBuilder p = PromoBuilder.promo("P" + ids.get(i)).percent("1").priority(random.nextInt(3));
+                if (random.nextInt(3) == 0) {
+                    p.scope(Promotion.Scope.SHIPPING);
+                }
+                promotions.add(p.build(World.EUR));
+            }
+            List<Promotion> expected = new ArrayList<>(promotions);
+            expected.sort(Comparator.comparing(PromotionOrder::isShipping)
+                    .thenComparingInt(Promotion::priority).thenComparing(Promotion::id));
+            assertThat(PromotionOrder.evaluationOrder(List.copyOf(promotions)))
+                    .as("seed " + seed + " case " + c).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void evaluationOrder_fewWithEqualHashIds_duplicateOnlyWhenEqual() {
+        // "Aa" and "BB" have the same String hash: the hash is only a first test, never the verdict
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        List<Promotion> distinct = List.of(PromoBuilder.promo("Aa").percent("1").build(World.EUR),
+                PromoBuilder.promo("BB").percent("1").build(World.EUR));
+        assertThat(PromotionOrder.evaluationOrder(distinct)).extracting(Promotion::id).containsExactly("Aa", "BB");
+        List<Promotion> same = List.of(PromoBuilder.promo("BB").percent("1").build(World.EUR),
+                PromoBuilder.promo("Aa").percent("1").build(World.EUR),
+                PromoBuilder.promo("BB").percent("2").build(World.EUR));
+        assertThatThrownBy(() -> PromotionOrder.evaluationOrder(same)).isInstanceOf(CartException.class)
+                .extracting(e -> ((CartException) e).code()).isEqualTo(CartErrorCode.INVALID_INPUT);
     }
 }
