@@ -38,6 +38,7 @@ final class LinePromotion {
     LineAmounts apply(int i, Promotion promotion, LineAmounts running, Outcomes outcomes) {
         if (!targeting.select(promotion, running)) {
             outcomes.set(i, targeting.failure(), 0, targeting.reason());
+            QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
         // the shares are computed in the array kept for the result, not in scratch space
@@ -45,6 +46,7 @@ final class LinePromotion {
         long full = discount(promotion, running, out);
         if (full == 0) {
             outcomes.set(i, PromotionResult.CONDITION_NOT_MET, 0, "its action gives nothing on the targeted lines");
+            QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
         int count = targeting.count();
