@@ -6,7 +6,6 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Promotion.Action;
 import dev.cartflow.model.PromotionResult;
 import dev.cartflow.model.ShippingMethod;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -69,32 +68,36 @@ final class QualificationHints {
      */
     static List<Hint> of(List<Promotion> all, Outcomes outcomes, int lines, long items, ShippingMethod method,
                          Currency currency) {
-        List<Hint> hints = null; // most reads of a qualifying cart have none
-        for (int i = 0; i < all.size(); i++) {
-            long amount = outcomes.missingAmount(i);
-            long units = outcomes.missingUnits(i);
-            if (amount == 0 && units == 0 || outcomes.result(i) != PromotionResult.CONDITION_NOT_MET) {
+        Money freeAbove = method == null ? null : method.freeAbove();
+        boolean shipping = freeAbove != null && lines > 0 && items < freeAbove.minor();
+        if (!shipping && !outcomes.anyMissing()) {
+            return List.of(); // a cart that qualifies for everything allocates nothing here
+        }
+        int count = shipping ? 1 : 0;
+        for (int i = 0; i < all.size() && outcomes.anyMissing(); i++) {
+            if (outcomes.result(i) == PromotionResult.CONDITION_NOT_MET) {
+                count += (outcomes.missingAmount(i) > 0 ? 1 : 0) + (outcomes.missingUnits(i) > 0 ? 1 : 0);
+            }
+        }
+        // built once into the array the list keeps
+        Hint[] hints = new Hint[count];
+        int next = 0;
+        for (int i = 0; i < all.size() && next < hints.length; i++) {
+            if (outcomes.result(i) != PromotionResult.CONDITION_NOT_MET) {
                 continue;
             }
-            if (hints == null) {
-                hints = new ArrayList<>(3);
-            }
-            String id = all.get(i).id();
+            long amount = outcomes.missingAmount(i);
             if (amount > 0) {
-                hints.add(Hint.amount(id, Money.ofMinor(amount, currency)));
+                hints[next++] = Hint.amount(all.get(i).id(), Money.ofMinor(amount, currency));
             }
+            long units = outcomes.missingUnits(i);
             if (units > 0) {
-                hints.add(Hint.units(id, units));
+                hints[next++] = Hint.units(all.get(i).id(), units);
             }
         }
-        Money freeAbove = method == null ? null : method.freeAbove();
-        if (freeAbove != null && lines > 0 && items < freeAbove.minor()) {
-            Hint shipping = Hint.freeShipping(Money.ofMinor(freeAbove.minor() - items, currency));
-            if (hints == null) {
-                return List.of(shipping);
-            }
-            hints.add(shipping);
+        if (shipping) {
+            hints[next] = Hint.freeShipping(Money.ofMinor(freeAbove.minor() - items, currency));
         }
-        return hints == null ? List.of() : hints;
+        return Lists.of(hints);
     }
 }
