@@ -38,7 +38,7 @@ final class Keys {
             Map.entry("checkout", Set.of("cart")),
             Map.entry("advanceClock", Set.of("duration")),
             Map.entry("expect", Set.of("cart", "subtotal", "discount", "shipping", "tax", "total", "net", "state",
-                    "lineCount", "lines", "promotions", "codes")));
+                    "lineCount", "lines", "promotions", "codes", "hints")));
 
     private Keys() {
     }

@@ -277,7 +277,8 @@ final class ScenarioPlayer {
             diffs.add("lineCount expected " + step.get("lineCount").asInt() + ", got " + cart.lines().size());
         }
         boolean needsPrice = false;
-        for (String key : List.of("subtotal", "discount", "shipping", "tax", "total", "net", "promotions", "codes")) {
+        for (String key : List.of("subtotal", "discount", "shipping", "tax", "total", "net", "promotions", "codes",
+                "hints")) {
             needsPrice |= step.has(key);
         }
         for (JsonNode expected : step.path("lines")) {
@@ -359,6 +360,9 @@ final class ScenarioPlayer {
                     diffs.add("code " + code + " state expected " + expected.get("state").asText() + ", got "
                             + found.get().state());
                 }
+            }
+            if (step.has("hints")) {
+                HintExpectations.compare(file, path + ".hints", step.get("hints"), priced, diffs);
             }
         }
         if (!diffs.isEmpty()) {

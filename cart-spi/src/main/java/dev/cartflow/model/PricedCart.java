@@ -43,12 +43,17 @@ import org.jspecify.annotations.Nullable;
  *                      {@code promotion-usage}, {@code shipping}. Empty when every provider answered
  *                      itself. A shop shows such figures as provisional; checkout refuses fallback
  *                      money figures unless the engine is configured otherwise.
+ * @param hints         what the cart lacks to qualify for promotions that did not apply only because
+ *                      of a threshold, and for the selected shipping method's free-shipping
+ *                      threshold (docs/pricing-rules.md, "Hints"): promotion hints in evaluation
+ *                      order, the shipping hint last. Empty when nothing is missing, and on the
+ *                      final prices of a checked-out cart.
  */
 public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                          Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                          Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
                          List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt,
-                         List<LineId> unavailableLines, Set<String> fallbacks) {
+                         List<LineId> unavailableLines, Set<String> fallbacks, List<Hint> hints) {
     /** Copies the lists. */
     public PricedCart {
         Checks.notNull(cart, "cart");
@@ -69,6 +74,17 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
             }
             fallbacks = Collections.unmodifiableSet(names);
         }
+        hints = Checks.notNull(hints, "hints").isEmpty() ? List.of() : Checks.listOf(hints, "hints");
+    }
+
+    /** A priced cart without {@link #hints()}. */
+    public PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
+                      Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
+                      Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
+                      List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt,
+                      List<LineId> unavailableLines, Set<String> fallbacks) {
+        this(cart, currency, lines, subtotal, discount, shipping, shippingDiscount, shippingTax, tax, taxes, total,
+                net, promotions, codes, priceChanges, exchangeRate, pricedAt, unavailableLines, fallbacks, List.of());
     }
 
     /** A priced cart whose figures all came from the providers themselves (no {@link #fallbacks()}). */
@@ -101,7 +117,7 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
     }
 
     /**
-     * The same figures, flagged with the providers whose fallback answered.
+     * The same figures and hints, flagged with the providers whose fallback answered.
      *
      * @param fallbacks provider names (see {@link #fallbacks()})
      * @return a priced cart with these flags
@@ -109,6 +125,6 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
     public PricedCart withFallbacks(Set<String> fallbacks) {
         return new PricedCart(cart, currency, lines, subtotal, discount, shipping, shippingDiscount, shippingTax, tax,
                 taxes, total, net, promotions, codes, priceChanges, exchangeRate, pricedAt, unavailableLines,
-                fallbacks);
+                fallbacks, hints);
     }
 }

@@ -27,8 +27,7 @@ final class BuyXGetYOff {
             units += lines.quantity(targets.line(j));
             out[targets.line(j)] = 0;
         }
-        long group = (long) action.buy() + action.get();
-        long free = (units / group) * action.get() + Math.max(0, units % group - action.buy());
+        long free = discountedUnits(action, units);
         if (free == 0) {
             return 0;
         }
@@ -61,6 +60,12 @@ final class BuyXGetYOff {
             }
         }
         return full;
+    }
+
+    /** How many of {@code units} pooled targeted units the action discounts. */
+    static long discountedUnits(Promotion.Action.BuyXGetY action, long units) {
+        long group = (long) action.buy() + action.get();
+        return (units / group) * action.get() + Math.max(0, units % group - action.buy());
     }
 
     /** Orders lines by exact running unit price ({@code running / quantity}) without dividing. */

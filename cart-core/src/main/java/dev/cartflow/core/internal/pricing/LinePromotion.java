@@ -24,6 +24,7 @@ final class LinePromotion {
         Targeting targeting = context.targeting();
         if (!targeting.select(promotion, running)) {
             outcomes.set(i, targeting.failure(), 0, targeting.reason());
+            QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
         // the shares are computed in the array kept for the result, not in scratch space
@@ -31,6 +32,7 @@ final class LinePromotion {
         long full = discount(promotion, running, out, context);
         if (full == 0) {
             outcomes.set(i, PromotionResult.CONDITION_NOT_MET, 0, "its action gives nothing on the targeted lines");
+            QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
         int count = targeting.count();

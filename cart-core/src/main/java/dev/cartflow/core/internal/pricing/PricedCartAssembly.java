@@ -14,6 +14,7 @@ import dev.cartflow.model.TaxAmount;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The last pricing step: taxes the kept option's lines and shipping and builds the priced cart with
@@ -86,7 +87,9 @@ final class PricedCartAssembly {
                 Money.ofMinor(tax, currency), taxTotals.toList(), Money.ofMinor(total, currency),
                 Money.ofMinor(total - tax, currency), Explanations.of(all, outcomes, currency, zero),
                 Explanations.codes(input.cart().codes(), all, outcomes), changes == null ? List.of() : changes,
-                input.exchangeRate(), input.now(), lines.unavailable());
+                input.exchangeRate(), input.now(), lines.unavailable(), Set.of(),
+                // the items' amount freeAbove was compared with: the subtotal less the line discounts
+                QualificationHints.of(all, outcomes, n, lines.subtotal() - discount, method, currency));
     }
 
     /** The share of every promotion that gave this line something, in evaluation order. */

@@ -40,6 +40,7 @@ final class ShippingDiscount {
         Targeting targeting = context.targeting();
         if (!targeting.select(promotion, running)) {
             outcomes.set(i, targeting.failure(), 0, targeting.reason());
+            QualificationHints.measure(i, promotion, targeting, outcomes);
             return current;
         }
         Action action = promotion.action();

@@ -16,6 +16,9 @@ final class Targeting {
     private int count;
     private PromotionResult failure;
     private String reason;
+    /** What the last select measured for the threshold conditions; -1 units when it measured nothing. */
+    private long measuredUnits;
+    private long measuredAmount;
 
     Targeting(PricingLines lines) {
         this.lines = lines;
@@ -32,6 +35,7 @@ final class Targeting {
         Promotion.Conditions conditions = promotion.conditions();
         Cart cart = lines.cart();
         count = 0;
+        measuredUnits = -1;
         if (!conditions.customerGroups().isEmpty()
                 && (cart.customerGroup() == null || !conditions.customerGroups().contains(cart.customerGroup()))) {
             fail(PromotionResult.CONDITION_NOT_MET, "customer group not eligible");
@@ -51,6 +55,8 @@ final class Targeting {
                 amount += running[line]; // at most the subtotal, which fits
             }
         }
+        measuredUnits = units;
+        measuredAmount = amount;
         if (count == 0) {
             fail(PromotionResult.NO_TARGET, "no line matches its filters");
             return false;
@@ -87,5 +93,18 @@ final class Targeting {
 
     String reason() {
         return reason;
+    }
+
+    /**
+     * The targeted units the last {@link #select} measured for {@code minQuantity}, or -1 when it
+     * stopped before measuring (customer group or country not eligible).
+     */
+    long measuredUnits() {
+        return measuredUnits;
+    }
+
+    /** The running amount of the targeted lines the last {@link #select} measured for {@code minSubtotal}. */
+    long measuredAmount() {
+        return measuredAmount;
     }
 }
