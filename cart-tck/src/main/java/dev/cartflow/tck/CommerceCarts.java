@@ -120,7 +120,7 @@ public final class CommerceCarts {
         return new Cart(CartId.random(), owner, random.nextBoolean() ? "vip" : null, currency, "DE",
                 CartState.ACTIVE, 1 + random.nextInt(50), lines, random.nextBoolean() ? List.of("SAVE10") : List.of(),
                 random.nextBoolean() ? "dhl" : null, metadata, created, updated, updated.plusSeconds(86_400),
-                random.nextInt(4) == 0 ? updated.plusNanos(1) : null, random.nextBoolean() ? "eu-1" : null, kind,
+                random.nextInt(4) == 0 ? updated.plusNanos(1) : null, random.nextBoolean() ? "eu" : null, kind,
                 null, null, null, List.of(), null, null);
     }
 
