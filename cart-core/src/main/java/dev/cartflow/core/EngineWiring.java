@@ -61,7 +61,7 @@ final class EngineWiring {
         CartEventLog log = b.eventLog != null ? b.eventLog : b.repository instanceof CartEventLog l ? l : null;
         CartMaintenanceStore store = b.maintenanceStore != null ? b.maintenanceStore
                 : b.repository instanceof CartMaintenanceStore m ? m : null;
-        RegionGuard guard = b.region == null ? null : new RegionGuard(b.repository, b.region);
+        RegionGuard guard = b.region == null ? null : RegionGuard.of(b.repository, b.region);
         if (guard != null && store != null) {
             store = guard.maintenance(store);
         }

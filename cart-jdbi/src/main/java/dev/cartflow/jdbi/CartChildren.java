@@ -12,8 +12,8 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The set-based insert of everything that hangs off cart rows: lines, codes, outbox events and
- * idempotency records, all in one {@link CartSql#INSERT_CHILDREN} statement whatever their number
+ * The set-based insert of everything that hangs off cart rows: lines, codes, participants, outbox
+ * events and idempotency records, all in one {@link CartSql#INSERT_CHILDREN} statement whatever their number
  * (each column travels as one array).
  */
 final class CartChildren {
@@ -29,7 +29,7 @@ final class CartChildren {
     static long insert(Handle h, List<Cart> carts, List<CartEvent> events,
                        List<IdempotencyRecord> records, Instant now) {
         boolean anyLineOrCode = carts.stream().anyMatch(c -> !c.lines().isEmpty() || !c.codes().isEmpty());
-        if (!anyLineOrCode && events.isEmpty() && records.isEmpty()) {
+        if (!anyLineOrCode && !ParticipantRows.any(carts) && events.isEmpty() && records.isEmpty()) {
             return 0;
         }
         List<String> lineCarts = new ArrayList<>();
@@ -99,7 +99,7 @@ final class CartChildren {
             keyExpiries.add(CartRows.text(record.expiresAt()));
             keyExpiryNs.add(CartRows.nanos(record.expiresAt()));
         }
-        return h.createQuery(CartSql.INSERT_CHILDREN)
+        return new ParticipantRows(carts).bind(h.createQuery(CartSql.INSERT_CHILDREN))
                 .bindArray("lineCarts", String.class, lineCarts)
                 .bindArray("linePositions", Integer.class, linePositions)
                 .bindArray("lineIds", String.class, lineIds)

@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Rows to the model and instants to columns: a cart row of {@link CartSql#SELECT_CARTS} (lines and
- * codes aggregated), an outbox row, and the split of an instant into a timestamptz (microseconds)
+ * Rows to the model and instants to columns: a cart row of {@link CartSql#SELECT_CARTS} (lines,
+ * codes and participants aggregated; the V7 columns in {@link CommerceColumns}), an outbox row, and the split of an instant into a timestamptz (microseconds)
  * and a companion {@code _ns} column (the nanoseconds below).
  */
 final class CartRows {
@@ -60,6 +60,7 @@ final class CartRows {
                 ? new CartOwner.Guest(rs.getString("guest_token_hash"))
                 : new CartOwner.Customer(new CustomerId(rs.getString("customer_id")));
         String[] codes = (String[]) rs.getArray("codes").getArray();
+        CommerceColumns.Content more = CommerceColumns.read(rs);
         return new Cart(
                 new CartId(UUID.fromString(rs.getString("id"))),
                 owner,
@@ -76,7 +77,14 @@ final class CartRows {
                 instant(rs, "updated_at", "updated_at_ns"),
                 instant(rs, "expires_at", "expires_at_ns"),
                 instant(rs, "abandoned_at", "abandoned_at_ns"),
-                rs.getString("region"));
+                rs.getString("region"),
+                more.kind(),
+                more.name(),
+                more.address(),
+                more.billingCountry(),
+                more.participants(),
+                more.recovery(),
+                more.freeze());
     }
 
     private static List<LineItem> lines(String json) {

@@ -10,6 +10,15 @@ final class CartSql {
                    c.currency, c.country, c.state, c.version, c.metadata_text, c.shipping_method,
                    c.created_at, c.updated_at, c.expires_at, c.abandoned_at,
                    c.created_at_ns, c.updated_at_ns, c.expires_at_ns, c.abandoned_at_ns, c.region,
+                   c.kind, c.name, c.address_subdivision, c.address_postal_code, c.address_city, c.address_lines,
+                   c.billing_country, c.recovery_token_hash, c.recovery_issued_at, c.recovery_issued_at_ns,
+                   c.recovery_expires_at, c.recovery_expires_at_ns, c.frozen_at, c.frozen_at_ns, c.frozen_until,
+                   c.frozen_until_ns, c.frozen_figures,
+                   (SELECT json_agg(json_build_array(p.participant_id, p.token_hash, p.role, p.may_checkout,
+                                    (extract(epoch FROM p.invited_at) * 1000000)::bigint, p.invited_at_ns,
+                                    (extract(epoch FROM p.expires_at) * 1000000)::bigint, p.expires_at_ns)
+                                    ORDER BY p.position)::text
+                      FROM cart_participants p WHERE p.cart_id = c.id) AS participants,
                    ARRAY(SELECT k.code FROM cart_codes k WHERE k.cart_id = c.id ORDER BY k.position) AS codes,
                    (SELECT json_agg(json_build_array(l.line_id, l.sku, l.warehouse, l.quantity,
                                     l.added_unit_price_minor, l.added_unit_price_currency,
@@ -19,16 +28,31 @@ final class CartSql {
               FROM carts c
             """;
 
+    /** The columns of issue 11's content (V7), in {@link #CART_COLUMNS} order. */
+    private static final String COMMERCE_COLUMNS = """
+            kind, name, address_subdivision, address_postal_code, address_city, address_lines, billing_country,
+            recovery_token_hash, recovery_issued_at, recovery_issued_at_ns, recovery_expires_at,
+            recovery_expires_at_ns, frozen_at, frozen_at_ns, frozen_until, frozen_until_ns, frozen_figures""";
+
+    private static final String COMMERCE_VALUES = """
+            :kind, :name, :addressSubdivision, :addressPostalCode, :addressCity,
+            CASE WHEN :hasAddress THEN CAST(:addressLines AS text[]) END, :billingCountry, :recoveryTokenHash,
+            CAST(:recoveryIssuedAt AS timestamptz), :recoveryIssuedAtNs, CAST(:recoveryExpiresAt AS timestamptz),
+            :recoveryExpiresAtNs, CAST(:frozenAt AS timestamptz), :frozenAtNs, CAST(:frozenUntil AS timestamptz),
+            :frozenUntilNs, :frozenFigures""";
+
     static final String CART_COLUMNS = """
             id, owner_kind, guest_token_hash, customer_id, customer_group, currency, country, state, version,
             metadata, metadata_text, shipping_method, created_at, updated_at, expires_at, abandoned_at,
-            created_at_ns, updated_at_ns, expires_at_ns, abandoned_at_ns, region""";
+            created_at_ns, updated_at_ns, expires_at_ns, abandoned_at_ns, region,
+            """ + COMMERCE_COLUMNS;
 
     static final String CART_VALUES = """
             CAST(:id AS uuid), :ownerKind, :tokenHash, :customerId, :customerGroup, :currency, :country, :state,
             :version, CAST(:metadataJson AS jsonb), :metadata, :shippingMethod, CAST(:createdAt AS timestamptz),
             CAST(:updatedAt AS timestamptz), CAST(:expiresAt AS timestamptz), CAST(:abandonedAt AS timestamptz),
-            :createdAtNs, :updatedAtNs, :expiresAtNs, :abandonedAtNs, :region""";
+            :createdAtNs, :updatedAtNs, :expiresAtNs, :abandonedAtNs, :region,
+            """ + COMMERCE_VALUES;
 
     static final String CART_ASSIGNMENTS = """
             owner_kind = EXCLUDED.owner_kind, guest_token_hash = EXCLUDED.guest_token_hash,
@@ -39,7 +63,15 @@ final class CartSql {
             updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at,
             abandoned_at = EXCLUDED.abandoned_at, created_at_ns = EXCLUDED.created_at_ns,
             updated_at_ns = EXCLUDED.updated_at_ns, expires_at_ns = EXCLUDED.expires_at_ns,
-            abandoned_at_ns = EXCLUDED.abandoned_at_ns, region = EXCLUDED.region""";
+            abandoned_at_ns = EXCLUDED.abandoned_at_ns, region = EXCLUDED.region,
+            kind = EXCLUDED.kind, name = EXCLUDED.name, address_subdivision = EXCLUDED.address_subdivision,
+            address_postal_code = EXCLUDED.address_postal_code, address_city = EXCLUDED.address_city,
+            address_lines = EXCLUDED.address_lines, billing_country = EXCLUDED.billing_country,
+            recovery_token_hash = EXCLUDED.recovery_token_hash, recovery_issued_at = EXCLUDED.recovery_issued_at,
+            recovery_issued_at_ns = EXCLUDED.recovery_issued_at_ns, recovery_expires_at = EXCLUDED.recovery_expires_at,
+            recovery_expires_at_ns = EXCLUDED.recovery_expires_at_ns, frozen_at = EXCLUDED.frozen_at,
+            frozen_at_ns = EXCLUDED.frozen_at_ns, frozen_until = EXCLUDED.frozen_until,
+            frozen_until_ns = EXCLUDED.frozen_until_ns, frozen_figures = EXCLUDED.frozen_figures""";
 
     static final String INSERT_CART =
             "INSERT INTO carts (" + CART_COLUMNS + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO NOTHING";
@@ -54,11 +86,21 @@ final class CartSql {
                        updated_at = CAST(:updatedAt AS timestamptz), expires_at = CAST(:expiresAt AS timestamptz),
                        abandoned_at = CAST(:abandonedAt AS timestamptz), created_at_ns = :createdAtNs,
                        updated_at_ns = :updatedAtNs, expires_at_ns = :expiresAtNs, abandoned_at_ns = :abandonedAtNs,
-                       region = :region
+                       region = :region, kind = :kind, name = :name, address_subdivision = :addressSubdivision,
+                       address_postal_code = :addressPostalCode, address_city = :addressCity,
+                       address_lines = CASE WHEN :hasAddress THEN CAST(:addressLines AS text[]) END,
+                       billing_country = :billingCountry, recovery_token_hash = :recoveryTokenHash,
+                       recovery_issued_at = CAST(:recoveryIssuedAt AS timestamptz),
+                       recovery_issued_at_ns = :recoveryIssuedAtNs,
+                       recovery_expires_at = CAST(:recoveryExpiresAt AS timestamptz),
+                       recovery_expires_at_ns = :recoveryExpiresAtNs, frozen_at = CAST(:frozenAt AS timestamptz),
+                       frozen_at_ns = :frozenAtNs, frozen_until = CAST(:frozenUntil AS timestamptz),
+                       frozen_until_ns = :frozenUntilNs, frozen_figures = :frozenFigures
                  WHERE id = CAST(:id AS uuid) AND version = :expectedVersion
                 RETURNING id),
             old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),
-            old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM updated))
+            old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM updated)),
+            old_participants AS (DELETE FROM cart_participants WHERE cart_id IN (SELECT id FROM updated))
             SELECT count(*) FROM updated""";
 
     /** Import: insert, or replace a lower version; the replaced cart's lines and codes are deleted. */
@@ -66,12 +108,13 @@ final class CartSql {
             + ") VALUES (" + CART_VALUES + ") ON CONFLICT (id) DO UPDATE SET " + CART_ASSIGNMENTS
             + " WHERE carts.version < EXCLUDED.version RETURNING id), "
             + "old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM written)), "
-            + "old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM written)) "
+            + "old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM written)), "
+            + "old_participants AS (DELETE FROM cart_participants WHERE cart_id IN (SELECT id FROM written)) "
             + "SELECT count(*) FROM written";
 
     /**
-     * Everything below the cart rows in one statement: lines, codes, outbox events and idempotency
-     * records, each from parallel arrays (empty arrays insert nothing). Returns the number of
+     * Everything below the cart rows in one statement: lines, codes, participants, outbox events and
+     * idempotency records, each from parallel arrays (empty arrays insert nothing). Returns the number of
      * idempotency records written; a live record with the same key is left alone (and the caller
      * rolls back).
      */
@@ -93,6 +136,19 @@ final class CartSql {
                 SELECT CAST(u.cart_id AS uuid), u.position, u.code
                   FROM unnest(CAST(:codeCarts AS text[]), CAST(:codePositions AS integer[]),
                               CAST(:codes AS text[])) AS u(cart_id, position, code)),
+            new_participants AS (
+                INSERT INTO cart_participants (cart_id, position, participant_id, token_hash, role, may_checkout,
+                                               invited_at, invited_at_ns, expires_at, expires_at_ns)
+                SELECT CAST(u.cart_id AS uuid), u.position, u.participant_id, u.token_hash, u.role, u.may_checkout,
+                       CAST(u.invited_at AS timestamptz), u.invited_at_ns, CAST(u.expires_at AS timestamptz),
+                       u.expires_at_ns
+                  FROM unnest(CAST(:participantCarts AS text[]), CAST(:participantPositions AS integer[]),
+                              CAST(:participantIds AS text[]), CAST(:participantTokens AS text[]),
+                              CAST(:participantRoles AS text[]), CAST(:participantCheckouts AS boolean[]),
+                              CAST(:participantInvited AS text[]), CAST(:participantInvitedNs AS integer[]),
+                              CAST(:participantExpires AS text[]), CAST(:participantExpiresNs AS integer[]))
+                       AS u(cart_id, position, participant_id, token_hash, role, may_checkout, invited_at,
+                            invited_at_ns, expires_at, expires_at_ns)),
             new_events AS (
                 INSERT INTO outbox (cart_id, sequence, idx, type, at, at_ns, data)
                 SELECT CAST(u.cart_id AS uuid), u.sequence, u.idx, u.type, CAST(u.at AS timestamptz), u.at_ns,

@@ -44,11 +44,21 @@ final class CartStore {
 
     static Optional<Cart> findActiveByCustomer(Handle h, CustomerId customerId) {
         return h.createQuery(CartSql.SELECT_CARTS + """
-                         WHERE c.customer_id = :customerId AND c.state = 'ACTIVE'
+                         WHERE c.customer_id = :customerId AND c.state = 'ACTIVE' AND c.kind = 'SHOPPING'
                          ORDER BY c.updated_at DESC, c.updated_at_ns DESC, c.id LIMIT 1""")
                 .bind("customerId", customerId.value())
                 .map(CartRows::cart)
                 .findOne();
+    }
+
+    /** The customer's active carts of every kind, most recently updated first ({@code CustomerCarts}). */
+    static List<Cart> cartsOf(Handle h, CustomerId customerId) {
+        return h.createQuery(CartSql.SELECT_CARTS + """
+                         WHERE c.customer_id = :customerId AND c.state = 'ACTIVE'
+                         ORDER BY c.updated_at DESC, c.updated_at_ns DESC, c.id""")
+                .bind("customerId", customerId.value())
+                .map(CartRows::cart)
+                .list();
     }
 
     static List<Cart> findExpiringBefore(Handle h, Instant cutoff, int limit) {
@@ -212,7 +222,7 @@ final class CartStore {
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindCart(S statement, Cart cart) {
         CartOwner owner = cart.owner();
-        return statement
+        return CommerceColumns.bind(statement, cart)
                 .bind("id", cart.id().toString())
                 .bind("ownerKind", owner instanceof CartOwner.Guest ? "GUEST" : "CUSTOMER")
                 .bind("tokenHash", owner instanceof CartOwner.Guest g ? g.tokenHash() : null)

@@ -10,6 +10,7 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
@@ -31,7 +32,11 @@ import org.jdbi.v3.core.Jdbi;
  * version. Any failure of the database or the driver is raised as {@code PROVIDER_UNAVAILABLE}
  * with the original as cause; nothing of JDBI or JDBC escapes.
  *
- * <p>Loading a cart is one query (lines and codes are aggregated in it); a save is a fixed number of
+ * <p>Issue 11's content (kind, name, address, billing country, recovery token, freeze) is kept in
+ * the cart row and participants in {@code cart_participants} (V7); {@link #findActiveByCustomer}
+ * returns shopping carts only, and {@link #cartsOf} lists a customer's active carts of every kind.
+ *
+ * <p>Loading a cart is one query (lines, codes and participants are aggregated in it); a save is a fixed number of
  * statements whatever the number of lines (lines, codes and events are written with set-based
  * {@code unnest} inserts).
  *
@@ -39,7 +44,7 @@ import org.jdbi.v3.core.Jdbi;
  * primary go to the replica: {@link #findExpiringBefore}, {@link #findInactiveSince} (batch jobs
  * that tolerate a few seconds of lag: their writes are version-guarded) and {@link #eventsSince}
  * (catch-up reads; a client that asks again later sees the rest). Reads that must see the caller's
- * own writes ({@link #find}, {@link #findActiveByCustomer}, {@link #findIdempotency}) and every
+ * own writes ({@link #find}, {@link #findActiveByCustomer}, {@link #cartsOf}, {@link #findIdempotency}) and every
  * write go to the primary.
  *
  * <p><b>Data protection.</b> {@link #eraseCustomer} deletes, in one transaction, the customer's carts
@@ -58,7 +63,7 @@ import org.jdbi.v3.core.Jdbi;
  *         .build();
  * }</pre>
  */
-public final class JdbiCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore {
+public final class JdbiCartRepository implements CartStorage, CartScan, CustomerCarts, PersonalDataStore, RetentionStore {
     private final Jdbi primary;
     private final Jdbi reads;
 
@@ -98,6 +103,13 @@ public final class JdbiCartRepository implements CartStorage, CartScan, Personal
         notNull(customerId, "customerId");
         return Failures.translate("find active cart",
                 () -> primary.withHandle(h -> CartStore.findActiveByCustomer(h, customerId)));
+    }
+
+    /** On the primary, like {@link #findActiveByCustomer}: a shopper lists carts they just changed. */
+    @Override
+    public List<Cart> cartsOf(CustomerId customerId) {
+        notNull(customerId, "customerId");
+        return Failures.translate("list customer carts", () -> primary.withHandle(h -> CartStore.cartsOf(h, customerId)));
     }
 
     @Override

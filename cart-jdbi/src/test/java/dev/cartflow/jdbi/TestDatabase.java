@@ -91,7 +91,7 @@ final class TestDatabase {
     static void truncate(String schema) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE " + schema + ".carts, " + schema + ".cart_lines, " + schema + ".cart_codes, "
-                    + schema + ".outbox, " + schema + ".promotion_redemptions, " + schema + ".idempotency_keys");
+                    + schema + ".cart_participants, " + schema + ".outbox, " + schema + ".promotion_redemptions, " + schema + ".idempotency_keys");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

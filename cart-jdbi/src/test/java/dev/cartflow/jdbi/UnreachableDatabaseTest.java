@@ -56,6 +56,7 @@ class UnreachableDatabaseTest {
 
         assertUnavailable(() -> repository.find(cart.id()));
         assertUnavailable(() -> repository.findActiveByCustomer(new CustomerId("c-1")));
+        assertUnavailable(() -> repository.cartsOf(new CustomerId("c-1")));
         assertUnavailable(() -> repository.save(TestCarts.create(cart)));
         assertUnavailable(() -> repository.saveAll(List.of(TestCarts.create(cart))));
         assertUnavailable(() -> repository.delete(cart.id()));

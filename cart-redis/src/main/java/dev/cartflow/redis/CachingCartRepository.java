@@ -13,6 +13,7 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
@@ -33,7 +34,8 @@ import java.util.function.Consumer;
  * (the delegate stays the system of record).
  *
  * <ul>
- *   <li>Only {@link #find} is answered from the cache; every other method goes to the delegate.</li>
+ *   <li>Only {@link #find} is answered from the cache; every other method goes to the delegate
+ *       ({@link #cartsOf} too, which needs a delegate that is a {@link CustomerCarts}).</li>
  *   <li>Writes go to the delegate first, then update the cache with a version-checked script: an
  *       entry is only ever replaced by a higher version, so a slow older write or a slow fill can
  *       never overwrite a newer snapshot. A delete leaves a short-lived tombstone that blocks
@@ -55,8 +57,8 @@ import java.util.function.Consumer;
  * <p>Close it on shutdown to release its pub/sub subscription; the {@link CartRedisClient} is closed
  * by its owner.
  */
-public final class CachingCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore,
-        HealthContributor, AutoCloseable {
+public final class CachingCartRepository implements CartStorage, CartScan, CustomerCarts, PersonalDataStore,
+        RetentionStore, HealthContributor, AutoCloseable {
     private final CartStorage delegate;
     private final CartRedisClient client;
     private final RedisGuard guard;
@@ -340,6 +342,21 @@ public final class CachingCartRepository implements CartStorage, CartScan, Perso
     @Override
     public List<Cart> findInactiveSince(Instant cutoff, int limit) {
         return delegate.findInactiveSince(cutoff, limit);
+    }
+
+    /**
+     * The delegate's listing of a customer's carts, read from the store of record like
+     * {@link #findActiveByCustomer} (a listing is not answered from the cache).
+     *
+     * @throws CartException {@code INTERNAL} when the delegate is not a {@link CustomerCarts}
+     */
+    @Override
+    public List<Cart> cartsOf(CustomerId customerId) {
+        if (delegate instanceof CustomerCarts lists) {
+            return lists.cartsOf(customerId);
+        }
+        throw CartException.internal("the store behind this cart cache cannot list a customer's carts"
+                + " (it is not a CustomerCarts)", null);
     }
 
     /** The delegate's scan (the key rotation job reads through the cache's store of record). */

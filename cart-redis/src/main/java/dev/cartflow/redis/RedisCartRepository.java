@@ -3,6 +3,7 @@ package dev.cartflow.redis;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartKind;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartErrorCode;
@@ -11,6 +12,7 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
@@ -46,7 +48,8 @@ import java.util.function.Supplier;
  *       change is all or nothing even if the writer dies.</li>
  *   <li>Secondary indexes (customer, expiresAt, updatedAt) are sorted sets under one tag, updated
  *       after the cart by a version-guarded script; queries re-check every candidate against the
- *       stored cart.</li>
+ *       stored cart. The customer index holds carts of every kind: {@link #cartsOf} lists the active
+ *       ones, {@link #findActiveByCustomer} returns the latest shopping cart among them.</li>
  * </ul>
  *
  * <p>Data protection: {@link #eraseCustomer} deletes the customer's carts (found through its
@@ -57,7 +60,7 @@ import java.util.function.Supplier;
  * <p>Redis failures surface as {@link CartException} with {@link CartErrorCode#PROVIDER_UNAVAILABLE}.
  * Configure Redis with persistence (AOF) when it is the system of record.
  */
-public final class RedisCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore {
+public final class RedisCartRepository implements CartStorage, CartScan, CustomerCarts, PersonalDataStore, RetentionStore {
     /**
      * KEYS: versions hash, expires zset, updated zset, customer zset (or the versions hash again);
      * ARGV: cartId, version, expiresMs, updatedMs, hasCustomer. Only a newer version moves the entries.
@@ -142,19 +145,28 @@ public final class RedisCartRepository implements CartStorage, CartScan, Persona
     @Override
     public Optional<Cart> findActiveByCustomer(CustomerId customerId) {
         CartException.requireNonNull(customerId, "customerId");
-        return guard(() -> {
-            List<String> ids = redis().zrevrange(keys.customerIndex(customerId), 0, -1);
-            Cart best = null;
-            for (String id : ids) {
-                Optional<Cart> cart = load(CartId.parse(id));
-                if (cart.isPresent() && cart.get().state() == CartState.ACTIVE
-                        && cart.get().customerId().filter(customerId::equals).isPresent()
-                        && (best == null || cart.get().updatedAt().isAfter(best.updatedAt()))) {
-                    best = cart.get();
-                }
-            }
-            return Optional.ofNullable(best);
-        });
+        return guard(() -> activeCarts(customerId).stream().filter(c -> c.kind() == CartKind.SHOPPING).findFirst());
+    }
+
+    @Override
+    public List<Cart> cartsOf(CustomerId customerId) {
+        CartException.requireNonNull(customerId, "customerId");
+        return guard(() -> activeCarts(customerId));
+    }
+
+    /**
+     * The customer's active carts of every kind, most recently updated first: each candidate of the
+     * customer index checked against the stored cart (an index entry may lag behind its cart).
+     */
+    private List<Cart> activeCarts(CustomerId customerId) {
+        List<Cart> carts = new ArrayList<>();
+        for (String id : redis().zrevrange(keys.customerIndex(customerId), 0, -1)) {
+            load(CartId.parse(id))
+                    .filter(c -> c.state() == CartState.ACTIVE && c.customerId().filter(customerId::equals).isPresent())
+                    .ifPresent(carts::add);
+        }
+        carts.sort(Comparator.comparing(Cart::updatedAt).reversed().thenComparing(c -> c.id().toString()));
+        return carts;
     }
 
     @Override

@@ -75,6 +75,7 @@ class RedisUnavailableTest {
 
             assertUnavailable(() -> repository.find(cart.id()));
             assertUnavailable(() -> repository.findActiveByCustomer(new CustomerId("c-1")));
+            assertUnavailable(() -> repository.cartsOf(new CustomerId("c-1")));
             assertUnavailable(() -> repository.save(CartWrite.of(Carts.add(cart, "A"), 1, List.of())));
             assertUnavailable(() -> repository.saveAll(List.of(CartWrite.of(Carts.guest(), 0, List.of()))));
             assertUnavailable(() -> repository.delete(cart.id()));

@@ -17,7 +17,6 @@ import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.Sku;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -33,7 +32,10 @@ import java.util.List;
  * unversioned documents of earlier releases (cart-core's {@code CartJson}, cart-redis's cache
  * entries and cart-jdbi's JSON lines), and ignores keys it does not know, so a later release can add
  * optional content without a new version (the cart's region was added so: {@code "rg"} or
- * {@code "region"}, absent in older documents, which read as carts without a region).
+ * {@code "region"}, absent in older documents, which read as carts without a region; issue 11's
+ * kind, name, shipping address, billing country, participants, recovery token and freeze were added
+ * the same way, each written only when it differs from what an older cart reads as, with a frozen
+ * cart's figures in the {@link PricedCartCodec} form).
  *
  * <pre>{@code
  * String entry = CartCodec.write(cart, CartCodec.Keys.COMPACT);
@@ -75,7 +77,12 @@ public final class CartCodec {
      */
     public static String write(Cart cart, Keys keys) {
         CartException.requireNonNull(cart, "cart");
-        CartLayout k = CartException.requireNonNull(keys, "keys").layout;
+        return node(cart, CartException.requireNonNull(keys, "keys")).toString();
+    }
+
+    /** The document as a tree (a frozen cart's figures nest one). */
+    static ObjectNode node(Cart cart, Keys keys) {
+        CartLayout k = keys.layout;
         ObjectNode root = MAPPER.createObjectNode();
         root.put(k.formatKey(), FORMAT_VERSION);
         root.put("id", cart.id().toString());
@@ -125,7 +132,8 @@ public final class CartCodec {
             // exactly as earlier releases wrote it
             root.put(k.region(), cart.region());
         }
-        return root.toString();
+        CommerceFields.write(root, cart, k.commerce(), keys);
+        return root;
     }
 
     private static void optional(ObjectNode node, CartLayout k, String key, String value) {
@@ -159,7 +167,7 @@ public final class CartCodec {
             throw CartException.invalidInput("a cart document must be a JSON object");
         }
         try {
-            return read(root, layoutOf(root));
+            return read(root);
         } catch (CartException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -167,6 +175,11 @@ public final class CartCodec {
             // state, instant, id, the model's own checks); anything else escaping is our bug.
             throw CartException.internal("reading a cart document failed", e);
         }
+    }
+
+    /** Reads a tree of {@link #node} (or of an earlier release); {@code INVALID_INPUT} on anything wrong. */
+    static Cart read(JsonNode root) {
+        return read(root, layoutOf(root));
     }
 
     /** The layout of a document, after checking that its version is one this reader knows. */
@@ -212,6 +225,7 @@ public final class CartCodec {
             codes.add(c.asText());
         }
         String abandoned = optionalText(root, k.abandoned());
+        CommerceFields.Content more = CommerceFields.read(root, k.commerce());
         return new Cart(
                 CartId.parse(text(root, "id")),
                 owner,
@@ -228,7 +242,14 @@ public final class CartCodec {
                 instant(root, k.updated()),
                 instant(root, k.expires()),
                 abandoned == null ? null : instant(root, k.abandoned()),
-                optionalText(root, k.region()));
+                optionalText(root, k.region()),
+                more.kind(),
+                more.name(),
+                more.address(),
+                more.billingCountry(),
+                more.participants(),
+                more.recovery(),
+                more.freeze());
     }
 
     private static LineItem line(JsonNode l, CartLayout k) {
@@ -257,65 +278,32 @@ public final class CartCodec {
                 text(l, k.warehouse()), price, instant(l, k.addedAt()));
     }
 
-    private static JsonNode required(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            throw CartException.invalidInput("missing " + key);
-        }
-        return value;
-    }
-
     private static JsonNode object(JsonNode node, String key) {
-        JsonNode value = required(node, key);
-        if (!value.isObject()) {
-            throw CartException.invalidInput(key + " must be an object");
-        }
-        return value;
+        return Nodes.object(node, key);
     }
 
     private static JsonNode array(JsonNode node, String key) {
-        JsonNode value = required(node, key);
-        if (!value.isArray()) {
-            throw CartException.invalidInput(key + " must be an array");
-        }
-        return value;
+        return Nodes.array(node, key);
     }
 
     private static String text(JsonNode node, String key) {
-        JsonNode value = required(node, key);
-        if (!value.isTextual()) {
-            throw CartException.invalidInput(key + " must be text");
-        }
-        return value.asText();
+        return Nodes.text(node, key);
     }
 
     private static String optionalText(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value == null || value.isNull() ? null : text(node, key);
+        return Nodes.optionalText(node, key);
     }
 
     private static long wholeNumber(JsonNode node, String key) {
-        JsonNode value = required(node, key);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw CartException.invalidInput(key + " must be a whole number");
-        }
-        return value.longValue();
+        return Nodes.wholeNumber(node, key);
     }
 
     private static Instant instant(JsonNode node, String key) {
-        try {
-            return Instant.parse(text(node, key));
-        } catch (DateTimeParseException e) {
-            throw CartException.invalidInput(key + " is not an ISO-8601 instant");
-        }
+        return Nodes.instant(node, key);
     }
 
     private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw CartException.invalidInput("unknown currency code");
-        }
+        return Nodes.currency(code);
     }
 
     private static CartState state(String name) {

@@ -12,29 +12,30 @@ package dev.cartflow.core.codec;
  * @param writeNulls    whether absent optional values are written as {@code null}
  * @param region        the key of the data-residency region (optional content: documents without
  *                      it read as carts without a region)
+ * @param commerce      the keys of issue 11's content (optional content, see {@link CommerceLayout})
  */
 record CartLayout(String formatKey, String ownerObject, String guest, String customer, String group,
                   String currency, String country, String state, String version, String lines, String lineId,
                   String sku, String quantity, String warehouse, String lineMoney, String priceMinor,
                   String priceCurrency, String addedAt, String codes, String shipping, String metadata,
                   String created, String updated, String expires, String abandoned, boolean writeNulls,
-                  String region) {
+                  String region, CommerceLayout commerce) {
 
     /** Short keys for caches and idempotency records (the cart-redis format of earlier releases). */
     static final CartLayout COMPACT = new CartLayout("fv", "o", "g", "c", "cg", "cu", "co", "st", "v", "l", "i",
             "s", "q", "w", null, "pm", "pc", "a", "cd", "sm", "md", "ca", "ua", "ea", "aa", false,
-            "rg");
+            "rg", CommerceLayout.COMPACT);
 
     /** Spelled-out keys for export and for people (the cart-jdbi JSON lines of earlier releases). */
     static final CartLayout VERBOSE = new CartLayout("formatVersion", "owner", "guestTokenHash", "customerId",
             "customerGroup", "currency", "country", "state", "version", "lines", "id", "sku", "quantity",
             "warehouse", "addedUnitPrice", "minor", "currency", "addedAt", "codes", "shippingMethod", "metadata",
             "createdAt", "updatedAt", "expiresAt", "abandonedAt", true,
-            "region");
+            "region", CommerceLayout.VERBOSE);
 
     /** Read only: the format of cart-core's {@code CartJson} of earlier releases (idempotent responses). */
     static final CartLayout CORE_V1 = new CartLayout("f", null, "guest", "customer", "group", "currency",
             "country", "state", "version", "lines", "id", "sku", "qty", "wh", null, "price", "priceCurrency", "at",
             "codes", "shipping", "metadata", "created", "updated", "expires", "abandoned", false,
-            "region");
+            "region", CommerceLayout.COMPACT);
 }

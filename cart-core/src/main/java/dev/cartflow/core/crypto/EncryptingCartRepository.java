@@ -9,6 +9,7 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PersonalDataStore;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import java.util.Optional;
  *
  * <p>The result keeps the store's optional capabilities: it is a {@link CartStorage} when the store
  * is one (event log and maintenance scans, with carts decrypted), and a {@link PersonalDataStore}
- * when the store is one too (erasure passes through; exported cart documents are decrypted).
+ * when the store is one too (erasure passes through; exported cart documents are decrypted), and a
+ * {@link CustomerCarts} when the store is one (the listed carts decrypted).
  * Thread-safe when the store and the key provider are. A missing, wrong or failing key or a tampered value:
  * see {@link dev.cartflow.spi.KeyProvider} and docs/data-protection.md ({@code INTERNAL} or
  * {@code PROVIDER_UNAVAILABLE}, never a JCA exception).
@@ -55,19 +57,24 @@ public class EncryptingCartRepository implements CartRepository, KeyRotationScan
      * @param delegate the store
      * @param settings what to encrypt, with which keys
      * @return the encrypting store: a {@link CartStorage} when {@code delegate} is one, and then a
-     *         {@link PersonalDataStore} when {@code delegate} is one
+     *         {@link PersonalDataStore} when {@code delegate} is one; a {@link CustomerCarts} (carts
+     *         listed decrypted) when {@code delegate} is one
      * @throws CartException {@code INVALID_INPUT} on a null argument
      */
     public static CartRepository wrap(CartRepository delegate, EncryptionSettings settings) {
         CartException.requireNonNull(delegate, "repository");
         CartException.requireNonNull(settings, "encryption settings");
+        boolean lists = delegate instanceof CustomerCarts;
         if (delegate instanceof CartStorage storage && delegate instanceof PersonalDataStore) {
-            return new EncryptingPersonalStorage(storage, settings);
+            return lists ? new EncryptingCustomerCarts.PersonalStorage(storage, settings)
+                    : new EncryptingPersonalStorage(storage, settings);
         }
         if (delegate instanceof CartStorage storage) {
-            return new EncryptingCartStorage(storage, settings);
+            return lists ? new EncryptingCustomerCarts.Storage(storage, settings)
+                    : new EncryptingCartStorage(storage, settings);
         }
-        return new EncryptingCartRepository(delegate, settings);
+        return lists ? new EncryptingCustomerCarts.Repository(delegate, settings)
+                : new EncryptingCartRepository(delegate, settings);
     }
 
     @Override
@@ -132,6 +139,11 @@ public class EncryptingCartRepository implements CartRepository, KeyRotationScan
     /** The decrypted form of carts read through a capability of the store. */
     final List<Cart> open(List<Cart> stored) {
         return stored.stream().map(sealing::open).toList();
+    }
+
+    /** The customer's carts listed by the store, decrypted; for the variants that are a {@link CustomerCarts}. */
+    final List<Cart> listed(CustomerId customerId) {
+        return open(((CustomerCarts) delegate).cartsOf(customerId));
     }
 
     final CartSealing sealing() {

@@ -15,7 +15,7 @@ import java.util.Map;
  * through (deleting ciphertext needs no key); an exported record that is a cart document is
  * decrypted, so the customer receives their data, not envelopes.
  */
-final class EncryptingPersonalStorage extends EncryptingCartStorage implements PersonalDataStore {
+class EncryptingPersonalStorage extends EncryptingCartStorage implements PersonalDataStore {
     private final PersonalDataStore personal;
 
     EncryptingPersonalStorage(CartStorage storage, EncryptionSettings settings) {

@@ -22,17 +22,19 @@ public final class EncryptionSettings {
     private final KeyProvider keys;
     private final Set<String> metadataFields;
     private final boolean responses;
+    private final boolean addresses;
     private final SecureRandom random;
 
     private EncryptionSettings(Builder b) {
         this.keys = b.keys;
         this.metadataFields = Set.copyOf(b.metadataFields);
         this.responses = b.responses;
+        this.addresses = b.addresses;
         this.random = b.random;
     }
 
     /**
-     * A builder: no fields, stored responses encrypted, no key provider yet.
+     * A builder: no fields, stored responses and addresses encrypted, no key provider yet.
      *
      * @return the builder
      */
@@ -55,6 +57,11 @@ public final class EncryptionSettings {
         return responses;
     }
 
+    /** Whether the postal code, city and street lines of shipping addresses are encrypted. */
+    public boolean addresses() {
+        return addresses;
+    }
+
     SecureRandom random() {
         return random;
     }
@@ -64,6 +71,7 @@ public final class EncryptionSettings {
         private KeyProvider keys;
         private final Set<String> metadataFields = new LinkedHashSet<>();
         private boolean responses = true;
+        private boolean addresses = true;
         private SecureRandom random = new SecureRandom();
 
         private Builder() {
@@ -91,6 +99,9 @@ public final class EncryptionSettings {
             CartException.requireNonNull(fields, "metadata fields");
             for (String field : fields) {
                 Checks.text(field, "metadata field", 256);
+                if (field.equals(AddressSealing.KEY)) {
+                    throw CartException.invalidInput("metadata field " + field + " is reserved for the encrypted address");
+                }
                 metadataFields.add(field);
             }
             return this;
@@ -105,6 +116,20 @@ public final class EncryptionSettings {
          */
         public Builder responses(boolean encrypt) {
             this.responses = encrypt;
+            return this;
+        }
+
+        /**
+         * Whether the personal parts of a cart's shipping address (postal code, city, street lines)
+         * are stored encrypted; default true. They are sealed together into the reserved metadata
+         * key {@code cartflow:address}, and the stored address keeps only its subdivision (see
+         * docs/data-protection.md). A sealed address is read whatever this says.
+         *
+         * @param encrypt true to encrypt them
+         * @return this builder
+         */
+        public Builder addresses(boolean encrypt) {
+            this.addresses = encrypt;
             return this;
         }
 

@@ -38,10 +38,8 @@ final class MetadataFields {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw CartException.internal("stored metadata is not a JSON object", null);
             }
-            out.append('{');
-            boolean first = true;
+            int copied = 0; // text between the values (keys, separators, whitespace) is copied as it is
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                int nameStart = offset(parser.currentTokenLocation().getCharOffset());
                 String name = parser.currentName();
                 parser.nextToken();
                 int valueStart = offset(parser.currentTokenLocation().getCharOffset());
@@ -49,11 +47,7 @@ final class MetadataFields {
                 parser.finishToken(); // a string's end is known only once it is read
                 int valueEnd = offset(parser.currentLocation().getCharOffset());
                 String value = metadata.substring(valueStart, valueEnd);
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                out.append(metadata, nameStart, valueStart);
+                out.append(metadata, copied, valueStart);
                 if (fields.contains(name)) {
                     String replaced = rewrite.apply(name, value);
                     changed |= !replaced.equals(value);
@@ -61,8 +55,9 @@ final class MetadataFields {
                 } else {
                     out.append(value);
                 }
+                copied = valueEnd;
             }
-            out.append('}');
+            out.append(metadata, copied, metadata.length());
         } catch (IOException e) {
             throw CartException.internal("stored metadata is not valid JSON", e);
         }
@@ -84,5 +79,83 @@ final class MetadataFields {
             throw CartException.internal("metadata offsets are unavailable", null);
         }
         return (int) charOffset;
+    }
+
+    /**
+     * The metadata with one more top-level key at its end, written without whitespace, so that
+     * {@link #cutLast} gives back the very text it was added to.
+     *
+     * @param metadata  the JSON object text
+     * @param name      the key, a JSON string literal's content that needs no escape
+     * @param valueJson the value's JSON text
+     * @return the object text with the key added
+     */
+    static String append(String metadata, String name, String valueJson) {
+        int close = metadata.lastIndexOf('}');
+        if (close < 0) {
+            throw CartException.internal("stored metadata is not a JSON object", null);
+        }
+        String field = '"' + name + "\":" + valueJson;
+        return metadata.substring(0, close) + (isEmptyObject(metadata) ? "" : ",") + field + metadata.substring(close);
+    }
+
+    /**
+     * Cuts the key {@link #append} added: the value of {@code name} when it is the object's last key,
+     * with the comma written before it; null when the object has no such key.
+     *
+     * @return the value's JSON text and the metadata without it, or null
+     * @throws CartException {@code INTERNAL} when the key is there but not last (not our writing)
+     */
+    static Cut cutLast(String metadata, String name) {
+        if (!metadata.contains('"' + name + '"')) {
+            return null; // the common case, without a parse
+        }
+        try (JsonParser parser = FACTORY.createParser(metadata)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw CartException.internal("stored metadata is not a JSON object", null);
+            }
+            Cut found = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                int nameStart = offset(parser.currentTokenLocation().getCharOffset());
+                boolean ours = name.equals(parser.currentName());
+                parser.nextToken();
+                int valueStart = offset(parser.currentTokenLocation().getCharOffset());
+                parser.skipChildren();
+                parser.finishToken();
+                int valueEnd = offset(parser.currentLocation().getCharOffset());
+                if (found != null) {
+                    throw CartException.internal("an encrypted metadata entry is not the last key", null);
+                }
+                if (ours) {
+                    int from = nameStart > 0 && metadata.charAt(nameStart - 1) == ',' ? nameStart - 1 : nameStart;
+                    found = new Cut(metadata.substring(valueStart, valueEnd),
+                            metadata.substring(0, from) + metadata.substring(valueEnd));
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw CartException.internal("stored metadata is not valid JSON", e);
+        }
+    }
+
+    /** Whether the object text has no key at all. */
+    private static boolean isEmptyObject(String metadata) {
+        try (JsonParser parser = FACTORY.createParser(metadata)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw CartException.internal("stored metadata is not a JSON object", null);
+            }
+            return parser.nextToken() == JsonToken.END_OBJECT;
+        } catch (IOException e) {
+            throw CartException.internal("stored metadata is not valid JSON", e);
+        }
+    }
+
+    /**
+     * A key cut out of the metadata.
+     *
+     * @param valueJson the cut value's JSON text
+     * @param rest      the metadata without it
+     */
+    record Cut(String valueJson, String rest) {
     }
 }

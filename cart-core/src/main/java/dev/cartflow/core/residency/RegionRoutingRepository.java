@@ -9,6 +9,7 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
@@ -41,10 +42,10 @@ import java.util.function.Function;
  * <p>Refusals are {@code ACCESS_DENIED}: a cart of a region this routing has no storage for, a cart
  * without a region when there is no default region, and one write spanning two regions (a merge
  * cannot be atomic across two databases, so a guest cart merges only within its region). Calls with
- * no id to route by ask every region: {@link #findActiveByCustomer}, the maintenance scans,
- * {@link #findAfter} and erasure and export. Thread-safe when the regions' stores are.
+ * no id to route by ask every region: {@link #findActiveByCustomer}, {@link #cartsOf}, the
+ * maintenance scans, {@link #findAfter} and erasure and export. Thread-safe when the regions' stores are.
  */
-public final class RegionRoutingRepository implements CartStorage, CartScan, PersonalDataStore {
+public final class RegionRoutingRepository implements CartStorage, CartScan, PersonalDataStore, CustomerCarts {
     private final Map<String, CartStorage> byName;
     private final Map<Integer, CartStorage> byCode;
     private final Map<Integer, String> names;
@@ -148,6 +149,26 @@ public final class RegionRoutingRepository implements CartStorage, CartScan, Per
             }
             return scan.findAfter(after, limit);
         }, Comparator.comparing(c -> c.id().toString()), limit);
+    }
+
+    /**
+     * The customer's active carts of every region, most recently updated first; each region's store
+     * must be a {@link CustomerCarts}.
+     *
+     * @throws CartException {@code INTERNAL} when one is not
+     */
+    @Override
+    public List<Cart> cartsOf(CustomerId customerId) {
+        CartException.requireNonNull(customerId, "customer id");
+        List<Cart> carts = new ArrayList<>();
+        for (CartStorage store : byName.values()) {
+            if (!(store instanceof CustomerCarts lists)) {
+                throw CartException.internal("a region's store is not a CustomerCarts", null);
+            }
+            carts.addAll(lists.cartsOf(customerId));
+        }
+        carts.sort(Comparator.comparing(Cart::updatedAt).reversed().thenComparing(c -> c.id().toString()));
+        return carts;
     }
 
     /** Erased in every region whose store keeps personal data; the counts are summed per kind. */

@@ -247,8 +247,8 @@ public final class Resilience {
 
     /**
      * Cart storage, guarded: reads retried, writes tried once, no fallback. The decorator keeps the
-     * delegate's optional capabilities ({@code CartEventLog}, {@code CartMaintenanceStore}), so that
-     * the engine's builder finds them as before.
+     * delegate's optional capabilities ({@code CartEventLog}, {@code CartMaintenanceStore},
+     * {@code CustomerCarts}, whose listing is a read), so that the engine's builder finds them as before.
      *
      * @param delegate the store
      * @param policy   its policy (its fallback does not apply)
@@ -263,10 +263,10 @@ public final class Resilience {
      *
      * @param delegate the store
      * @param policy   its policy
-     * @return the decorator, a {@link CartStorage} too
+     * @return the decorator, a {@link CartStorage} too, and a {@code CustomerCarts} when the store is one
      */
     public static CartStorage storage(CartStorage delegate, ProviderPolicy policy) {
-        return new ResilientRepository.Storage(required(delegate, "storage"), required(policy, "policy"));
+        return ResilientRepository.storage(required(delegate, "storage"), required(policy, "policy"));
     }
 
     private static <T> T required(T value, String name) {

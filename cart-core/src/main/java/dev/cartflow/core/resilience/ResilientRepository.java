@@ -11,6 +11,7 @@ import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Instant;
 import java.util.List;
@@ -38,16 +39,22 @@ class ResilientRepository extends Decorated implements CartRepository {
     static CartRepository of(CartRepository delegate, ProviderPolicy policy) {
         boolean log = delegate instanceof CartEventLog;
         boolean maintenance = delegate instanceof CartMaintenanceStore;
+        boolean lists = delegate instanceof CustomerCarts;
         if (log && maintenance) {
-            return new Storage(delegate, policy);
+            return lists ? new ListingStorage(delegate, policy) : new Storage(delegate, policy);
         }
         if (log) {
-            return new WithEventLog(delegate, policy);
+            return lists ? new ListingWithEventLog(delegate, policy) : new WithEventLog(delegate, policy);
         }
         if (maintenance) {
-            return new WithMaintenance(delegate, policy);
+            return lists ? new ListingWithMaintenance(delegate, policy) : new WithMaintenance(delegate, policy);
         }
-        return new ResilientRepository(delegate, policy);
+        return lists ? new Listing(delegate, policy) : new ResilientRepository(delegate, policy);
+    }
+
+    /** The decorator of a full store, a {@link CustomerCarts} too when the store is one. */
+    static CartStorage storage(CartStorage delegate, ProviderPolicy policy) {
+        return delegate instanceof CustomerCarts ? new ListingStorage(delegate, policy) : new Storage(delegate, policy);
     }
 
     @Override
@@ -107,6 +114,12 @@ class ResilientRepository extends Decorated implements CartRepository {
         return guard.write(() -> ((CartMaintenanceStore) delegate).delete(id));
     }
 
+    /** {@link CustomerCarts#cartsOf}, for the subclasses that declare it: a read. */
+    public List<Cart> cartsOf(CustomerId customerId) {
+        CartException.requireNonNull(customerId, "customer id");
+        return guard.read(() -> ((CustomerCarts) delegate).cartsOf(customerId));
+    }
+
     /** A store with an event log. */
     private static final class WithEventLog extends ResilientRepository implements CartEventLog {
         WithEventLog(CartRepository delegate, ProviderPolicy policy) {
@@ -124,6 +137,35 @@ class ResilientRepository extends Decorated implements CartRepository {
     /** A store with every capability. */
     static final class Storage extends ResilientRepository implements CartStorage {
         Storage(CartRepository delegate, ProviderPolicy policy) {
+            super(delegate, policy);
+        }
+    }
+
+    /** A store that lists a customer's carts. */
+    private static final class Listing extends ResilientRepository implements CustomerCarts {
+        Listing(CartRepository delegate, ProviderPolicy policy) {
+            super(delegate, policy);
+        }
+    }
+
+    /** A store with an event log that lists a customer's carts. */
+    private static final class ListingWithEventLog extends ResilientRepository implements CartEventLog, CustomerCarts {
+        ListingWithEventLog(CartRepository delegate, ProviderPolicy policy) {
+            super(delegate, policy);
+        }
+    }
+
+    /** A store with the maintenance scans that lists a customer's carts. */
+    private static final class ListingWithMaintenance extends ResilientRepository
+            implements CartMaintenanceStore, CustomerCarts {
+        ListingWithMaintenance(CartRepository delegate, ProviderPolicy policy) {
+            super(delegate, policy);
+        }
+    }
+
+    /** A store with every capability, listing a customer's carts too. */
+    private static final class ListingStorage extends ResilientRepository implements CartStorage, CustomerCarts {
+        ListingStorage(CartRepository delegate, ProviderPolicy policy) {
             super(delegate, policy);
         }
     }

@@ -10,6 +10,7 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * cart's, so an operator sees at once that a request reached the wrong region; the cart id is
  * unguessable, so saying that a cart exists elsewhere tells a stranger nothing a valid id did not.
  */
-public final class RegionGuard implements CartRepository, KeyRotationScan {
+public class RegionGuard implements CartRepository, KeyRotationScan {
     private final CartRepository delegate;
     private final Region home;
 
@@ -31,6 +32,14 @@ public final class RegionGuard implements CartRepository, KeyRotationScan {
     public RegionGuard(CartRepository delegate, Region home) {
         this.delegate = delegate;
         this.home = home;
+    }
+
+    /**
+     * The repository as seen by an engine of region {@code home}, a {@link CustomerCarts} when the
+     * repository is one (listing only this region's carts).
+     */
+    public static RegionGuard of(CartRepository delegate, Region home) {
+        return delegate instanceof CustomerCarts ? new Listing(delegate, home) : new RegionGuard(delegate, home);
     }
 
     /** Fails with {@code ACCESS_DENIED} unless a cart of {@code region} may be handled by this engine. */
@@ -102,12 +111,27 @@ public final class RegionGuard implements CartRepository, KeyRotationScan {
         return new RotationPage(mine(page.stale()), page.next());
     }
 
-    private List<Cart> mine(List<Cart> carts) {
+    final List<Cart> mine(List<Cart> carts) {
         return carts.stream().filter(c -> c.region() == null || c.region().equals(home.name())).toList();
     }
 
     private Cart checked(Cart cart) {
         requireHome(home, cart.region());
         return cart;
+    }
+
+    /** The guard of a repository that lists a customer's carts: carts of other regions are not listed. */
+    private static final class Listing extends RegionGuard implements CustomerCarts {
+        private final CustomerCarts lists;
+
+        Listing(CartRepository delegate, Region home) {
+            super(delegate, home);
+            this.lists = (CustomerCarts) delegate;
+        }
+
+        @Override
+        public List<Cart> cartsOf(CustomerId customerId) {
+            return mine(lists.cartsOf(customerId));
+        }
     }
 }

@@ -1,0 +1,59 @@
+package dev.cartflow.jdbi;
+
+import dev.cartflow.model.Cart;
+import dev.cartflow.model.Participant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The participants of the carts of one write as the parallel arrays of {@link CartSql#INSERT_CHILDREN}
+ * (one element per participant, in invitation order).
+ */
+final class ParticipantRows {
+    private final List<String> carts = new ArrayList<>();
+    private final List<Integer> positions = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>();
+    private final List<Boolean> checkouts = new ArrayList<>();
+    private final List<String> invited = new ArrayList<>();
+    private final List<Integer> invitedNs = new ArrayList<>();
+    private final List<String> expires = new ArrayList<>();
+    private final List<Integer> expiresNs = new ArrayList<>();
+
+    ParticipantRows(List<Cart> of) {
+        for (Cart cart : of) {
+            int position = 0;
+            for (Participant p : cart.participants()) {
+                carts.add(cart.id().toString());
+                positions.add(position++);
+                ids.add(p.id());
+                tokens.add(p.tokenHash());
+                roles.add(p.role().name());
+                checkouts.add(p.mayCheckout());
+                invited.add(CartRows.text(p.invitedAt()));
+                invitedNs.add(CartRows.nanos(p.invitedAt()));
+                expires.add(CartRows.text(p.expiresAt()));
+                expiresNs.add(CartRows.nanos(p.expiresAt()));
+            }
+        }
+    }
+
+    static boolean any(List<Cart> carts) {
+        return carts.stream().anyMatch(c -> !c.participants().isEmpty());
+    }
+
+    Query bind(Query query) {
+        return query.bindArray("participantCarts", String.class, carts)
+                .bindArray("participantPositions", Integer.class, positions)
+                .bindArray("participantIds", String.class, ids)
+                .bindArray("participantTokens", String.class, tokens)
+                .bindArray("participantRoles", String.class, roles)
+                .bindArray("participantCheckouts", Boolean.class, checkouts)
+                .bindArray("participantInvited", String.class, invited)
+                .bindArray("participantInvitedNs", Integer.class, invitedNs)
+                .bindArray("participantExpires", String.class, expires)
+                .bindArray("participantExpiresNs", Integer.class, expiresNs);
+    }
+}

@@ -1,0 +1,20 @@
+DROP TABLE IF EXISTS cart_participants;
+DROP INDEX IF EXISTS carts_customer_shopping_idx;
+ALTER TABLE carts
+    DROP COLUMN IF EXISTS frozen_figures,
+    DROP COLUMN IF EXISTS frozen_until_ns,
+    DROP COLUMN IF EXISTS frozen_until,
+    DROP COLUMN IF EXISTS frozen_at_ns,
+    DROP COLUMN IF EXISTS frozen_at,
+    DROP COLUMN IF EXISTS recovery_expires_at_ns,
+    DROP COLUMN IF EXISTS recovery_expires_at,
+    DROP COLUMN IF EXISTS recovery_issued_at_ns,
+    DROP COLUMN IF EXISTS recovery_issued_at,
+    DROP COLUMN IF EXISTS recovery_token_hash,
+    DROP COLUMN IF EXISTS billing_country,
+    DROP COLUMN IF EXISTS address_lines,
+    DROP COLUMN IF EXISTS address_city,
+    DROP COLUMN IF EXISTS address_postal_code,
+    DROP COLUMN IF EXISTS address_subdivision,
+    DROP COLUMN IF EXISTS name,
+    DROP COLUMN IF EXISTS kind;
