@@ -169,4 +169,32 @@ class CartEngineCustomerProfileTest {
         assertThatThrownBy(() -> CartEngine.builder().customers(null)).isInstanceOfSatisfying(CartException.class,
                 e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
     }
+    @Test
+    void createCustomerCart_profileDefaultAddressInThatCountry_cartStartsThere() {
+        dev.cartflow.model.ShippingAddress home = new dev.cartflow.model.ShippingAddress("BE", "10115", "Berlin",
+                java.util.List.of());
+        CartEngine engine = world.builder().customers(id -> Optional.of(new CustomerProfile(null, "DE", home, false)))
+                .build();
+
+        Cart inGermany = engine.createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE"));
+        Cart inAustria = engine.createCustomerCart(Actor.customer(NORA), NORA, NewCart.of("EUR", "AT"));
+
+        assertThat(inGermany.shippingAddress()).isEqualTo(home);
+        assertThat(world.repository.find(inGermany.id()).orElseThrow().shippingAddress()).isEqualTo(home);
+        assertThat(inAustria.shippingAddress()).isNull();
+        assertThat(inAustria.country()).isEqualTo("AT");
+    }
+
+    @Test
+    void createCustomerCart_regionalEngineWithDefaultAddress_addressKept() {
+        dev.cartflow.model.ShippingAddress home = new dev.cartflow.model.ShippingAddress("BE", "10115", "Berlin",
+                java.util.List.of());
+        CartEngine engine = world.builder().region(dev.cartflow.core.residency.Region.of("eu", 1))
+                .customers(id -> Optional.of(new CustomerProfile(null, "DE", home, false))).build();
+
+        Cart cart = engine.createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE"));
+
+        assertThat(cart.region()).isEqualTo("eu");
+        assertThat(cart.shippingAddress()).isEqualTo(home);
+    }
 }
