@@ -113,7 +113,10 @@ class AddressProviderCallCountTest {
                 op("changeCountry", c -> c.execute(new ChangeCountry("AT")), "shipping"),
                 op("checkout", c -> c.engine.checkout(Actor.customer(ALICE), c.cart.id(), Mutation.none()),
                         "customers", "shipping", "tax"),
-                op("get", c -> c.engine.get(Actor.customer(ALICE), c.cart.id())));
+                op("get", c -> c.engine.get(Actor.customer(ALICE), c.cart.id())),
+                op("createCustomerCart", c -> c.engine.createCustomerCart(Actor.customer(ALICE), ALICE,
+                        NewCart.of("EUR", "DE")), "customers"),
+                op("createGuestCart", c -> c.engine.createGuestCart(NewCart.of("EUR", "DE"))));
     }
 
     private static Arguments op(String name, Consumer<Counted> operation, String... expected) {

@@ -143,10 +143,10 @@ class CartEngineCustomerProfileTest {
 
     @Test
     void price_customerProviderFails_providerUnavailable() {
+        Cart cart = world.engine().createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE"));
         CartEngine engine = world.builder().customers(id -> {
             throw new IllegalStateException("crm down");
         }).build();
-        Cart cart = engine.createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE"));
 
         assertThatThrownBy(() -> engine.addItem(Actor.customer(VERA), cart.id(), Sku.of("A"), 1))
                 .isInstanceOfSatisfying(CartException.class,
@@ -156,12 +156,24 @@ class CartEngineCustomerProfileTest {
 
     @Test
     void price_customerProviderAnswersNull_providerUnavailable() {
+        Cart cart = world.engine().createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE"));
         CartEngine engine = world.builder().customers(id -> null).build();
-        Cart cart = engine.createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE"));
 
         assertThatThrownBy(() -> engine.price(Actor.customer(VERA), cart.id()))
                 .isInstanceOfSatisfying(CartException.class,
                         e -> assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE));
+    }
+
+    @Test
+    void createCustomerCart_customerProviderFails_providerUnavailableNothingStored() {
+        CartEngine engine = world.builder().customers(id -> {
+            throw new IllegalStateException("crm down");
+        }).build();
+
+        assertThatThrownBy(() -> engine.createCustomerCart(Actor.customer(VERA), VERA, NewCart.of("EUR", "DE")))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE));
+        assertThat(world.repository.findActiveByCustomer(VERA)).isEmpty();
     }
 
     @Test

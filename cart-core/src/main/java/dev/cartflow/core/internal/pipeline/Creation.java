@@ -5,7 +5,6 @@ import dev.cartflow.core.NewCart;
 import dev.cartflow.core.internal.residency.RegionGuard;
 import dev.cartflow.core.residency.Region;
 import dev.cartflow.core.internal.rules.PendingEvent;
-import dev.cartflow.core.internal.rules.ProfileDefaults;
 import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.core.internal.support.GuestTokens;
 import dev.cartflow.model.Actor;

@@ -1,4 +1,4 @@
-package dev.cartflow.core.internal.rules;
+package dev.cartflow.core.internal.pipeline;
 
 import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.model.Cart;
@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A new customer cart starts at the profile's default address when the profile's default country is
  * the cart's country (the address belongs to that country; a cart asked for in another country
- * starts without one). The country itself is always the one the caller gave.
+ * starts without one). The country itself is always the one the caller gave. A creation step of
+ * the pipeline, not a rule: it asks the customer provider (once per attempt).
  */
-public final class ProfileDefaults {
+final class ProfileDefaults {
     private ProfileDefaults() {
     }
 
@@ -25,7 +26,7 @@ public final class ProfileDefaults {
      * @param customers the engine's customer provider, or null for none (nothing is asked)
      * @return the cart to store
      */
-    public static Cart apply(Cart created, CustomerId customer, @Nullable CustomerProvider customers) {
+    static Cart apply(Cart created, CustomerId customer, @Nullable CustomerProvider customers) {
         if (customers == null) {
             return created;
         }
