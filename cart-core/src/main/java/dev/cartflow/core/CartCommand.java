@@ -1,5 +1,6 @@
 package dev.cartflow.core;
 
+import dev.cartflow.model.Checks;
 import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Sku;
@@ -161,6 +162,40 @@ public sealed interface CartCommand {
     }
 
     // --- addresses and the customer ---
+
+    /**
+     * Replaces where the cart ships to beyond its country and its billing country, and may change
+     * the country with them in one step (both change or neither). Re-checks like
+     * {@link ChangeCountry}: a new country must sell every line ({@code COUNTRY_RESTRICTED}), and the
+     * selected shipping method must ship to the new destination ({@code SHIPPING_NOT_AVAILABLE});
+     * either failure leaves the cart as it was. The next price uses the new destination's tax rates.
+     *
+     * @param country        the new ship-to country, or null to keep the cart's
+     * @param address        the shipping address (of {@code country}, or of the cart's country when that is
+     *                       null), or null to clear it
+     * @param billingCountry the billing country, or null to clear it (billing then follows the ship-to country)
+     */
+    record ChangeAddress(String country, dev.cartflow.model.ShippingAddress address, String billingCountry)
+            implements CartCommand {
+        /** Validates the shape. */
+        public ChangeAddress {
+            if (country != null) {
+                Shapes.country(country);
+            }
+            if (billingCountry != null) {
+                Checks.country(billingCountry, "billing country");
+            }
+        }
+
+        /**
+         * Sets or clears the shipping address in the cart's country, without a billing country.
+         *
+         * @param address the address, or null to clear it
+         */
+        public ChangeAddress(dev.cartflow.model.ShippingAddress address) {
+            this(null, address, null);
+        }
+    }
 
     // --- several carts ---
 

@@ -204,6 +204,21 @@ public interface CartEngine {
 
     // --- addresses and the customer ---
 
+    /**
+     * Sets or clears the shipping address and the billing country in the cart's country
+     * ({@link CartCommand.ChangeAddress}), re-applied on concurrent changes.
+     *
+     * @param actor          who asks
+     * @param id             the cart
+     * @param address        the address, or null to clear it
+     * @param billingCountry the billing country, or null to clear it
+     * @return the cart after the change
+     */
+    default Cart changeAddress(Actor actor, CartId id, dev.cartflow.model.ShippingAddress address,
+                               String billingCountry) {
+        return execute(actor, id, new CartCommand.ChangeAddress(null, address, billingCountry), Mutation.none());
+    }
+
     // --- several carts ---
 
     // --- shared carts ---

@@ -19,6 +19,7 @@ import dev.cartflow.spi.CartEventLog;
 import dev.cartflow.spi.CartMaintenanceStore;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.CustomerProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
 import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
@@ -80,6 +81,7 @@ public final class CartEngineBuilder {
     byte[] pseudonymKey;
     Region region;
     // addresses and the customer
+    CustomerProvider customers;
     // several carts
     // shared carts
     // recovery and freezing
@@ -385,6 +387,12 @@ public final class CartEngineBuilder {
     }
 
     // --- addresses and the customer ---
+
+    /** Customer profiles (group, tax exemption); by default none: a cart keeps its group, everyone pays tax. */
+    public CartEngineBuilder customers(CustomerProvider customers) {
+        this.customers = required(customers, "customers");
+        return this;
+    }
 
     // --- several carts ---
 

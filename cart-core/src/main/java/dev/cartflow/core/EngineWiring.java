@@ -69,7 +69,7 @@ final class EngineWiring {
                 : b.inventory instanceof StockReservations r ? r : StockReservations.NONE;
         PromotionUsageStore usage = b.promotionUsage != null ? b.promotionUsage : new InMemoryPromotionUsageStore();
         ProviderSet providers = new ProviderSet(b.catalog, b.pricing, b.tax, b.exchangeRates, b.inventory,
-                b.promotions, usage, b.shipping, b.pricingPolicy.rounding());
+                b.promotions, usage, b.shipping, b.pricingPolicy.rounding(), b.customers);
         // observability: the health parts are found on the host's objects; then every provider and
         // the store get the outermost, timing decorator (decision 6), only when someone listens
         CartObserver watching = SafeObserver.of(b.observer);

@@ -112,7 +112,10 @@ class CartEngineRolesTest {
                         new CartCommand.SetMetadata("{\"note\":\"gift\"}"), Mutation.none())),
                 new Op(CartOperation.MERGE, c -> c.s.engine.merge(c.actor, c.merge())),
                 new Op(CartOperation.PREVIEW_MERGE, c -> c.s.engine.previewMerge(c.actor, c.merge())),
-                new Op(CartOperation.CHECKOUT, c -> c.s.engine.checkout(c.actor, c.cart(), Mutation.none())));
+                new Op(CartOperation.CHECKOUT, c -> c.s.engine.checkout(c.actor, c.cart(), Mutation.none())),
+                // addresses and the customer
+                new Op(CartOperation.CHANGE_ADDRESS, c -> c.s.engine.changeAddress(c.actor, c.cart(),
+                        new dev.cartflow.model.ShippingAddress("BE", "10115", null, List.of()), null)));
     }
 
     /** An actor kind, how to make it for an operation, and whether it may run that operation. */

@@ -8,19 +8,20 @@ import java.util.Set;
 /** The keys allowed in each object of the scenario format, and the check that rejects others. */
 final class Keys {
     static final Set<String> TOP = Set.of("name", "description", "source", "settings", "catalog", "promotions",
-            "shipping", "steps");
+            "shipping", "steps", "taxes", "customers");
     static final Set<String> SETTINGS = Set.of("currency", "country", "taxMode", "taxCalculation", "rounding",
             "limits", "guestTtl", "customerTtl");
     static final Set<String> LIMITS = Set.of("maxLines", "maxTotalQuantity", "maxSubtotal");
     static final Set<String> PRODUCT = Set.of("sku", "price", "taxRate", "taxRates", "category", "brand", "weight",
-            "stock", "minQuantity", "maxQuantity", "quantityStep", "countries");
+            "stock", "minQuantity", "maxQuantity", "quantityStep", "countries", "taxCategory");
     static final Set<String> PROMOTION = Set.of("id", "code", "priority", "stacking", "basis", "target", "action",
             "conditions", "maxDiscount", "maxUses", "maxUsesPerCustomer");
     static final Set<String> TARGET = Set.of("scope", "skus", "categories", "brands");
     static final Set<String> ACTION = Set.of("type", "value", "per", "buy", "get", "percent");
     static final Set<String> CONDITIONS = Set.of("minSubtotal", "minQuantity", "customerGroups", "countries",
             "validFrom", "validTo");
-    static final Set<String> SHIPPING = Set.of("id", "price", "freeAbove", "taxRate", "maxWeight", "countries");
+    static final Set<String> SHIPPING = Set.of("id", "price", "freeAbove", "taxRate", "maxWeight", "countries",
+            "subdivisions", "postalCodes");
     static final Set<String> EXPECT_LINE = Set.of("sku", "quantity", "subtotal", "discount", "tax", "total");
     static final Set<String> EXPECT_PROMOTION = Set.of("id", "result", "amount");
     static final Set<String> EXPECT_CODE = Set.of("code", "state");
@@ -34,6 +35,7 @@ final class Keys {
             Map.entry("removeCode", Set.of("cart", "code")),
             Map.entry("selectShipping", Set.of("cart", "method")),
             Map.entry("setCountry", Set.of("cart", "country")),
+            Map.entry("setAddress", AddressWorld.SET_ADDRESS),
             Map.entry("merge", Set.of("from", "into", "policy")),
             Map.entry("checkout", Set.of("cart")),
             Map.entry("advanceClock", Set.of("duration")),

@@ -173,6 +173,7 @@ final class ScenarioPlayer {
                     new CartCommand.SelectShipping(world.required(step, "method", path).asText()));
             case "setCountry" -> execute(step,
                     new CartCommand.ChangeCountry(world.required(step, "country", path).asText()));
+            case "setAddress" -> execute(step, AddressWorld.setAddress(step));
             case "advanceClock" -> world.clock.advance(
                     world.duration(world.required(step, "duration", path).asText(), path + ".duration"));
             case "merge", "checkout" -> lifecycle(op, step, path);

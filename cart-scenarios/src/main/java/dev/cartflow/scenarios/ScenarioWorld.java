@@ -72,7 +72,7 @@ final class ScenarioWorld {
             catalog.put(new Product(sku, textOrNull(p, "category"), textOrNull(p, "brand"), p.path("weight").asLong(0),
                     strings(p.path("countries")), p.path("minQuantity").asInt(1),
                     p.path("maxQuantity").asInt(Integer.MAX_VALUE), p.path("quantityStep").asInt(1)));
-            pricing.put(new PriceQuote(sku, money(required(p, "price", path)), rates(p), null));
+            pricing.put(new PriceQuote(sku, money(required(p, "price", path)), rates(p), textOrNull(p, "taxCategory")));
             if (p.has("stock")) {
                 stock.put(sku, p.get("stock").asLong());
                 stock(sku, LineItem.DEFAULT_WAREHOUSE);
@@ -88,10 +88,16 @@ final class ScenarioWorld {
         for (JsonNode s : root.path("shipping")) {
             String path = "shipping[" + i++ + "]";
             Keys.check(file, path, s, Keys.SHIPPING);
-            shipping.put(new ShippingMethod(required(s, "id", path).asText(), money(required(s, "price", path)),
-                    s.has("freeAbove") ? money(s.get("freeAbove")) : null,
+            ShippingMethod method = new ShippingMethod(required(s, "id", path).asText(),
+                    money(required(s, "price", path)), s.has("freeAbove") ? money(s.get("freeAbove")) : null,
                     s.has("taxRate") ? List.of(Rate.parse(s.get("taxRate").asText())) : List.of(),
-                    s.path("maxWeight").asLong(Long.MAX_VALUE), strings(s.path("countries"))));
+                    s.path("maxWeight").asLong(Long.MAX_VALUE), strings(s.path("countries")));
+            dev.cartflow.core.memory.ShippingZone zone = AddressWorld.zone(s);
+            if (zone == null) {
+                shipping.put(method);
+            } else {
+                shipping.put(method, zone);
+            }
         }
         CartLimits limits = CartLimits.DEFAULT;
         JsonNode l = settings.path("limits");
@@ -101,7 +107,12 @@ final class ScenarioWorld {
                     l.path("maxTotalQuantity").asLong(CartLimits.DEFAULT.maxTotalQuantity()),
                     l.has("maxSubtotal") ? money(l.get("maxSubtotal")) : null);
         }
-        engine = CartEngine.builder()
+        dev.cartflow.core.CartEngineBuilder builder = CartEngine.builder();
+        dev.cartflow.spi.CustomerProvider customers = AddressWorld.customers(file, root);
+        if (customers != null) {
+            builder.customers(customers);
+        }
+        engine = builder
                 .repository(repository)
                 .catalog(catalog)
                 .pricing(pricing)
@@ -109,6 +120,7 @@ final class ScenarioWorld {
                 .promotions(promotions)
                 .promotionUsage(new InMemoryPromotionUsageStore())
                 .shipping(shipping)
+                .tax(AddressWorld.tax(file, root))
                 .clock(clock)
                 .pricingPolicy(policy)
                 .limits(limits)

@@ -23,4 +23,18 @@ public interface TaxProvider {
      * @return rates by category
      */
     Map<String, List<Rate>> rates(String country, Set<String> categories);
+
+    /**
+     * The rates of each category at a destination, for sub-national tax (a US state's sales tax,
+     * Canada's GST with a province's PST, or its HST). The engine always calls this method; by
+     * default it answers the country's rates, so a provider that knows only countries keeps working.
+     * A decorator forwards it to its delegate's same method, never to the country-only one.
+     *
+     * @param destination the ship-to country with the subdivision and postal code of the cart's address
+     * @param categories  the categories quoted by the pricing provider
+     * @return rates by category
+     */
+    default Map<String, List<Rate>> rates(Destination destination, Set<String> categories) {
+        return rates(destination.country(), categories);
+    }
 }

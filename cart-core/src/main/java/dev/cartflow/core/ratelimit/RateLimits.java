@@ -44,7 +44,9 @@ public final class RateLimits {
             CartOperation.SET_QUANTITY, CartOperation.REMOVE_LINES, CartOperation.BULK, CartOperation.CLEAR,
             CartOperation.APPLY_CODE, CartOperation.REMOVE_CODE, CartOperation.SELECT_SHIPPING,
             CartOperation.CHANGE_COUNTRY, CartOperation.SET_METADATA, CartOperation.MERGE,
-            CartOperation.PREVIEW_MERGE, CartOperation.CHECKOUT));
+            CartOperation.PREVIEW_MERGE, CartOperation.CHECKOUT,
+            // addresses and the customer
+            CartOperation.CHANGE_ADDRESS));
     /** Operations the engine's entry points limit per actor. */
     private static final Set<CartOperation> BY_AN_ACTOR;
 

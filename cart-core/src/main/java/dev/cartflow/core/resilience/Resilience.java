@@ -4,6 +4,7 @@ import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.CustomerProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
 import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
@@ -242,6 +243,32 @@ public final class Resilience {
     public static ShippingProvider shipping(ShippingProvider delegate, ProviderPolicy policy,
                                             ShippingProvider defaults) {
         return new ResilientShipping(required(delegate, "shipping"), required(policy, "policy"),
+                required(defaults, "defaults"));
+    }
+
+    /**
+     * The customer profiles, guarded.
+     *
+     * @param delegate the host's profiles
+     * @param policy   its policy
+     * @return the decorator
+     */
+    public static CustomerProvider customers(CustomerProvider delegate, ProviderPolicy policy) {
+        return new ResilientCustomers(required(delegate, "customers"), required(policy, "policy"), null);
+    }
+
+    /**
+     * The customer profiles, guarded, with default profiles (for example none,
+     * {@link CustomerProvider#NONE}: the cart's own group, tax paid).
+     *
+     * @param delegate the host's profiles
+     * @param policy   its policy
+     * @param defaults asked when the profiles fail and no last known profile covers the customer
+     * @return the decorator
+     */
+    public static CustomerProvider customers(CustomerProvider delegate, ProviderPolicy policy,
+                                             CustomerProvider defaults) {
+        return new ResilientCustomers(required(delegate, "customers"), required(policy, "policy"),
                 required(defaults, "defaults"));
     }
 

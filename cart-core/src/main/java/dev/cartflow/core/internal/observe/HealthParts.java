@@ -48,6 +48,7 @@ public final class HealthParts {
         candidates.add(providers.promotions());
         candidates.add(providers.usage());
         candidates.add(providers.shipping());
+        candidates.add(providers.customers());
         candidates.addAll(others);
         candidates.addAll(configured);
         for (Object candidate : candidates) {

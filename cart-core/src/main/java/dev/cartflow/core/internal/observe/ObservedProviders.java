@@ -3,6 +3,7 @@ package dev.cartflow.core.internal.observe;
 import dev.cartflow.core.internal.snapshot.ProviderSet;
 import dev.cartflow.core.observe.CartObserver;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.CustomerProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
 import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
@@ -37,6 +38,8 @@ public final class ObservedProviders {
     public static final String SHIPPING = "shipping";
     /** The stock reservations' name. */
     public static final String RESERVATIONS = "reservations";
+    /** The customer profiles' name. */
+    public static final String CUSTOMERS = "customers";
 
     private ObservedProviders() {
     }
@@ -60,7 +63,9 @@ public final class ObservedProviders {
                 ObservingProxy.wrap(PromotionProvider.class, providers.promotions(), PROMOTIONS, observer),
                 usage,
                 ObservingProxy.wrap(ShippingProvider.class, providers.shipping(), SHIPPING, observer),
-                providers.rounding());
+                providers.rounding(),
+                providers.customers() == null ? null
+                        : ObservingProxy.wrap(CustomerProvider.class, providers.customers(), CUSTOMERS, observer));
     }
 
     /**

@@ -44,8 +44,9 @@ public final class Creation {
         Failures.required(spec, "cart spec");
         stages.access().authorizeCustomer(actor, CartOperation.CREATE_CUSTOMER_CART, customerId);
         checkRegion(spec);
-        return stages.commit().run(true, now -> store(regional(stages.lifecycle().created(
-                new CartOwner.Customer(customerId), spec, now), spec), "customer"));
+        return stages.commit().run(true, now -> store(regional(ProfileDefaults.apply(stages.lifecycle().created(
+                new CartOwner.Customer(customerId), spec, now), customerId, stages.config().providers().customers()),
+                spec), "customer"));
     }
 
     /** An engine of a region creates carts only in it ({@code ACCESS_DENIED} otherwise). */
@@ -68,7 +69,8 @@ public final class Creation {
         Cart c = created;
         return new Cart(home.newCartId(stages.config().random()), c.owner(), c.customerGroup(), c.currency(),
                 c.country(), c.state(), c.version(), c.lines(), c.codes(), c.shippingMethod(), c.metadata(),
-                c.createdAt(), c.updatedAt(), c.expiresAt(), c.abandonedAt(), home.name());
+                c.createdAt(), c.updatedAt(), c.expiresAt(), c.abandonedAt(), home.name(), c.kind(), c.name(),
+                c.shippingAddress(), c.billingCountry(), c.participants(), c.recovery(), c.freeze());
     }
 
     private Decision<Cart> store(Cart cart, String ownerKind) {

@@ -112,9 +112,21 @@ public record Fingerprint(String value, String legacy) {
             e.text("changeCountry").text(change.country());
         } else if (command instanceof SetMetadata metadata) {
             e.text("metadata").text(metadata.json());
+        } else if (command instanceof CartCommand.ChangeAddress change) {
+            address(e.text("changeAddress").text(change.country()), change.address()).text(change.billingCountry());
         } else {
             throw new IllegalStateException("no encoding for " + command.getClass().getSimpleName());
         }
+    }
+
+    private static Encoder address(Encoder e, dev.cartflow.model.ShippingAddress address) {
+        if (address == null) {
+            return e.text(null);
+        }
+        e.text("address").text(address.subdivision()).text(address.postalCode()).text(address.city())
+                .number((long) address.streetLines().size());
+        address.streetLines().forEach(e::text);
+        return e;
     }
 
     private static String sha256(byte[] bytes) {

@@ -31,6 +31,8 @@ public final class Operations {
             return CartOperation.CHANGE_COUNTRY;
         } else if (command instanceof CartCommand.SetMetadata) {
             return CartOperation.SET_METADATA;
+        } else if (command instanceof CartCommand.ChangeAddress) {
+            return CartOperation.CHANGE_ADDRESS;
         }
         return CartOperation.BULK;
     }

@@ -63,6 +63,8 @@ public final class CommandRules {
             return CountryRule.change(cart, change.country(), snapshot);
         } else if (command instanceof SetMetadata metadata) {
             return MetadataRule.replace(cart, metadata.json());
+        } else if (command instanceof CartCommand.ChangeAddress address) {
+            return AddressRule.change(cart, address, snapshot);
         }
         throw CartException.internal("no rule for " + command.getClass().getSimpleName(), null);
     }

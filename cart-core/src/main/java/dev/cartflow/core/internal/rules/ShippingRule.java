@@ -8,11 +8,13 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
+import dev.cartflow.spi.Destination;
 import java.util.Map;
 
 /**
- * Shipping selection: a method must exist for the cart's currency, ship to its country and take
- * its weight; a change that would leave the selected method unable to ship is refused.
+ * Shipping selection: a method must exist for the cart's currency, ship to its destination (the
+ * provider answers per destination: country, subdivision and postal code) and take its weight; a
+ * change that would leave the selected method unable to ship is refused.
  */
 public final class ShippingRule {
     private ShippingRule() {
@@ -44,6 +46,20 @@ public final class ShippingRule {
         if (find(methodId, country, weight, snapshot) == null) {
             throw new CartException(CartErrorCode.SHIPPING_NOT_AVAILABLE,
                     "shipping method " + methodId + " does not ship this cart to " + country);
+        }
+    }
+
+    /**
+     * Fails with {@code SHIPPING_NOT_AVAILABLE} unless {@code methodId} ships the cart's lines to
+     * {@code destination} (the message names only its country: the postal code is personal data).
+     */
+    static void requireAvailable(Cart cart, String methodId, Destination destination, Snapshot snapshot) {
+        long weight = Snapshot.weight(cart.lines(), snapshot.products(Snapshot.skusOf(cart)));
+        boolean ships = snapshot.shippingMethods(destination).stream()
+                .anyMatch(m -> m.id().equals(methodId) && m.available(destination.country(), weight));
+        if (!ships) {
+            throw new CartException(CartErrorCode.SHIPPING_NOT_AVAILABLE, "shipping method " + methodId
+                    + " does not ship this cart to the new address in " + destination.country());
         }
     }
 

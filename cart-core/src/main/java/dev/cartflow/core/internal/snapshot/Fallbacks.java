@@ -26,16 +26,19 @@ public final class Fallbacks {
     public static final String PROMOTION_USAGE = "promotion-usage";
     /** Shipping methods. */
     public static final String SHIPPING = "shipping";
+    /** Customer profiles (group, tax exemption). */
+    public static final String CUSTOMERS = "customers";
     /** Cart storage (never a fallback). */
     public static final String REPOSITORY = "repository";
 
     /**
      * The providers whose answers become amounts the customer pays: unit prices, tax rates,
-     * conversions, discounts and shipping prices. The catalog (restrictions, weights), stock levels
+     * conversions, discounts, shipping prices, and the customer's profile (its group chooses prices
+     * and promotions, its exemption removes tax). The catalog (restrictions, weights), stock levels
      * and redemption counts are not among them: checkout's reservation and redemption are the
      * authoritative checks of the last two.
      */
-    public static final Set<String> MONEY = Set.of(PRICING, TAX, EXCHANGE_RATES, PROMOTIONS, SHIPPING);
+    public static final Set<String> MONEY = Set.of(PRICING, TAX, EXCHANGE_RATES, PROMOTIONS, SHIPPING, CUSTOMERS);
 
     private Fallbacks() {
     }

@@ -4,6 +4,7 @@ import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.CustomerProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
 import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
@@ -30,11 +31,31 @@ import org.jspecify.annotations.Nullable;
  * @param usage         redemption counts (read here; redeemed by the checkout)
  * @param shipping      shipping methods
  * @param rounding      rounding of converted prices
+ * @param customers     customer profiles (group, tax exemption), asked only for customer carts; null for none
  */
 public record ProviderSet(CatalogProvider catalog, PricingProvider pricing, TaxProvider tax,
                           ExchangeRateProvider exchangeRates, InventoryProvider inventory,
                           PromotionProvider promotions, PromotionUsageStore usage, ShippingProvider shipping,
-                          RoundingMode rounding) {
+                          RoundingMode rounding, @Nullable CustomerProvider customers) {
+
+    /**
+     * The providers without customer profiles.
+     *
+     * @param catalog       products
+     * @param pricing       price quotes
+     * @param tax           rates of tax categories
+     * @param exchangeRates conversions, or null
+     * @param inventory     stock levels
+     * @param promotions    promotions
+     * @param usage         redemption counts
+     * @param shipping      shipping methods
+     * @param rounding      rounding of converted prices
+     */
+    public ProviderSet(CatalogProvider catalog, PricingProvider pricing, TaxProvider tax,
+                       ExchangeRateProvider exchangeRates, InventoryProvider inventory, PromotionProvider promotions,
+                       PromotionUsageStore usage, ShippingProvider shipping, RoundingMode rounding) {
+        this(catalog, pricing, tax, exchangeRates, inventory, promotions, usage, shipping, rounding, null);
+    }
 
     /**
      * A snapshot for one attempt on {@code cart}.
@@ -76,6 +97,7 @@ public record ProviderSet(CatalogProvider catalog, PricingProvider pricing, TaxP
         return catalog instanceof FallbackReporting<?> || pricing instanceof FallbackReporting<?>
                 || tax instanceof FallbackReporting<?> || exchangeRates instanceof FallbackReporting<?>
                 || inventory instanceof FallbackReporting<?> || promotions instanceof FallbackReporting<?>
-                || usage instanceof FallbackReporting<?> || shipping instanceof FallbackReporting<?>;
+                || usage instanceof FallbackReporting<?> || shipping instanceof FallbackReporting<?>
+                || customers instanceof FallbackReporting<?>;
     }
 }

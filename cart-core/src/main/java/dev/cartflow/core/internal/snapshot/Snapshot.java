@@ -16,6 +16,9 @@ import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.CustomerProfile;
+import dev.cartflow.spi.CustomerProvider;
+import dev.cartflow.spi.Destination;
 import dev.cartflow.spi.ExchangeRateProvider;
 import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PriceRequest;
@@ -62,7 +65,9 @@ public final class Snapshot {
     private Set<String> exhausted;
     /** Whom per-customer limits count; null: promotions limited per customer are spent. */
     private final @Nullable CartOwner usageOwner;
-    private final Map<String, List<ShippingMethod>> methodsByCountry = new HashMap<>();
+    private final Map<Destination, List<ShippingMethod>> methodsByDestination = new HashMap<>();
+    /** The customer's profile once asked; null until a rule needs it. */
+    private @Nullable Optional<CustomerProfile> profile;
     private final Map<String, List<Promotion>> byCode = new HashMap<>();
     /** The providers whose fallback answered, in name order; null until one does (most attempts). */
     private @Nullable Set<String> fallbacks;
@@ -79,7 +84,7 @@ public final class Snapshot {
         this.now = now;
         this.products = new Batch<>("catalog", skus, batch -> ask.catalog().products(batch));
         this.rawQuotes = new Batch<>("pricing", skus, batch -> ask.pricing().prices(
-                new PriceRequest(batch, cart.currency(), cart.country(), cart.customerGroup())));
+                new PriceRequest(batch, cart.currency(), cart.country(), customerGroup())));
         this.stock = new Batch<>("inventory", stockKeys, batch -> ask.inventory().available(batch));
     }
 
@@ -93,7 +98,8 @@ public final class Snapshot {
                 Fallbacks.view(p.inventory(), InventoryProvider.class, onFallback),
                 Fallbacks.view(p.promotions(), PromotionProvider.class, onFallback),
                 Fallbacks.view(p.usage(), PromotionUsageStore.class, onFallback),
-                Fallbacks.view(p.shipping(), ShippingProvider.class, onFallback), p.rounding());
+                Fallbacks.view(p.shipping(), ShippingProvider.class, onFallback), p.rounding(),
+                p.customers() == null ? null : Fallbacks.view(p.customers(), CustomerProvider.class, onFallback));
     }
 
     private void fellBack(String provider) {
@@ -206,7 +212,7 @@ public final class Snapshot {
     /** The promotions to consider for the cart (its skus, codes, group and country, now). */
     public List<Promotion> promotions() {
         if (promotions == null) {
-            PromotionQuery query = new PromotionQuery(cart.currency(), cart.country(), cart.customerGroup(),
+            PromotionQuery query = new PromotionQuery(cart.currency(), cart.country(), customerGroup(),
                     new HashSet<>(skusOf(cart)), cart.codes(), now);
             promotions = List.copyOf(Failures.provider("promotions", () -> ask.promotions().promotions(query)));
         }
@@ -237,10 +243,54 @@ public final class Snapshot {
         return exhausted;
     }
 
-    /** The shipping methods offered for the cart's currency to {@code country}. */
+    /**
+     * The shipping methods offered for the cart's currency to {@code country}: to the cart's own
+     * destination (with its address's subdivision and postal code) when it is the cart's country,
+     * else to the country alone (an address belongs to one country).
+     */
     public List<ShippingMethod> shippingMethods(String country) {
-        return methodsByCountry.computeIfAbsent(country, c -> List.copyOf(Failures.provider("shipping",
-                () -> ask.shipping().methods(cart.currency(), c))));
+        return shippingMethods(country.equals(cart.country()) ? destination() : Destination.country(country));
+    }
+
+    /** The shipping methods offered for the cart's currency to a destination; the provider is asked once per destination. */
+    public List<ShippingMethod> shippingMethods(Destination destination) {
+        return methodsByDestination.computeIfAbsent(destination, d -> List.copyOf(Failures.provider("shipping",
+                () -> ask.shipping().methods(cart.currency(), d))));
+    }
+
+    /** Where the cart ships to now: its country with its address's subdivision and postal code. */
+    public Destination destination() {
+        return Destination.of(cart);
+    }
+
+    /**
+     * The owner's profile: asked at most once per attempt, only for a customer cart, only when a
+     * rule needs it and only when the engine has a customer provider (a guest cart never asks).
+     *
+     * @return the profile, or empty for a guest cart or a customer the host knows nothing about
+     */
+    public Optional<CustomerProfile> profile() {
+        if (profile == null) {
+            profile = cart.customerId().isEmpty() || ask.customers() == null ? Optional.empty()
+                    : Failures.provider("customers", () -> ask.customers().profile(cart.customerId().get()));
+        }
+        return profile;
+    }
+
+    /**
+     * The group prices and promotions are chosen for: the profile's when it names one, else the
+     * group the cart was created with.
+     *
+     * @return the group, or null for none
+     */
+    public @Nullable String customerGroup() {
+        String group = profile().map(CustomerProfile::customerGroup).orElse(null);
+        return group != null ? group : cart.customerGroup();
+    }
+
+    /** True when the owner's profile says the customer pays no tax. */
+    public boolean taxExempt() {
+        return profile().map(CustomerProfile::taxExempt).orElse(false);
     }
 
     private Map<String, List<Rate>> categoryRates(Map<Sku, PriceQuote> raw) {
@@ -252,7 +302,8 @@ public final class Snapshot {
                 }
             }
             Set<String> batch = Set.copyOf(categories);
-            categoryRates = Map.copyOf(Failures.provider("tax", () -> ask.tax().rates(cart.country(), batch)));
+            Destination to = destination();
+            categoryRates = Map.copyOf(Failures.provider("tax", () -> ask.tax().rates(to, batch)));
         }
         return categoryRates;
     }
