@@ -81,6 +81,7 @@ public final class CartEngineBuilder {
     Region region;
     // addresses and the customer
     // several carts
+    final Map<dev.cartflow.model.CartKind, CartLimits> kindLimits = new java.util.EnumMap<>(dev.cartflow.model.CartKind.class);
     // shared carts
     // recovery and freezing
 
@@ -387,6 +388,22 @@ public final class CartEngineBuilder {
     // --- addresses and the customer ---
 
     // --- several carts ---
+
+    /**
+     * The limits of one kind of cart (a wish list may hold more lines than a shopping cart); a kind
+     * without its own has {@link #limits(CartLimits)}, and {@code SHOPPING} is the same as that setter.
+     *
+     * @param kind   the kind
+     * @param limits its limits
+     * @return this builder
+     */
+    public CartEngineBuilder limits(dev.cartflow.model.CartKind kind, CartLimits limits) {
+        if (required(kind, "cart kind") == dev.cartflow.model.CartKind.SHOPPING) {
+            return limits(limits);
+        }
+        kindLimits.put(kind, required(limits, "limits"));
+        return this;
+    }
 
     // --- shared carts ---
 

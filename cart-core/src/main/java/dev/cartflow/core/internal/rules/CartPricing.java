@@ -38,7 +38,7 @@ public final class CartPricing {
         Set<Sku> skus = Snapshot.skusOf(cart);
         Map<Sku, Product> products = snapshot.products(skus);
         Quotes quotes = snapshot.quotes(skus);
-        List<Promotion> promotions = snapshot.promotions();
+        List<Promotion> promotions = CartKindRules.pricedWith(cart, snapshot.promotions());
         Set<String> exhausted = snapshot.exhausted();
         PricingInput input = new PricingInput(cart, products, quotes.bySku(), promotions, exhausted,
                 ShippingRule.selected(cart, products, snapshot), policy, quotes.exchangeRate(), snapshot.now());
