@@ -33,6 +33,9 @@ import java.util.Optional;
  * and writes a change, its events and its idempotency record atomically. For tests, examples and
  * single-instance deployments that can lose carts on restart.
  *
+ * <p>It lists a customer's carts of every kind ({@link CustomerCarts}); {@link #findActiveByCustomer}
+ * finds only shopping carts.
+ *
  * <p>It can erase and export a customer's data (its carts and the guest carts merged into them, their
  * events and stored responses) and age events and stored responses out for the retention job.
  */
