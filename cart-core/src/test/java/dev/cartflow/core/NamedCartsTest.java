@@ -238,6 +238,25 @@ class NamedCartsTest {
     }
 
     @Test
+    void activeCart_repositoryAnsweringANamedCart_engineStillIgnoresIt() {
+        Cart wish = wishList("Birthday");
+        // a store that has not learnt the SHOPPING-only rule yet
+        CartEngine overOldStore = world.builder().repository(new DelegatingRepository(world.repository) {
+            @Override
+            public Optional<Cart> findActiveByCustomer(CustomerId customerId) {
+                return world.repository.find(wish.id());
+            }
+        }).build();
+        CreatedCart guest = overOldStore.createGuestCart(NewCart.of("EUR", "DE"));
+
+        assertThat(overOldStore.activeCart(AS_ALICE, ALICE)).isEmpty();
+        var merged = overOldStore.merge(AS_ALICE, new MergeRequest(guest.cart().id(), guest.token(), ALICE,
+                MergePolicy.SUM));
+        assertThat(merged.cart().id()).isEqualTo(guest.cart().id());
+        assertThat(world.repository.find(wish.id())).contains(wish);
+    }
+
+    @Test
     void activeCart_onlyNamedCarts_empty() {
         wishList("Birthday");
 

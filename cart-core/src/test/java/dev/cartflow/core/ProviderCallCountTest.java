@@ -255,6 +255,8 @@ class ProviderCallCountTest {
                 op("createNamedCart", w -> w.engine.createNamedCart(w.alice(), ALICE,
                         dev.cartflow.model.CartKind.WISH_LIST, "gifts", NewCart.of("EUR", "DE"))),
                 op("customerCarts", w -> w.engine.customerCarts(w.alice(), ALICE)),
+                op("namedCart", w -> w.engine.namedCart(w.alice(), ALICE, dev.cartflow.model.CartKind.WISH_LIST,
+                        "gifts")),
                 op("moveLine", w -> {
                     Cart wish = w.engine.createNamedCart(w.alice(), ALICE, dev.cartflow.model.CartKind.WISH_LIST,
                             "gifts", NewCart.of("EUR", "DE"));
