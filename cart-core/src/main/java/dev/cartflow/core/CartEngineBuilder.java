@@ -389,14 +389,7 @@ public final class CartEngineBuilder {
 
     // --- several carts ---
 
-    /**
-     * The limits of one kind of cart (a wish list may hold more lines than a shopping cart); a kind
-     * without its own has {@link #limits(CartLimits)}, and {@code SHOPPING} is the same as that setter.
-     *
-     * @param kind   the kind
-     * @param limits its limits
-     * @return this builder
-     */
+    /** The limits of one kind of cart; a kind without its own has {@link #limits(CartLimits)}, which SHOPPING sets. */
     public CartEngineBuilder limits(dev.cartflow.model.CartKind kind, CartLimits limits) {
         if (required(kind, "cart kind") == dev.cartflow.model.CartKind.SHOPPING) {
             return limits(limits);

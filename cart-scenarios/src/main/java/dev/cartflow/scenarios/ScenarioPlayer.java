@@ -183,7 +183,7 @@ final class ScenarioPlayer {
             case "move" -> severalCarts.move(step, path, cart(world.required(step, "from", path).asText()).id(),
                     cart(world.required(step, "from", path).asText()).actor(),
                     cart(world.required(step, "to", path).asText()).id());
-            case "expectActiveCart", "expectCustomerCarts" -> severalCartsExpect(op, step, path, failures, label);
+            case "expectActiveCart", "expectCustomerCarts" -> severalCarts.expect(op, step, path, names(), failures, label);
             default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
         }
     }
@@ -376,18 +376,10 @@ final class ScenarioPlayer {
         }
     }
 
-    private void severalCartsExpect(String op, JsonNode step, String path, List<String> failures, String label) {
+    private Map<String, CartId> names() {
         Map<String, CartId> names = new LinkedHashMap<>();
         carts.forEach((name, handle) -> names.put(name, handle.id()));
-        List<String> diffs = new ArrayList<>();
-        if (op.equals("expectActiveCart")) {
-            severalCarts.expectActive(step, path, names, diffs);
-        } else {
-            severalCarts.expectCustomerCarts(step, path, names, diffs);
-        }
-        if (!diffs.isEmpty()) {
-            failures.add(label + ": " + String.join("; ", diffs));
-        }
+        return names;
     }
 
     private void amount(List<String> diffs, String key, JsonNode step, Money actual) {

@@ -76,8 +76,21 @@ final class SeveralCartsSteps {
                 Mutation.none());
     }
 
+    /** {@code expectActiveCart} or {@code expectCustomerCarts}; differences go to {@code failures} under the label. */
+    void expect(String op, JsonNode step, String path, Map<String, CartId> names, List<String> failures, String label) {
+        List<String> diffs = new ArrayList<>();
+        if (op.equals("expectActiveCart")) {
+            expectActive(step, path, names, diffs);
+        } else {
+            expectCustomerCarts(step, path, names, diffs);
+        }
+        if (!diffs.isEmpty()) {
+            failures.add(label + ": " + String.join("; ", diffs));
+        }
+    }
+
     /** {@code expectActiveCart}: the customer's active cart is the cart named {@code active}, or none for null. */
-    void expectActive(JsonNode step, String path, Map<String, CartId> names, List<String> diffs) {
+    private void expectActive(JsonNode step, String path, Map<String, CartId> names, List<String> diffs) {
         CustomerId customer = new CustomerId(world.required(step, "customer", path).asText());
         if (!step.has("active")) {
             throw new ScenarioFormatException(world.file + ": " + path + " needs 'active' (a cart name or null)");
@@ -92,7 +105,7 @@ final class SeveralCartsSteps {
     }
 
     /** {@code expectCustomerCarts}: the customer's carts of every kind are exactly the carts named in {@code carts}. */
-    void expectCustomerCarts(JsonNode step, String path, Map<String, CartId> names, List<String> diffs) {
+    private void expectCustomerCarts(JsonNode step, String path, Map<String, CartId> names, List<String> diffs) {
         CustomerId customer = new CustomerId(world.required(step, "customer", path).asText());
         JsonNode listed = world.required(step, "carts", path);
         if (!listed.isArray()) {
