@@ -221,6 +221,56 @@ public interface CartEngine {
 
     // --- several carts ---
 
+    /**
+     * The customer's named cart of this kind and name ("saved for later", a wish list), created now
+     * unless it exists: creating it again, also concurrently or on another instance with the same
+     * {@linkplain CartEngineBuilder#pseudonymKey pseudonym key}, returns the same cart. Allowed to the
+     * customer itself, support and services. The spec applies only when the cart is made.
+     *
+     * @param actor      who asks
+     * @param customerId the owner
+     * @param kind       {@code SAVED_FOR_LATER} or {@code WISH_LIST} ({@code SHOPPING} is {@code INVALID_INPUT})
+     * @param name       1 to 128 characters, compared exactly
+     * @param spec       currency, country and customer group
+     * @return the cart
+     */
+    Cart createNamedCart(Actor actor, CustomerId customerId, dev.cartflow.model.CartKind kind, String name,
+                         NewCart spec);
+
+    /**
+     * The customer's active, unexpired named cart of this kind and name, if any.
+     *
+     * @param actor      the customer itself, support or a service
+     * @param customerId the owner
+     * @param kind       the kind
+     * @param name       the name
+     * @return the cart, or empty
+     */
+    Optional<Cart> namedCart(Actor actor, CustomerId customerId, dev.cartflow.model.CartKind kind, String name);
+
+    /**
+     * Every active, unexpired cart of the customer, of every kind, most recently updated first. Needs
+     * a repository with the {@link dev.cartflow.spi.CustomerCarts} capability ({@code INTERNAL} without).
+     *
+     * @param actor      the customer itself, support or a service
+     * @param customerId the customer
+     * @return the carts
+     */
+    List<Cart> customerCarts(Actor actor, CustomerId customerId);
+
+    /**
+     * Moves units of a line to another cart of the same owner, atomically: both carts change or
+     * neither. The target checks the units as an add would (product, country, step, minimum and
+     * maximum, stock, its kind's limits); what stays on the source must keep the product's step and
+     * minimum. A cart of another owner is {@code ACCESS_DENIED}.
+     *
+     * @param actor    the owner of both carts, support or a service
+     * @param move     the carts, the line and the units
+     * @param mutation the source cart's expected version, and an idempotency key
+     * @return both carts after the move
+     */
+    LineMoveResult moveLine(Actor actor, LineMove move, Mutation mutation);
+
     // --- shared carts ---
 
     // --- recovery and freezing ---

@@ -83,6 +83,7 @@ public final class CartEngineBuilder {
     // addresses and the customer
     CustomerProvider customers;
     // several carts
+    final Map<dev.cartflow.model.CartKind, CartLimits> kindLimits = new java.util.EnumMap<>(dev.cartflow.model.CartKind.class);
     // shared carts
     // recovery and freezing
 
@@ -395,6 +396,15 @@ public final class CartEngineBuilder {
     }
 
     // --- several carts ---
+
+    /** The limits of one kind of cart; a kind without its own has {@link #limits(CartLimits)}, which SHOPPING sets. */
+    public CartEngineBuilder limits(dev.cartflow.model.CartKind kind, CartLimits limits) {
+        if (required(kind, "cart kind") == dev.cartflow.model.CartKind.SHOPPING) {
+            return limits(limits);
+        }
+        kindLimits.put(kind, required(limits, "limits"));
+        return this;
+    }
 
     // --- shared carts ---
 

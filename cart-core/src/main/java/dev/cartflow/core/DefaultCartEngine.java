@@ -46,6 +46,8 @@ final class DefaultCartEngine implements CartEngine {
     private final DataProtection dataProtection;
     private final Throttle throttle;
     private final EngineHealth health;
+    private final dev.cartflow.core.internal.carts.NamedCarts namedCarts;
+    private final dev.cartflow.core.internal.carts.LineMoves lineMoves;
 
     DefaultCartEngine(EngineConfig config) {
         this.config = config;
@@ -60,6 +62,8 @@ final class DefaultCartEngine implements CartEngine {
         this.dataProtection = new DataProtection(config, entry);
         this.throttle = new Throttle(config);
         this.health = new EngineHealth(config.healthContributors());
+        this.namedCarts = new dev.cartflow.core.internal.carts.NamedCarts(stages);
+        this.lineMoves = new dev.cartflow.core.internal.carts.LineMoves(stages);
     }
 
     @Override
@@ -178,6 +182,60 @@ final class DefaultCartEngine implements CartEngine {
     // --- addresses and the customer ---
 
     // --- several carts ---
+
+    @Override
+    public Cart createNamedCart(Actor actor, CustomerId customerId, dev.cartflow.model.CartKind kind, String name,
+                                NewCart spec) {
+        return entry.run(CartOperation.CREATE_NAMED_CART, () -> {
+            required(actor, "actor");
+            required(customerId, "customer id");
+            required(spec, "cart spec");
+            String named = named(kind, name);
+            throttle.admit(CartOperation.CREATE_NAMED_CART, actor);
+            return namedCarts.create(actor, customerId, kind, named, spec);
+        });
+    }
+
+    @Override
+    public Optional<Cart> namedCart(Actor actor, CustomerId customerId, dev.cartflow.model.CartKind kind,
+                                    String name) {
+        return entry.run(CartOperation.CUSTOMER_CARTS, () -> {
+            required(actor, "actor");
+            required(customerId, "customer id");
+            String named = named(kind, name);
+            throttle.admit(CartOperation.CUSTOMER_CARTS, actor);
+            return namedCarts.find(actor, customerId, kind, named);
+        });
+    }
+
+    @Override
+    public List<Cart> customerCarts(Actor actor, CustomerId customerId) {
+        return entry.run(CartOperation.CUSTOMER_CARTS, () -> {
+            required(actor, "actor");
+            required(customerId, "customer id");
+            throttle.admit(CartOperation.CUSTOMER_CARTS, actor);
+            return namedCarts.list(actor, customerId);
+        });
+    }
+
+    @Override
+    public LineMoveResult moveLine(Actor actor, LineMove move, Mutation mutation) {
+        return entry.run(CartOperation.MOVE_LINE, move == null ? null : move.from(), mutation, () -> {
+            required(actor, "actor");
+            required(move, "move");
+            required(mutation, "mutation");
+            throttle.admit(CartOperation.MOVE_LINE, actor, move.from());
+            return lineMoves.move(actor, move, mutation);
+        });
+    }
+
+    /** A named cart's kind and name, checked before anything is read. */
+    private static String named(dev.cartflow.model.CartKind kind, String name) {
+        if (required(kind, "cart kind") == dev.cartflow.model.CartKind.SHOPPING) {
+            throw dev.cartflow.error.CartException.invalidInput("a shopping cart has no name: use createCustomerCart");
+        }
+        return Shapes.text(name, "cart name", 128);
+    }
 
     // --- shared carts ---
 

@@ -123,6 +123,8 @@ final class EngineWiring {
                 b.region,
                 // addresses and the customer
                 // several carts
+                Map.copyOf(b.kindLimits),
+                dev.cartflow.core.internal.carts.CustomerCartsView.of(storing, b.repository, b.region),
                 // shared carts
                 // recovery and freezing
                 b.random));

@@ -40,7 +40,9 @@ class CartEngineRolesTest {
     private static final Set<CartOperation> GUEST_CART_OPERATIONS = EnumSet.complementOf(EnumSet.of(
             CartOperation.CREATE_CUSTOMER_CART, CartOperation.ACTIVE_CART, CartOperation.MERGE,
             CartOperation.PREVIEW_MERGE, CartOperation.CREATE_GUEST_CART, CartOperation.EXPORT_CUSTOMER,
-            CartOperation.ERASE_CUSTOMER, CartOperation.MAINTENANCE));
+            CartOperation.ERASE_CUSTOMER, CartOperation.MAINTENANCE,
+            // several carts: a customer's, never a guest's
+            CartOperation.CREATE_NAMED_CART, CartOperation.CUSTOMER_CARTS, CartOperation.MOVE_LINE));
 
     /** A world with alice's cart (A, code SAVE10) and a guest cart (B, SAVE10). */
     private static final class Setup {
@@ -49,6 +51,7 @@ class CartEngineRolesTest {
         final CartEngine engine = world.builder().audit(audit).build();
         final Cart alices;
         final CreatedCart guest;
+        final Cart wishes;
 
         Setup() {
             Actor alice = Actor.customer(ALICE);
@@ -58,10 +61,13 @@ class CartEngineRolesTest {
             guest = engine.createGuestCart(NewCart.of("EUR", "DE"));
             engine.addItem(guest.actor(), guest.cart().id(), new Sku("B"), 2);
             engine.applyCode(guest.actor(), guest.cart().id(), "SAVE10");
+            wishes = engine.createNamedCart(alice, ALICE, dev.cartflow.model.CartKind.WISH_LIST, "gifts",
+                    NewCart.of("EUR", "DE"));
         }
 
         List<Optional<Cart>> stored() {
-            return List.of(world.repository.find(alices.id()), world.repository.find(guest.cart().id()));
+            return List.of(world.repository.find(alices.id()), world.repository.find(guest.cart().id()),
+                    world.repository.find(wishes.id()));
         }
     }
 
@@ -115,7 +121,13 @@ class CartEngineRolesTest {
                 new Op(CartOperation.CHECKOUT, c -> c.s.engine.checkout(c.actor, c.cart(), Mutation.none())),
                 // addresses and the customer
                 new Op(CartOperation.CHANGE_ADDRESS, c -> c.s.engine.changeAddress(c.actor, c.cart(),
-                        new dev.cartflow.model.ShippingAddress("BE", "10115", null, List.of()), null)));
+                        new dev.cartflow.model.ShippingAddress("BE", "10115", null, List.of()), null)),
+                // several carts
+                new Op(CartOperation.CREATE_NAMED_CART, c -> c.s.engine.createNamedCart(c.actor, ALICE,
+                        dev.cartflow.model.CartKind.WISH_LIST, "ideas", NewCart.of("EUR", "DE"))),
+                new Op(CartOperation.CUSTOMER_CARTS, c -> c.s.engine.customerCarts(c.actor, ALICE)),
+                new Op(CartOperation.MOVE_LINE, c -> c.s.engine.moveLine(c.actor, new LineMove(c.cart(), c.line(),
+                        c.s.wishes.id(), 1), Mutation.none())));
     }
 
     /** An actor kind, how to make it for an operation, and whether it may run that operation. */

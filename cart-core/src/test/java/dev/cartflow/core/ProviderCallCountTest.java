@@ -250,7 +250,29 @@ class ProviderCallCountTest {
                 op("purgeExpired", w -> {
                     w.world.clock.advance(Duration.ofDays(200));
                     assertThat(w.engine.maintenance().purgeExpired(Duration.ofDays(1), 10)).isEqualTo(2);
-                }));
+                }),
+                // several carts (issue 11)
+                op("createNamedCart", w -> w.engine.createNamedCart(w.alice(), ALICE,
+                        dev.cartflow.model.CartKind.WISH_LIST, "gifts", NewCart.of("EUR", "DE"))),
+                op("customerCarts", w -> w.engine.customerCarts(w.alice(), ALICE)),
+                op("namedCart", w -> w.engine.namedCart(w.alice(), ALICE, dev.cartflow.model.CartKind.WISH_LIST,
+                        "gifts")),
+                op("moveLine", w -> {
+                    Cart wish = w.engine.createNamedCart(w.alice(), ALICE, dev.cartflow.model.CartKind.WISH_LIST,
+                            "gifts", NewCart.of("EUR", "DE"));
+                    w.calls.reset();
+                    w.engine.moveLine(w.alice(), new LineMove(w.cart.id(), w.cart.lines().get(0).id(), wish.id(), 1),
+                            Mutation.none());
+                }, "catalog", "pricing", "inventory"),
+                op("moveLineIntoACartWithShipping", w -> {
+                    Cart wish = w.engine.createNamedCart(w.alice(), ALICE, dev.cartflow.model.CartKind.WISH_LIST,
+                            "gifts", NewCart.of("EUR", "DE"));
+                    Cart moved = w.engine.moveLine(w.alice(), new LineMove(w.cart.id(), w.cart.lines().get(0).id(),
+                            wish.id(), 1), Mutation.none()).to();
+                    w.calls.reset();
+                    w.engine.moveLine(w.alice(), LineMove.whole(wish.id(), moved.lines().get(0).id(), w.cart.id()),
+                            Mutation.none());
+                }, "catalog", "pricing", "tax", "exchange rates", "inventory", "shipping"));
     }
 
     private static Arguments op(String name, Consumer<Counted> operation, String... expected) {

@@ -10,7 +10,9 @@ final class Keys {
     static final Set<String> TOP = Set.of("name", "description", "source", "settings", "catalog", "promotions",
             "shipping", "steps", "taxes", "customers");
     static final Set<String> SETTINGS = Set.of("currency", "country", "taxMode", "taxCalculation", "rounding",
-            "limits", "guestTtl", "customerTtl");
+            "limits", "guestTtl", "customerTtl",
+            // several carts
+            "kindLimits");
     static final Set<String> LIMITS = Set.of("maxLines", "maxTotalQuantity", "maxSubtotal");
     static final Set<String> PRODUCT = Set.of("sku", "price", "taxRate", "taxRates", "category", "brand", "weight",
             "stock", "minQuantity", "maxQuantity", "quantityStep", "countries", "taxCategory");
@@ -26,7 +28,7 @@ final class Keys {
     static final Set<String> EXPECT_PROMOTION = Set.of("id", "result", "amount");
     static final Set<String> EXPECT_CODE = Set.of("code", "state");
     static final Map<String, Set<String>> STEPS = Map.ofEntries(
-            Map.entry("create", Set.of("cart", "customer", "customerGroup", "currency", "country")),
+            Map.entry("create", Set.of("cart", "customer", "customerGroup", "currency", "country", "kind", "name")),
             Map.entry("add", Set.of("cart", "sku", "qty", "warehouse")),
             Map.entry("setQuantity", Set.of("cart", "sku", "qty")),
             Map.entry("remove", Set.of("cart", "sku")),
@@ -39,6 +41,10 @@ final class Keys {
             Map.entry("merge", Set.of("from", "into", "policy")),
             Map.entry("checkout", Set.of("cart")),
             Map.entry("advanceClock", Set.of("duration")),
+            // several carts
+            Map.entry("move", Set.of("from", "to", "sku", "qty")),
+            Map.entry("expectActiveCart", Set.of("customer", "active")),
+            Map.entry("expectCustomerCarts", Set.of("customer", "carts")),
             Map.entry("expect", Set.of("cart", "subtotal", "discount", "shipping", "tax", "total", "net", "state",
                     "lineCount", "lines", "promotions", "codes", "hints")));
 

@@ -50,6 +50,7 @@ final class ScenarioPlayer {
     private final Instant start;
     private ScenarioWorld world;
     private final Map<String, Handle> carts = new LinkedHashMap<>();
+    private SeveralCartsSteps severalCarts;
 
     private ScenarioPlayer(String file, Instant start) {
         this.file = file;
@@ -78,6 +79,7 @@ final class ScenarioPlayer {
     private List<String> run(JsonNode root) {
         try {
             world = new ScenarioWorld(file, root, start);
+            severalCarts = new SeveralCartsSteps(world);
         } catch (CartException e) {
             throw new ScenarioFormatException(file + ": invalid world: " + e.getMessage());
         }
@@ -178,6 +180,11 @@ final class ScenarioPlayer {
                     world.duration(world.required(step, "duration", path).asText(), path + ".duration"));
             case "merge", "checkout" -> lifecycle(op, step, path);
             case "expect" -> expect(step, path, failures, label);
+            // several carts
+            case "move" -> severalCarts.move(step, path, cart(world.required(step, "from", path).asText()).id(),
+                    cart(world.required(step, "from", path).asText()).actor(),
+                    cart(world.required(step, "to", path).asText()).id());
+            case "expectActiveCart", "expectCustomerCarts" -> severalCarts.expect(op, step, path, names(), failures, label);
             default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
         }
     }
@@ -211,7 +218,10 @@ final class ScenarioPlayer {
         NewCart spec = new NewCart(
                 step.has("currency") ? world.currency(step.get("currency").asText()) : world.currency,
                 step.path("country").asText(world.country), ScenarioWorld.textOrNull(step, "customerGroup"));
-        if (step.hasNonNull("customer")) {
+        if (step.has("kind") || step.has("name")) {
+            Cart cart = severalCarts.create(step, "create of cart '" + name + "'", spec);
+            carts.put(name, new Handle(cart.id(), Actor.customer(cart.customerId().orElseThrow())));
+        } else if (step.hasNonNull("customer")) {
             CustomerId customer = new CustomerId(step.get("customer").asText());
             Actor actor = Actor.customer(customer);
             Cart cart = world.engine.createCustomerCart(actor, customer, spec);
@@ -369,6 +379,12 @@ final class ScenarioPlayer {
         if (!diffs.isEmpty()) {
             failures.add(label + ": " + String.join("; ", diffs));
         }
+    }
+
+    private Map<String, CartId> names() {
+        Map<String, CartId> names = new LinkedHashMap<>();
+        carts.forEach((name, handle) -> names.put(name, handle.id()));
+        return names;
     }
 
     private void amount(List<String> diffs, String key, JsonNode step, Money actual) {

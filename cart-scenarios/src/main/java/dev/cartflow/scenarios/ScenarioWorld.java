@@ -2,6 +2,7 @@ package dev.cartflow.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartflow.core.CartEngine;
+import dev.cartflow.model.CartKind;
 import dev.cartflow.core.CartLimits;
 import dev.cartflow.core.memory.InMemoryCartRepository;
 import dev.cartflow.core.memory.InMemoryCatalog;
@@ -124,6 +125,8 @@ final class ScenarioWorld {
                 .clock(clock)
                 .pricingPolicy(policy)
                 .limits(limits)
+                .limits(CartKind.SAVED_FOR_LATER, SeveralCartsSteps.kindLimits(this, settings, CartKind.SAVED_FOR_LATER, limits))
+                .limits(CartKind.WISH_LIST, SeveralCartsSteps.kindLimits(this, settings, CartKind.WISH_LIST, limits))
                 .guestTtl(duration(settings.path("guestTtl").asText("P30D"), "settings.guestTtl"))
                 .customerTtl(duration(settings.path("customerTtl").asText("P90D"), "settings.customerTtl"))
                 .build();

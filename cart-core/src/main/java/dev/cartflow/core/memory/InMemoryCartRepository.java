@@ -3,6 +3,7 @@ package dev.cartflow.core.memory;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CartKind;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
 import dev.cartflow.error.CartException;
@@ -10,6 +11,7 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CartScan;
 import dev.cartflow.spi.CartStorage;
 import dev.cartflow.spi.CartWrite;
+import dev.cartflow.spi.CustomerCarts;
 import dev.cartflow.spi.IdempotencyRecord;
 import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
@@ -31,10 +33,14 @@ import java.util.Optional;
  * and writes a change, its events and its idempotency record atomically. For tests, examples and
  * single-instance deployments that can lose carts on restart.
  *
+ * <p>It lists a customer's carts of every kind ({@link CustomerCarts}); {@link #findActiveByCustomer}
+ * finds only shopping carts.
+ *
  * <p>It can erase and export a customer's data (its carts and the guest carts merged into them, their
  * events and stored responses) and age events and stored responses out for the retention job.
  */
-public final class InMemoryCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore {
+public final class InMemoryCartRepository implements CartStorage, CartScan, PersonalDataStore, RetentionStore,
+        CustomerCarts {
     private final Map<CartId, Cart> carts = new HashMap<>();
     private final Map<CartId, List<CartEvent>> events = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
@@ -54,8 +60,18 @@ public final class InMemoryCartRepository implements CartStorage, CartScan, Pers
             throw CartException.invalidInput("customer id must not be null");
         }
         return carts.values().stream()
-                .filter(c -> c.state() == CartState.ACTIVE && c.customerId().filter(customerId::equals).isPresent())
+                .filter(c -> c.state() == CartState.ACTIVE && c.kind() == CartKind.SHOPPING
+                        && c.customerId().filter(customerId::equals).isPresent())
                 .max(Comparator.comparing(Cart::updatedAt).thenComparing(c -> c.id().value()));
+    }
+
+    @Override
+    public synchronized List<Cart> cartsOf(CustomerId customerId) {
+        requireCustomer(customerId);
+        return carts.values().stream()
+                .filter(c -> c.state() == CartState.ACTIVE && c.customerId().filter(customerId::equals).isPresent())
+                .sorted(Comparator.comparing(Cart::updatedAt).reversed().thenComparing(c -> c.id().value()))
+                .toList();
     }
 
     @Override

@@ -101,6 +101,7 @@ public final class CheckoutOperation {
             }
         }
         Lifecycle.requireChangeable(stored, now, mutation);
+        dev.cartflow.core.internal.rules.CartKindRules.requireCheckoutable(stored);
         if (stored.lines().isEmpty()) {
             throw CartException.invalidInput("an empty cart cannot be checked out");
         }

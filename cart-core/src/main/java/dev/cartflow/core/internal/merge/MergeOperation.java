@@ -138,6 +138,7 @@ public final class MergeOperation {
         if (current.state() != CartState.ACTIVE) {
             throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "target cart is " + current.state());
         }
+        dev.cartflow.core.internal.rules.CartKindRules.requireMergeTarget(target);
         return target;
     }
 

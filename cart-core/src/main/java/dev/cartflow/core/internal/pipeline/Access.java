@@ -225,6 +225,7 @@ public final class Access {
 
     /** The customer's active cart as stored, if any (for a permit from {@link #authorizeCustomer}). */
     public Optional<Cart> activeCartOf(CustomerId customerId) {
-        return Failures.provider("repository", () -> repository.findActiveByCustomer(customerId));
+        return Failures.provider("repository", () -> repository.findActiveByCustomer(customerId))
+                .filter(c -> c.kind() == dev.cartflow.model.CartKind.SHOPPING);
     }
 }

@@ -54,6 +54,8 @@ import java.util.List;
  * @param rateLimiter         the buckets the rate limits take from
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  * @param region              the data-residency region this engine serves, or null for none
+ * @param kindLimits          the limits of the kinds of carts that have their own (others have {@code limits})
+ * @param customerCarts       the repository's listing of a customer's carts, or null when it has none
  */
 public record EngineConfig(
         CartRepository repository,
@@ -89,6 +91,8 @@ public record EngineConfig(
         Region region,
         // addresses and the customer
         // several carts
+        java.util.Map<dev.cartflow.model.CartKind, CartLimits> kindLimits,
+        dev.cartflow.spi.CustomerCarts customerCarts,
         // shared carts
         // recovery and freezing
         SecureRandom random) {

@@ -22,12 +22,12 @@ import java.util.Set;
 /** {@code execute}: access, snapshot, the command's rule, commit, publish. */
 public final class Execution {
     private final Stages stages;
-    private final CommandRules rules;
+    private final dev.cartflow.core.internal.carts.RulesByKind rules;
 
     /** The execute operation over these stages. */
     public Execution(Stages stages) {
         this.stages = stages;
-        this.rules = new CommandRules(stages.config().limits());
+        this.rules = new dev.cartflow.core.internal.carts.RulesByKind(stages.config());
     }
 
     /**
@@ -61,7 +61,7 @@ public final class Execution {
             keys.addAll(CommandRules.stockKeys(command));
             Snapshot snapshot = stages.config().providers().open(stored, stages.access().usageOwner(actor, stored), now,
                     skus, keys);
-            Change change = rules.apply(stored, command, snapshot, now);
+            Change change = rules.of(stored.kind()).apply(stored, command, snapshot, now);
             if (change == null) {
                 return Decision.answer(current);
             }

@@ -82,6 +82,17 @@ public record Fingerprint(String value, String legacy) {
         return new Fingerprint(of(null, e), null);
     }
 
+    /**
+     * The fingerprint of a line move run with a caller's key: both carts, the line, the units (null
+     * for the whole line) and the source's expected version.
+     */
+    public static Fingerprint move(CartId from, LineId lineId, CartId to, Integer quantity, Long expectedVersion,
+                                   String clientKey) {
+        Encoder e = new Encoder().text("move").text(from.toString()).text(lineId.value()).text(to.toString())
+                .number(quantity == null ? null : (long) quantity).number(expectedVersion);
+        return new Fingerprint(of(clientKey, e), null);
+    }
+
     private static String of(String clientKey, Encoder request) {
         String key = sha256(new Encoder().text(clientKey).bytes());
         return VERSION + ":" + key + ":" + sha256(request.bytes());

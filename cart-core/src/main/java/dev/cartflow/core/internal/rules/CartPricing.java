@@ -44,7 +44,7 @@ public final class CartPricing {
         Set<Sku> skus = Snapshot.skusOf(cart);
         Map<Sku, Product> products = snapshot.products(skus);
         Quotes quotes = snapshot.quotes(skus);
-        List<Promotion> promotions = snapshot.promotions();
+        List<Promotion> promotions = CartKindRules.pricedWith(cart, snapshot.promotions());
         Set<String> exhausted = snapshot.exhausted();
         Map<Sku, PriceQuote> prices = quotes.bySku();
         ShippingMethod method = ShippingRule.selected(cart, products, snapshot);

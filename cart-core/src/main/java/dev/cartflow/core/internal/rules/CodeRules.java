@@ -24,6 +24,7 @@ final class CodeRules {
      * {@code maxCodes} codes fails with {@code CART_LIMIT}.
      */
     static Change apply(Cart cart, String code, Snapshot snapshot, int maxCodes) {
+        CartKindRules.requireCodesAllowed(cart);
         List<Promotion> found = snapshot.byCode(code);
         if (found.isEmpty()) {
             throw new CartException(CartErrorCode.PROMOTION_NOT_FOUND, "unknown code");

@@ -1,0 +1,39 @@
+package dev.cartflow.core;
+
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.CartId;
+import dev.cartflow.model.LineId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link CartEngine#moveLine} moves: units of one line of a cart into another cart of the same
+ * owner (a shopping cart and its "saved for later" cart, a wish list and the shopping cart).
+ *
+ * @param from     the cart the line is on
+ * @param lineId   the line
+ * @param to       the cart the units go to; not {@code from}
+ * @param quantity units to move, at least one and at most the line's quantity; null for the whole line
+ */
+public record LineMove(CartId from, LineId lineId, CartId to, @Nullable Integer quantity) {
+    /** Validates the shape; the quantity is checked by the engine ({@code INVALID_QUANTITY}), like an add's. */
+    public LineMove {
+        if (from == null || lineId == null || to == null) {
+            throw CartException.invalidInput("a move needs its source cart, line and target cart");
+        }
+        if (from.equals(to)) {
+            throw CartException.invalidInput("a line cannot be moved to the cart it is on");
+        }
+    }
+
+    /**
+     * Moves a whole line.
+     *
+     * @param from   the cart the line is on
+     * @param lineId the line
+     * @param to     the cart it goes to
+     * @return the move
+     */
+    public static LineMove whole(CartId from, LineId lineId, CartId to) {
+        return new LineMove(from, lineId, to, null);
+    }
+}
