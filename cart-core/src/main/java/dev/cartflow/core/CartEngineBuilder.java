@@ -82,6 +82,7 @@ public final class CartEngineBuilder {
     // addresses and the customer
     // several carts
     // shared carts
+    ShareSettings sharing = ShareSettings.DEFAULT;
     // recovery and freezing
 
     CartEngineBuilder() {
@@ -389,6 +390,18 @@ public final class CartEngineBuilder {
     // --- several carts ---
 
     // --- shared carts ---
+
+    /**
+     * The bounds of shared carts: participants per cart and the longest invitation (by default
+     * {@link ShareSettings#DEFAULT}).
+     *
+     * @param settings the bounds
+     * @return this builder
+     */
+    public CartEngineBuilder sharing(ShareSettings settings) {
+        this.sharing = required(settings, "share settings");
+        return this;
+    }
 
     // --- recovery and freezing ---
 

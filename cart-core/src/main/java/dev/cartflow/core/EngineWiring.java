@@ -124,6 +124,7 @@ final class EngineWiring {
                 // addresses and the customer
                 // several carts
                 // shared carts
+                b.sharing,
                 // recovery and freezing
                 b.random));
     }

@@ -54,6 +54,7 @@ import java.util.List;
  * @param rateLimiter         the buckets the rate limits take from
  * @param pseudonyms          keyed pseudonyms of personal identifiers
  * @param region              the data-residency region this engine serves, or null for none
+ * @param sharing             the bounds of shared carts
  */
 public record EngineConfig(
         CartRepository repository,
@@ -90,6 +91,7 @@ public record EngineConfig(
         // addresses and the customer
         // several carts
         // shared carts
+        dev.cartflow.core.ShareSettings sharing,
         // recovery and freezing
         SecureRandom random) {
 

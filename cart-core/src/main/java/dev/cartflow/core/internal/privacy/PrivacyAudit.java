@@ -52,6 +52,9 @@ final class PrivacyAudit {
         } else if (actor instanceof Actor.Customer customer) {
             kind = "CUSTOMER";
             id = config.pseudonyms().of("customer", customer.customerId().value());
+        } else if (actor instanceof Actor.Participant participant) {
+            kind = "PARTICIPANT";
+            id = config.pseudonyms().of("participant-token", GuestTokens.hash(participant.shareToken()));
         } else {
             Actor.Guest guest = (Actor.Guest) actor;
             kind = "GUEST";
