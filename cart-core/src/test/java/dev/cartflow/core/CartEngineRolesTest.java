@@ -112,7 +112,11 @@ class CartEngineRolesTest {
                         new CartCommand.SetMetadata("{\"note\":\"gift\"}"), Mutation.none())),
                 new Op(CartOperation.MERGE, c -> c.s.engine.merge(c.actor, c.merge())),
                 new Op(CartOperation.PREVIEW_MERGE, c -> c.s.engine.previewMerge(c.actor, c.merge())),
-                new Op(CartOperation.CHECKOUT, c -> c.s.engine.checkout(c.actor, c.cart(), Mutation.none())));
+                new Op(CartOperation.CHECKOUT, c -> c.s.engine.checkout(c.actor, c.cart(), Mutation.none())),
+                // shared carts
+                new Op(CartOperation.INVITE_PARTICIPANT, c -> c.s.engine.invite(c.actor, c.cart(),
+                        dev.cartflow.model.Participant.Role.VIEW, false, java.time.Duration.ofHours(1), Mutation.none())),
+                new Op(CartOperation.REMOVE_PARTICIPANT, c -> c.s.engine.removeParticipant(c.actor, c.cart(), "p-gone")));
     }
 
     /** An actor kind, how to make it for an operation, and whether it may run that operation. */

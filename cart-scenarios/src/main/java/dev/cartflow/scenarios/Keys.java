@@ -36,6 +36,9 @@ final class Keys {
             Map.entry("setCountry", Set.of("cart", "country")),
             Map.entry("merge", Set.of("from", "into", "policy")),
             Map.entry("checkout", Set.of("cart")),
+            Map.entry("invite", Set.of("cart", "participant", "role", "mayCheckout", "ttl", "as")),
+            Map.entry("removeParticipant", Set.of("cart", "participant", "as")),
+            Map.entry("expectBy", Set.of("cart", "by")),
             Map.entry("advanceClock", Set.of("duration")),
             Map.entry("expect", Set.of("cart", "subtotal", "discount", "shipping", "tax", "total", "net", "state",
                     "lineCount", "lines", "promotions", "codes")));

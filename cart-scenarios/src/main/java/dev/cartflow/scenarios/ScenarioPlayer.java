@@ -50,6 +50,7 @@ final class ScenarioPlayer {
     private final Instant start;
     private ScenarioWorld world;
     private final Map<String, Handle> carts = new LinkedHashMap<>();
+    private SharedCartSteps sharing;
 
     private ScenarioPlayer(String file, Instant start) {
         this.file = file;
@@ -97,6 +98,9 @@ final class ScenarioPlayer {
             Set<String> withCommon = new HashSet<>(allowed);
             withCommon.add("op");
             withCommon.add("expectError");
+            if (SharedCartSteps.ACTING_OPS.contains(op)) {
+                withCommon.add("as");
+            }
             Keys.check(file, path, step, withCommon);
             String label = "step " + (index + 1) + " (" + op + ")";
             index++;
@@ -177,6 +181,9 @@ final class ScenarioPlayer {
                     world.duration(world.required(step, "duration", path).asText(), path + ".duration"));
             case "merge", "checkout" -> lifecycle(op, step, path);
             case "expect" -> expect(step, path, failures, label);
+            case "invite" -> sharing().invite(cart(step).id(), cart(step).actor(), step, path);
+            case "removeParticipant" -> sharing().remove(cart(step).id(), cart(step).actor(), step, path);
+            case "expectBy" -> sharing().expectBy(cart(step).id(), owner(step).actor(), step, path, failures, label);
             default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
         }
     }
@@ -222,7 +229,20 @@ final class ScenarioPlayer {
     }
 
     private Handle cart(JsonNode step) {
+        Handle owner = owner(step);
+        return step.has("as") ? new Handle(owner.id(), sharing().actor(step, "step")) : owner;
+    }
+
+    /** The step's cart as its owner acts on it, whoever the step acts as. */
+    private Handle owner(JsonNode step) {
         return cart(step.path("cart").asText("main"));
+    }
+
+    private SharedCartSteps sharing() {
+        if (sharing == null) {
+            sharing = new SharedCartSteps(file, world);
+        }
+        return sharing;
     }
 
     private Handle cart(String name) {
