@@ -111,6 +111,8 @@ class SharedCartAccessTest {
         assertDenied(() -> engine.checkout(editor, cart.id(), Mutation.none()));
         assertDenied(() -> engine.activeCart(editor, alice));
         assertDenied(() -> engine.createCustomerCart(editor, alice, NewCart.of("EUR", "DE")));
+        assertDenied(() -> engine.dataProtection().export(editor, alice));
+        assertDenied(() -> engine.dataProtection().erase(editor, alice));
     }
 
     @Test

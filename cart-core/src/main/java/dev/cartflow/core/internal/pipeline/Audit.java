@@ -9,6 +9,7 @@ import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.Participant;
 import dev.cartflow.spi.AuditEvent;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -159,7 +160,7 @@ public final class Audit {
      * @param detail      the role, or why it was refused
      * @throws dev.cartflow.error.CartException {@code PROVIDER_UNAVAILABLE} when an allowed change cannot be recorded
      */
-    public void participant(dev.cartflow.model.Participant participant, CartOperation operation, CartId cartId,
+    public void participant(Participant participant, CartOperation operation, CartId cartId,
                             AuditEvent.Outcome outcome, String detail) {
         AuditEvent event = new AuditEvent(config.now(), AuditEvent.PARTICIPANT, participant.id(), operation, cartId,
                 null, null, outcome, detail);

@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.pipeline;
 
 import dev.cartflow.core.internal.rules.ParticipantRules;
 import dev.cartflow.core.internal.support.GuestTokens;
+import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.Participant;
@@ -41,7 +42,7 @@ public final class ChangeAuthor {
             return ParticipantRules.holder(cart, GuestTokens.hash(participant.shareToken()))
                     .map(Participant::id).map(id -> "participant:" + id)
                     // Access let the participant in on this cart, so its invitation is there.
-                    .orElseThrow(() -> dev.cartflow.error.CartException.internal("participant without invitation", null));
+                    .orElseThrow(() -> CartException.internal("participant without invitation", null));
         }
         return OWNER;
     }

@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.privacy;
 
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.support.Failures;
+import dev.cartflow.core.internal.pipeline.Audit;
 import dev.cartflow.core.internal.support.GuestTokens;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.CartOperation;
@@ -53,8 +54,8 @@ final class PrivacyAudit {
             kind = "CUSTOMER";
             id = config.pseudonyms().of("customer", customer.customerId().value());
         } else if (actor instanceof Actor.Participant participant) {
-            kind = "PARTICIPANT";
-            id = config.pseudonyms().of("participant-token", GuestTokens.hash(participant.shareToken()));
+            kind = AuditEvent.PARTICIPANT;
+            id = config.pseudonyms().of(Audit.PARTICIPANT_TOKEN_KIND, GuestTokens.hash(participant.shareToken()));
         } else {
             Actor.Guest guest = (Actor.Guest) actor;
             kind = "GUEST";
