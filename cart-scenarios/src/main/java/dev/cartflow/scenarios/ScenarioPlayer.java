@@ -133,6 +133,7 @@ final class ScenarioPlayer {
                 }
             }
         }
+        failures.addAll(SharedCartSteps.unsignedEvents(world, snapshot().keySet()));
         return failures;
     }
 

@@ -106,4 +106,20 @@ final class SharedCartSteps {
         return invited.entrySet().stream().filter(e -> e.getValue().participantId().equals(id))
                 .map(e -> "participant:" + e.getKey()).findFirst().orElse(by);
     }
+
+    /**
+     * After the last step: every stored event of the scenario's carts says who made its change
+     * ({@code by}), whichever operation made it.
+     */
+    static List<String> unsignedEvents(ScenarioWorld world, Set<CartId> carts) {
+        List<String> failures = new java.util.ArrayList<>();
+        for (CartId id : carts) {
+            for (CartEvent event : world.repository.eventsSince(id, 0)) {
+                if (!event.data().containsKey("by")) {
+                    failures.add("event " + event.type() + " of version " + event.sequence() + " does not say who made it");
+                }
+            }
+        }
+        return failures;
+    }
 }
