@@ -273,6 +273,38 @@ public interface CartEngine {
 
     // --- shared carts ---
 
+    /**
+     * Invites someone to a cart with a fresh share token, returned only here (the cart keeps its
+     * hash). The participant acts as {@link Actor#participant(String)}: with role {@code VIEW} it
+     * may read the cart, its prices and its events; with {@code EDIT} also change lines, codes and
+     * shipping; it checks out only when {@code mayCheckout}. Allowed to the owner, full support and
+     * services granted {@code INVITE_PARTICIPANT}; the cart must be active.
+     *
+     * @param actor       who invites
+     * @param id          the cart
+     * @param role        what the participant may do
+     * @param mayCheckout whether the participant may check out (only with {@code EDIT})
+     * @param ttl         how long the token grants access (positive, at most {@link ShareSettings#maxTtl()})
+     * @param mutation    an expected version or none; an idempotency key is {@code INVALID_INPUT},
+     *                    since the token cannot be returned twice
+     * @return the invitation: participant id, token and expiry
+     * @throws dev.cartflow.error.CartException {@code CART_LIMIT} beyond {@link ShareSettings#maxParticipants()}
+     *                                          live participants
+     */
+    Invitation invite(Actor actor, CartId id, dev.cartflow.model.Participant.Role role, boolean mayCheckout,
+                      java.time.Duration ttl, Mutation mutation);
+
+    /**
+     * Removes a participant, revoking its token at once; removing one the cart does not have
+     * changes nothing. Allowed to the owner, full support and services granted {@code REMOVE_PARTICIPANT}.
+     *
+     * @param actor         who removes
+     * @param id            the cart
+     * @param participantId the participant's id ({@link Invitation#participantId()})
+     * @return the cart without it
+     */
+    Cart removeParticipant(Actor actor, CartId id, String participantId);
+
     // --- recovery and freezing ---
 
 }

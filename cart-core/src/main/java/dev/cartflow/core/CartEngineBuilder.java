@@ -85,6 +85,7 @@ public final class CartEngineBuilder {
     // several carts
     final Map<dev.cartflow.model.CartKind, CartLimits> kindLimits = new java.util.EnumMap<>(dev.cartflow.model.CartKind.class);
     // shared carts
+    ShareSettings sharing = ShareSettings.DEFAULT;
     // recovery and freezing
 
     CartEngineBuilder() {
@@ -407,6 +408,18 @@ public final class CartEngineBuilder {
     }
 
     // --- shared carts ---
+
+    /**
+     * The bounds of shared carts: participants per cart and the longest invitation (by default
+     * {@link ShareSettings#DEFAULT}).
+     *
+     * @param settings the bounds
+     * @return this builder
+     */
+    public CartEngineBuilder sharing(ShareSettings settings) {
+        this.sharing = required(settings, "share settings");
+        return this;
+    }
 
     // --- recovery and freezing ---
 

@@ -13,6 +13,9 @@ import dev.cartflow.core.internal.pipeline.Execution;
 import dev.cartflow.core.internal.pipeline.Reading;
 import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.internal.privacy.DataProtection;
+import dev.cartflow.core.internal.sharing.Sharing;
+import dev.cartflow.model.Participant;
+import java.time.Duration;
 import dev.cartflow.core.privacy.CustomerData;
 import dev.cartflow.core.internal.pipeline.Throttle;
 import dev.cartflow.core.merge.MergeRequest;
@@ -57,6 +60,7 @@ final class DefaultCartEngine implements CartEngine {
         this.reading = new Reading(stages);
         this.execution = new Execution(stages);
         this.merging = new MergeOperation(stages);
+        this.sharing = new Sharing(stages, config.sharing());
         this.checkout = new CheckoutOperation(stages);
         this.maintenance = new MaintenanceJobs(stages);
         this.dataProtection = new DataProtection(config, entry);
@@ -238,6 +242,26 @@ final class DefaultCartEngine implements CartEngine {
     }
 
     // --- shared carts ---
+    private final Sharing sharing;
+
+    @Override
+    public Invitation invite(Actor actor, CartId id, Participant.Role role, boolean mayCheckout, Duration ttl,
+                             Mutation mutation) {
+        return entry.run(CartOperation.INVITE_PARTICIPANT, id, mutation, () -> {
+            sharing.checkInvite(actor, id, role, mayCheckout, ttl, mutation);
+            throttle.admit(CartOperation.INVITE_PARTICIPANT, actor, id);
+            return sharing.invite(actor, id, role, mayCheckout, ttl, mutation);
+        });
+    }
+
+    @Override
+    public Cart removeParticipant(Actor actor, CartId id, String participantId) {
+        return entry.run(CartOperation.REMOVE_PARTICIPANT, id, null, () -> {
+            sharing.checkRemove(actor, id, participantId);
+            throttle.admit(CartOperation.REMOVE_PARTICIPANT, actor, id);
+            return sharing.remove(actor, id, participantId);
+        });
+    }
 
     // --- recovery and freezing ---
 

@@ -126,6 +126,7 @@ final class EngineWiring {
                 Map.copyOf(b.kindLimits),
                 dev.cartflow.core.internal.carts.CustomerCartsView.of(storing, b.repository, b.region),
                 // shared carts
+                b.sharing,
                 // recovery and freezing
                 b.random));
     }

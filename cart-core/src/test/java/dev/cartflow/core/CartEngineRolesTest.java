@@ -127,7 +127,11 @@ class CartEngineRolesTest {
                         dev.cartflow.model.CartKind.WISH_LIST, "ideas", NewCart.of("EUR", "DE"))),
                 new Op(CartOperation.CUSTOMER_CARTS, c -> c.s.engine.customerCarts(c.actor, ALICE)),
                 new Op(CartOperation.MOVE_LINE, c -> c.s.engine.moveLine(c.actor, new LineMove(c.cart(), c.line(),
-                        c.s.wishes.id(), 1), Mutation.none())));
+                        c.s.wishes.id(), 1), Mutation.none())),
+                // shared carts
+                new Op(CartOperation.INVITE_PARTICIPANT, c -> c.s.engine.invite(c.actor, c.cart(),
+                        dev.cartflow.model.Participant.Role.VIEW, false, java.time.Duration.ofHours(1), Mutation.none())),
+                new Op(CartOperation.REMOVE_PARTICIPANT, c -> c.s.engine.removeParticipant(c.actor, c.cart(), "p-gone")));
     }
 
     /** An actor kind, how to make it for an operation, and whether it may run that operation. */

@@ -40,6 +40,9 @@ final class Keys {
             Map.entry("setAddress", AddressWorld.SET_ADDRESS),
             Map.entry("merge", Set.of("from", "into", "policy")),
             Map.entry("checkout", Set.of("cart")),
+            Map.entry("invite", Set.of("cart", "participant", "role", "mayCheckout", "ttl", "as")),
+            Map.entry("removeParticipant", Set.of("cart", "participant", "as")),
+            Map.entry("expectBy", Set.of("cart", "by")),
             Map.entry("advanceClock", Set.of("duration")),
             // several carts
             Map.entry("move", Set.of("from", "to", "sku", "qty")),

@@ -51,6 +51,7 @@ final class ScenarioPlayer {
     private ScenarioWorld world;
     private final Map<String, Handle> carts = new LinkedHashMap<>();
     private SeveralCartsSteps severalCarts;
+    private SharedCartSteps sharing;
 
     private ScenarioPlayer(String file, Instant start) {
         this.file = file;
@@ -99,6 +100,9 @@ final class ScenarioPlayer {
             Set<String> withCommon = new HashSet<>(allowed);
             withCommon.add("op");
             withCommon.add("expectError");
+            if (SharedCartSteps.ACTING_OPS.contains(op)) {
+                withCommon.add("as");
+            }
             Keys.check(file, path, step, withCommon);
             String label = "step " + (index + 1) + " (" + op + ")";
             index++;
@@ -131,6 +135,7 @@ final class ScenarioPlayer {
                 }
             }
         }
+        failures.addAll(SharedCartSteps.unsignedEvents(world, snapshot().keySet()));
         return failures;
     }
 
@@ -185,6 +190,9 @@ final class ScenarioPlayer {
                     cart(world.required(step, "from", path).asText()).actor(),
                     cart(world.required(step, "to", path).asText()).id());
             case "expectActiveCart", "expectCustomerCarts" -> severalCarts.expect(op, step, path, names(), failures, label);
+            case "invite" -> sharing().invite(cart(step).id(), cart(step).actor(), step, path);
+            case "removeParticipant" -> sharing().remove(cart(step).id(), cart(step).actor(), step, path);
+            case "expectBy" -> sharing().expectBy(cart(step).id(), owner(step).actor(), step, path, failures, label);
             default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
         }
     }
@@ -233,7 +241,20 @@ final class ScenarioPlayer {
     }
 
     private Handle cart(JsonNode step) {
+        Handle owner = owner(step);
+        return step.has("as") ? new Handle(owner.id(), sharing().actor(step, "step")) : owner;
+    }
+
+    /** The step's cart as its owner acts on it, whoever the step acts as. */
+    private Handle owner(JsonNode step) {
         return cart(step.path("cart").asText("main"));
+    }
+
+    private SharedCartSteps sharing() {
+        if (sharing == null) {
+            sharing = new SharedCartSteps(file, world);
+        }
+        return sharing;
     }
 
     private Handle cart(String name) {

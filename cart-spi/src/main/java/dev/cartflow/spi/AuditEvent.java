@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * It holds no personal data in clear: shoppers appear only as keyed pseudonyms.
  *
  * @param at        when
- * @param actorKind {@link #GUEST}, {@link #CUSTOMER}, {@link #SUPPORT}, {@link #SERVICE} or {@link #SYSTEM}
- * @param actorId   the staff id or service name; for a guest or customer, their pseudonym
+ * @param actorKind {@link #GUEST}, {@link #CUSTOMER}, {@link #SUPPORT}, {@link #SERVICE}, {@link #SYSTEM}
+ *                  or {@link #PARTICIPANT}
+ * @param actorId   the staff id or service name; for a guest or customer, their pseudonym; for a
+ *                  participant of a shared cart, its invitation's id (or, when the token matched no
+ *                  invitation, the pseudonym of the token's hash)
  * @param operation what was attempted
  * @param cartId    the cart concerned, or null
  * @param subject   the pseudonym of the customer whose data was concerned, or null
@@ -36,6 +39,8 @@ public record AuditEvent(Instant at, String actorKind, String actorId, CartOpera
     public static final String SERVICE = "SERVICE";
     /** Actor kind of the engine or the host acting on its own (jobs, data-protection requests). */
     public static final String SYSTEM = "SYSTEM";
+    /** Actor kind of a participant of a shared cart (its id is the invitation's id). */
+    public static final String PARTICIPANT = "PARTICIPANT";
 
     /** What happened to an audited action. */
     public enum Outcome {

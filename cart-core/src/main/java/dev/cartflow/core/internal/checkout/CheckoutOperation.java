@@ -3,6 +3,7 @@ package dev.cartflow.core.internal.checkout;
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.Mutation;
 import dev.cartflow.core.internal.pipeline.Access;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Fingerprint;
 import dev.cartflow.core.internal.pipeline.Idempotency;
@@ -133,7 +134,7 @@ public final class CheckoutOperation {
                 priced.unavailableLines(), priced.fallbacks());
         CheckoutResult result = new CheckoutResult(frozen, finalPrices, reservation,
                 given.stream().map(Promotion::id).toList());
-        CartWrite write = stages.publish().write(frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
+        CartWrite write = stages.publish().write(ChangeAuthor.of(stages.config(), actor, stored), frozen, stored.version(), List.of(PendingEvent.of(CartEvent.Type.CHECKED_OUT,
                 "total", priced.total().toDecimalString(), "currency", priced.currency().getCurrencyCode())),
                 stages.idempotency().record(key, fingerprint, StoredResponses.write(result), now));
         Map<StockKey, Integer> units = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.cartflow.core.internal.maintenance;
 
 import dev.cartflow.core.CartMaintenance;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Lifecycle;
 import dev.cartflow.core.internal.pipeline.Stages;
@@ -79,7 +80,7 @@ public final class MaintenanceJobs implements CartMaintenance {
     private boolean transition(Cart cart, Cart next, PendingEvent event) {
         try {
             stages.commit().run(true, now -> Decision.write(next,
-                    List.of(stages.publish().write(next, cart.version(), List.of(event), null))));
+                    List.of(stages.publish().write(ChangeAuthor.SYSTEM, next, cart.version(), List.of(event), null))));
             return true;
         } catch (CartException e) {
             if (e.code() != CartErrorCode.VERSION_CONFLICT) {

@@ -1,6 +1,7 @@
 package dev.cartflow.core.internal.merge;
 
 import dev.cartflow.core.internal.pipeline.Access;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Fingerprint;
 import dev.cartflow.core.internal.pipeline.Idempotency;
@@ -90,11 +91,12 @@ public final class MergeOperation {
             MergeResult result;
             List<CartWrite> writes;
             String policy = request.policy().name();
+            String by = ChangeAuthor.of(stages.config(), actor, guest);
             if (target.isEmpty()) {
                 MergePlanner.Plan plan = MergePlanner.adopt(guest);
                 Cart adopted = stages.lifecycle().adopted(guest, request.customerId(), now);
                 result = new MergeResult(adopted, adopted, plan.report(), plan.codes(), false);
-                writes = List.of(stages.publish().write(adopted, guest.version(), List.of(PendingEvent.of(
+                writes = List.of(stages.publish().write(by, adopted, guest.version(), List.of(PendingEvent.of(
                         CartEvent.Type.MERGED, "from", guest.id().toString(), "into", guest.id().toString(),
                         "policy", policy)), record(key, fingerprint, result, now)));
             } else {
@@ -107,10 +109,10 @@ public final class MergeOperation {
                 Cart closed = stages.lifecycle().merged(guest, now);
                 result = new MergeResult(merged, closed, plan.report(), plan.codes(), false);
                 writes = List.of(
-                        stages.publish().write(closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        stages.publish().write(by, closed, guest.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                                 "into", customer.id().toString(), "policy", policy)),
                                 record(key, fingerprint, result, now)),
-                        stages.publish().write(merged, customer.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
+                        stages.publish().write(by, merged, customer.version(), List.of(PendingEvent.of(CartEvent.Type.MERGED,
                                 "from", guest.id().toString(), "policy", policy,
                                 "dropped", "" + result.dropped().size())), null));
             }

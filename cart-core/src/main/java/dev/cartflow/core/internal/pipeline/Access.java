@@ -1,5 +1,6 @@
 package dev.cartflow.core.internal.pipeline;
 
+import dev.cartflow.core.internal.rules.ParticipantRules;
 import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.core.internal.support.GuestTokens;
 import dev.cartflow.core.security.SecurityPolicy;
@@ -11,6 +12,8 @@ import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.Participant;
+import dev.cartflow.spi.AuditEvent;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.UsageLimits;
 import java.util.Optional;
@@ -19,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The access stage: may this actor run this operation ({@link Permissions}: roles, grants, guest
  * policies), and on this cart (ownership: a guest on its own guest cart with its token, a customer
- * on its own carts, support and services on any)? A stranger cannot tell a missing cart from
+ * on its own carts, a participant on the shared cart its live invitation is for, as its role allows,
+ * support and services on any)? A stranger cannot tell a missing cart from
  * someone else's. Privileged actions are recorded in the audit trail before they are done, once per
  * operation, and every denial is recorded too ({@link Audit}).
  *
@@ -36,6 +40,7 @@ public final class Access {
     private final SecurityPolicy policy;
     private final Permissions permissions;
     private final Audit audit;
+    private final EngineConfig config;
 
     /** Access to the carts of this engine's repository under its security policy. */
     public Access(EngineConfig config) {
@@ -43,6 +48,7 @@ public final class Access {
         this.policy = config.security();
         this.permissions = new Permissions(config.security());
         this.audit = new Audit(config);
+        this.config = config;
     }
 
     /**
@@ -106,7 +112,7 @@ public final class Access {
             audit.denied(actor, operation, cartId, null, refusal);
             throw Failures.denied();
         }
-        return new Permit(actor, actor, operation, !privileged(actor));
+        return new Permit(actor, actor, operation, !privileged(actor) && !(actor instanceof Actor.Participant));
     }
 
     /**
@@ -196,7 +202,33 @@ public final class Access {
                 && owner.customerId().equals(customer.customerId())) {
             return cart;
         }
+        if (actor instanceof Actor.Participant participant) {
+            return participantLoad(permit, participant, cart);
+        }
         throw deny(permit, id, audit.subjectOf(cart), FOREIGN_CART);
+    }
+
+    /**
+     * A shared cart for one of its participants: the token must be a live invitation's whose role
+     * allows the operation; a wrong, revoked or expired token is refused exactly like a stranger.
+     * The first change a participant makes in an operation is recorded by its invitation's id.
+     */
+    private Cart participantLoad(Permit permit, Actor.Participant actor, Cart cart) {
+        Participant invited = ParticipantRules.holder(cart, GuestTokens.hash(actor.shareToken())).orElse(null);
+        if (invited == null) {
+            throw deny(permit, cart.id(), null, TOKEN);
+        }
+        String refusal = permissions.participantRefusal(invited, permit.operation, config.now());
+        if (refusal != null) {
+            audit.participant(invited, permit.operation, cart.id(), AuditEvent.Outcome.DENIED, refusal);
+            throw Failures.denied();
+        }
+        if (!permit.recorded && !permit.operation.readOnly()) {
+            audit.participant(invited, permit.operation, cart.id(), AuditEvent.Outcome.ALLOWED,
+                    "role:" + invited.role() + (invited.mayCheckout() ? "+checkout" : ""));
+        }
+        permit.recorded = true;
+        return cart;
     }
 
     private CartException deny(Permit permit, CartId id, @Nullable String subject, String why) {

@@ -9,6 +9,7 @@ import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOperation;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.Participant;
 import dev.cartflow.spi.AuditEvent;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ public final class Audit {
     /** The pseudonym kind of guest identities the host vouches for. */
     public static final String GUEST_KIND = "guest";
     private static final String GUEST_TOKEN_KIND = "guest-token";
+    /** The pseudonym kind of share tokens (of their hash in the audit trail, of the token in rate-limit buckets). */
+    public static final String PARTICIPANT_TOKEN_KIND = "participant-token";
 
     private final EngineConfig config;
 
@@ -126,6 +129,8 @@ public final class Audit {
             return AuditEvent.CUSTOMER;
         } else if (actor instanceof Actor.Support) {
             return AuditEvent.SUPPORT;
+        } else if (actor instanceof Actor.Participant) {
+            return AuditEvent.PARTICIPANT;
         }
         return AuditEvent.SERVICE;
     }
@@ -138,7 +143,31 @@ public final class Audit {
             return subject(customer.customerId());
         } else if (actor instanceof Actor.Support support) {
             return support.staffId();
+        } else if (actor instanceof Actor.Participant participant) {
+            // Before its invitation is found, a participant is known only by its token.
+            return config.pseudonyms().of(PARTICIPANT_TOKEN_KIND, GuestTokens.hash(participant.shareToken()));
         }
         return ((Actor.Service) actor).name();
+    }
+
+    /**
+     * Records what a participant of a shared cart did or was refused, by its invitation's id.
+     *
+     * @param participant whose invitation the token is
+     * @param operation   what
+     * @param cartId      the shared cart
+     * @param outcome     {@code ALLOWED} (recorded before the change, and required to succeed) or {@code DENIED}
+     * @param detail      the role, or why it was refused
+     * @throws dev.cartflow.error.CartException {@code PROVIDER_UNAVAILABLE} when an allowed change cannot be recorded
+     */
+    public void participant(Participant participant, CartOperation operation, CartId cartId,
+                            AuditEvent.Outcome outcome, String detail) {
+        AuditEvent event = new AuditEvent(config.now(), AuditEvent.PARTICIPANT, participant.id(), operation, cartId,
+                null, null, outcome, detail);
+        if (outcome == AuditEvent.Outcome.DENIED) {
+            recordDenial(() -> event);
+        } else {
+            Failures.provider("audit log", () -> config.audit().record(event));
+        }
     }
 }

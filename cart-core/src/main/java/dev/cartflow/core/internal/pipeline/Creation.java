@@ -33,7 +33,7 @@ public final class Creation {
         checkRegion(spec);
         String token = tokens.newToken();
         Cart cart = stages.commit().run(true, now -> store(regional(stages.lifecycle().created(
-                new CartOwner.Guest(GuestTokens.hash(token)), spec, now), spec), "guest"));
+                new CartOwner.Guest(GuestTokens.hash(token)), spec, now), spec), "guest", ChangeAuthor.OWNER));
         return new CreatedCart(cart, token);
     }
 
@@ -44,9 +44,12 @@ public final class Creation {
         Failures.required(spec, "cart spec");
         stages.access().authorizeCustomer(actor, CartOperation.CREATE_CUSTOMER_CART, customerId);
         checkRegion(spec);
-        return stages.commit().run(true, now -> store(regional(ProfileDefaults.apply(stages.lifecycle().created(
-                new CartOwner.Customer(customerId), spec, now), customerId, stages.config().providers().customers()),
-                spec), "customer"));
+        return stages.commit().run(true, now -> {
+            Cart created = regional(ProfileDefaults.apply(stages.lifecycle().created(
+                    new CartOwner.Customer(customerId), spec, now), customerId, stages.config().providers().customers()),
+                    spec);
+            return store(created, "customer", ChangeAuthor.of(stages.config(), actor, created));
+        });
     }
 
     /** An engine of a region creates carts only in it ({@code ACCESS_DENIED} otherwise). */
@@ -73,8 +76,8 @@ public final class Creation {
                 c.shippingAddress(), c.billingCountry(), c.participants(), c.recovery(), c.freeze());
     }
 
-    private Decision<Cart> store(Cart cart, String ownerKind) {
-        return Decision.write(cart, List.of(stages.publish().write(cart, 0,
+    private Decision<Cart> store(Cart cart, String ownerKind, String by) {
+        return Decision.write(cart, List.of(stages.publish().write(by, cart, 0,
                 List.of(PendingEvent.of(CartEvent.Type.CREATED, "owner", ownerKind)), null)));
     }
 }

@@ -56,6 +56,7 @@ import java.util.List;
  * @param region              the data-residency region this engine serves, or null for none
  * @param kindLimits          the limits of the kinds of carts that have their own (others have {@code limits})
  * @param customerCarts       the repository's listing of a customer's carts, or null when it has none
+ * @param sharing             the bounds of shared carts
  */
 public record EngineConfig(
         CartRepository repository,
@@ -94,6 +95,7 @@ public record EngineConfig(
         java.util.Map<dev.cartflow.model.CartKind, CartLimits> kindLimits,
         dev.cartflow.spi.CustomerCarts customerCarts,
         // shared carts
+        dev.cartflow.core.ShareSettings sharing,
         // recovery and freezing
         SecureRandom random) {
 

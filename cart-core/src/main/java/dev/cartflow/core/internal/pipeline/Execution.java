@@ -68,7 +68,8 @@ public final class Execution {
             Cart next = stages.lifecycle().changed(change.cart(), now);
             IdempotencyRecord record = key == null ? null
                     : stages.idempotency().record(key, fingerprint, StoredResponses.write(next), now);
-            return Decision.write(next, List.of(stages.publish().write(next, stored.version(), change.events(), record)))
+            return Decision.write(next, List.of(stages.publish().write(
+                    ChangeAuthor.of(stages.config(), actor, stored), next, stored.version(), change.events(), record)))
                     .onFailure(e -> e.code() == CartErrorCode.VERSION_CONFLICT ? replay(key, fingerprint, now)
                             : Optional.empty());
         });

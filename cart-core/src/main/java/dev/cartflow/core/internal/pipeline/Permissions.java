@@ -3,20 +3,23 @@ package dev.cartflow.core.internal.pipeline;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cartflow.core.internal.rules.ParticipantRules;
 import dev.cartflow.core.security.SecurityPolicy;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartOperation;
+import dev.cartflow.model.Participant;
 import java.io.IOException;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What each kind of actor may run, the one home of roles, grants and guest policies: read-only
  * support only {@link CartOperation#readOnly()} operations, full support everything, a service what
  * it is granted, a guest what the {@link SecurityPolicy} does not deny it, and what the policy
- * requires of a guest's cart. Which cart an actor may touch (ownership) is {@link Access}'s job.
+ * requires of a guest's cart; a participant of a shared cart what its role allows. Which cart an actor may touch (ownership) is {@link Access}'s job.
  */
 public final class Permissions {
     private static final JsonFactory JSON = new JsonFactory();
@@ -24,6 +27,7 @@ public final class Permissions {
     static final String ROLE = "ROLE";
     static final String GRANT = "GRANT";
     static final String GUEST_POLICY = "GUEST_POLICY";
+    static final String EXPIRED = "EXPIRED";
 
     private final SecurityPolicy policy;
 
@@ -46,6 +50,9 @@ public final class Permissions {
             return service.grants().contains(operation) ? null : GRANT;
         } else if (actor instanceof Actor.Guest) {
             return policy.deniesGuests(operation) ? GUEST_POLICY : null;
+        } else if (actor instanceof Actor.Participant) {
+            // Which role may run what on the cart is checked once the invitation is found (participantRefusal).
+            return ParticipantRules.participantOperation(operation) ? null : ROLE;
         }
         return null;
     }
@@ -94,6 +101,23 @@ public final class Permissions {
     static CartException missing(CartOperation operation, String key) {
         return new CartException(CartErrorCode.ACCESS_DENIED,
                 "a guest cart needs the metadata key '" + key + "' for " + operation);
+    }
+
+    /**
+     * Why a participant of a shared cart may not run an operation on it: its invitation has expired
+     * ({@code EXPIRED}), or its role does not allow the operation ({@code ROLE}; checkout needs an
+     * editing role allowed to check out). The table is {@link ParticipantRules}'.
+     *
+     * @param participant whose invitation the token is
+     * @param operation   what
+     * @param now         the instant of the access
+     * @return the refusal, or null when it may
+     */
+    public @Nullable String participantRefusal(Participant participant, CartOperation operation, Instant now) {
+        if (!ParticipantRules.live(participant, now)) {
+            return EXPIRED;
+        }
+        return ParticipantRules.allows(participant, operation) ? null : ROLE;
     }
 
     /** Whether the stored metadata object has this top-level key with a value other than null or blank text. */

@@ -11,7 +11,9 @@ import dev.cartflow.spi.CartEventPublisher;
 import dev.cartflow.spi.CartWrite;
 import dev.cartflow.spi.IdempotencyRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The publish stage: a change's events go into its repository write (the outbox, same
@@ -34,7 +36,8 @@ public final class Publish {
     }
 
     /**
-     * The write of one change with its events numbered by the new version.
+     * The write of one change with its events numbered by the new version, as given: events of a
+     * change should say who made it, through {@link #write(String, Cart, long, List, IdempotencyRecord)}.
      *
      * @param cart            the new snapshot
      * @param expectedVersion the stored version it replaces (0 for a new cart)
@@ -49,6 +52,28 @@ public final class Publish {
                     pending.get(i).data()));
         }
         return new CartWrite(cart, expectedVersion, events, record);
+    }
+
+    /**
+     * The write of one change with its events numbered by the new version, each carrying who made
+     * the change ({@link ChangeAuthor}) as its {@code by} attribute.
+     *
+     * @param by              who made the change, from {@link ChangeAuthor}
+     * @param cart            the new snapshot
+     * @param expectedVersion the stored version it replaces (0 for a new cart)
+     * @param pending         the change's events
+     * @param record          the idempotent response to store with it, or null
+     * @return the write
+     */
+    public CartWrite write(String by, Cart cart, long expectedVersion, List<PendingEvent> pending,
+                           IdempotencyRecord record) {
+        List<PendingEvent> signed = new ArrayList<>(pending.size());
+        for (PendingEvent event : pending) {
+            Map<String, String> data = new LinkedHashMap<>(event.data());
+            data.put(ChangeAuthor.KEY, by);
+            signed.add(new PendingEvent(event.type(), data));
+        }
+        return write(cart, expectedVersion, signed, record);
     }
 
     /** After the writes are stored: tells the in-process publisher. */

@@ -119,6 +119,8 @@ public final class Throttle {
             return pseudonyms.of("staff", support.staffId());
         } else if (actor instanceof Actor.Service service) {
             return pseudonyms.of("service", service.name());
+        } else if (actor instanceof Actor.Participant participant) {
+            return pseudonyms.of(Audit.PARTICIPANT_TOKEN_KIND, participant.shareToken());
         }
         throw CartException.internal("unknown kind of actor", null);
     }

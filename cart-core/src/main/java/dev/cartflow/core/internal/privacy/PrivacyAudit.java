@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.privacy;
 
 import dev.cartflow.core.internal.pipeline.EngineConfig;
 import dev.cartflow.core.internal.support.Failures;
+import dev.cartflow.core.internal.pipeline.Audit;
 import dev.cartflow.core.internal.support.GuestTokens;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.CartOperation;
@@ -52,6 +53,9 @@ final class PrivacyAudit {
         } else if (actor instanceof Actor.Customer customer) {
             kind = "CUSTOMER";
             id = config.pseudonyms().of("customer", customer.customerId().value());
+        } else if (actor instanceof Actor.Participant participant) {
+            kind = AuditEvent.PARTICIPANT;
+            id = config.pseudonyms().of(Audit.PARTICIPANT_TOKEN_KIND, GuestTokens.hash(participant.shareToken()));
         } else {
             Actor.Guest guest = (Actor.Guest) actor;
             kind = "GUEST";
