@@ -125,6 +125,7 @@ final class EngineWiring {
                 // several carts
                 // shared carts
                 // recovery and freezing
+                b.freezeAndRecovery,
                 b.random));
     }
 
