@@ -284,4 +284,35 @@ class CartRecoveryTest {
         assertThat(recovered.toString()).doesNotContain(recovered.guestToken());
         assertThat(stored(guest).orElseThrow().toString()).doesNotContain(secret);
     }
+
+    @Test
+    void issueRecovery_eachRole_allowedOrDeniedAndStoredCartUnchangedWhenDenied() {
+        dev.cartflow.core.memory.InMemoryAuditLog audit = new dev.cartflow.core.memory.InMemoryAuditLog();
+        CartEngine audited = world.builder().audit(audit).build();
+        Cart alices = audited.createCustomerCart(Actor.customer(ALICE), ALICE, NewCart.of("EUR", "DE"));
+        audited.addItem(Actor.customer(ALICE), alices.id(), new Sku("C"), 1);
+        world.clock.advance(Duration.ofHours(5));
+        audited.maintenance().markAbandoned(Duration.ofHours(4), 10);
+        java.util.Map<Actor, Boolean> roles = new java.util.LinkedHashMap<>();
+        roles.put(Actor.support("staff-1", "ticket-1"), true);
+        roles.put(Actor.supportReadOnly("staff-2", "ticket-2"), false);
+        roles.put(Actor.service("mailer", java.util.EnumSet.of(dev.cartflow.model.CartOperation.ISSUE_RECOVERY)), true);
+        roles.put(Actor.service("other", java.util.EnumSet.of(dev.cartflow.model.CartOperation.GET)), false);
+        roles.put(Actor.customer(ALICE), true);
+        roles.put(Actor.customer(new CustomerId("mallory")), false);
+        roles.put(Actor.guest("not-the-token"), false);
+
+        roles.forEach((actor, allowed) -> {
+            Optional<Cart> before = world.repository.find(alices.id());
+            int entries = audit.events().size();
+            if (allowed) {
+                assertThat(audited.issueRecovery(actor, alices.id()).cartId()).as("%s", actor).isEqualTo(alices.id());
+            } else {
+                denied(() -> audited.issueRecovery(actor, alices.id()));
+                assertThat(world.repository.find(alices.id())).as("%s", actor).isEqualTo(before);
+                assertThat(audit.events().subList(entries, audit.events().size())).as("%s", actor)
+                        .anyMatch(e -> e.outcome() == dev.cartflow.spi.AuditEvent.Outcome.DENIED);
+            }
+        });
+    }
 }

@@ -37,6 +37,14 @@ final class Keys {
             Map.entry("merge", Set.of("from", "into", "policy")),
             Map.entry("checkout", Set.of("cart")),
             Map.entry("advanceClock", Set.of("duration")),
+            // recovery and freezing (project-only, RecoverySteps)
+            Map.entry("abandon", Set.of("inactivity")),
+            Map.entry("issueRecovery", Set.of("cart")),
+            Map.entry("recover", Set.of("cart", "into", "policy")),
+            Map.entry("freeze", Set.of("cart", "duration")),
+            Map.entry("unfreeze", Set.of("cart")),
+            Map.entry("setPrice", Set.of("sku", "price")),
+            Map.entry("expectFreeze", Set.of("cart", "frozen", "priceChanges")),
             Map.entry("expect", Set.of("cart", "subtotal", "discount", "shipping", "tax", "total", "net", "state",
                     "lineCount", "lines", "promotions", "codes")));
 

@@ -43,17 +43,19 @@ final class ScenarioPlayer {
         }
     }
 
-    private record Handle(CartId id, Actor actor) {
+    record Handle(CartId id, Actor actor) {
     }
 
     private final String file;
     private final Instant start;
     private ScenarioWorld world;
     private final Map<String, Handle> carts = new LinkedHashMap<>();
+    private final RecoverySteps recovery;
 
     private ScenarioPlayer(String file, Instant start) {
         this.file = file;
         this.start = start;
+        this.recovery = new RecoverySteps(file, () -> world, carts, this::cart);
     }
 
     static Outcome play(Path path, Instant start) {
@@ -177,6 +179,8 @@ final class ScenarioPlayer {
                     world.duration(world.required(step, "duration", path).asText(), path + ".duration"));
             case "merge", "checkout" -> lifecycle(op, step, path);
             case "expect" -> expect(step, path, failures, label);
+            case "abandon", "issueRecovery", "recover", "freeze", "unfreeze", "setPrice", "expectFreeze" ->
+                    recovery.perform(op, step, path, failures, label);
             default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
         }
     }
