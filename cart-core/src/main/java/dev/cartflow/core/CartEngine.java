@@ -244,7 +244,8 @@ public interface CartEngine {
      *
      * @param actor         the customer
      * @param recoveryToken the token from the link
-     * @param policy        how a guest cart's lines join the customer's
+     * @param policy        how a guest cart's lines join the customer's (null: {@code SUM}, as in a
+     *                      {@link dev.cartflow.core.merge.MergeRequest})
      * @return the customer's cart and the merge
      */
     RecoveredCart recover(Actor actor, String recoveryToken, dev.cartflow.core.merge.MergePolicy policy);

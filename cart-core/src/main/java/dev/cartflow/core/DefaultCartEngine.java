@@ -213,7 +213,6 @@ final class DefaultCartEngine implements CartEngine {
     public RecoveredCart recover(Actor actor, String recoveryToken, dev.cartflow.core.merge.MergePolicy policy) {
         return entry.run(CartOperation.REDEEM_RECOVERY, () -> {
             required(actor, "actor");
-            required(policy, "merge policy");
             RecoveryTokens.parse(recoveryToken);
             throttle.admit(CartOperation.REDEEM_RECOVERY, actor);
             return recovery.redeem(actor, recoveryToken, policy);

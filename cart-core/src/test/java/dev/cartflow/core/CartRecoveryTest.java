@@ -168,6 +168,18 @@ class CartRecoveryTest {
     }
 
     @Test
+    void recover_signedInWithoutAPolicy_mergedBySum() {
+        Cart alices = engine.createCustomerCart(Actor.customer(ALICE), ALICE, NewCart.of("EUR", "DE"));
+        engine.addItem(Actor.customer(ALICE), alices.id(), new Sku("C"), 1);
+        CreatedCart guest = idleGuest();
+        RecoveryLink link = abandon(guest);
+
+        RecoveredCart recovered = engine.recover(Actor.customer(ALICE), link.token(), null);
+
+        assertThat(recovered.cart().lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
+    }
+
+    @Test
     void recover_signedInWithoutACart_guestCartBecomesTheCustomersWithoutItsToken() {
         CreatedCart guest = idleGuest();
         RecoveryLink link = abandon(guest);
@@ -270,7 +282,7 @@ class CartRecoveryTest {
     }
 
     @Test
-    void recoveryToken_neverInEventsErrorsOrToString() {
+    void recover_anyOutcome_tokenNeverInEventsErrorsOrToString() {
         CreatedCart guest = idleGuest();
         RecoveryLink link = abandon(guest);
         String secret = link.token().substring(37);

@@ -111,6 +111,9 @@ class HostileRecoveryFreezeTest {
     }
 
     private Actor actor() {
+        if (random.nextInt(25) == 0) {
+            return null;
+        }
         switch (random.nextInt(6)) {
             case 0:
                 return random.nextBoolean() ? Actor.support("staff-1", "ticket-1") : Actor.supportReadOnly("staff-2", "t");
@@ -134,6 +137,9 @@ class HostileRecoveryFreezeTest {
     }
 
     private CartId cart() {
+        if (random.nextInt(25) == 0) {
+            return null;
+        }
         int pick = random.nextInt(5);
         if (pick < 2) {
             return guests.get(random.nextInt(guests.size())).cart().id();
@@ -175,6 +181,9 @@ class HostileRecoveryFreezeTest {
     }
 
     private Mutation mutation() {
+        if (random.nextInt(25) == 0) {
+            return null;
+        }
         return random.nextInt(3) == 0 ? Mutation.expecting(random.nextInt(12)) : Mutation.none();
     }
 

@@ -122,12 +122,11 @@ public final class RecoveryOperation {
      *
      * @param actor  the customer signing in
      * @param token  the recovery token
-     * @param policy the merge policy for a guest cart
+     * @param policy the merge policy for a guest cart (null: {@code SUM}, as in a merge request)
      * @return the customer's cart and, for a guest cart, the merge
      */
     public RecoveredCart redeem(Actor actor, String token, MergePolicy policy) {
         Failures.required(actor, "actor");
-        Failures.required(policy, "merge policy");
         Optional<RecoveryTokens.Presented> presented = RecoveryTokens.parse(token);
         if (!(actor instanceof Actor.Customer customer)) {
             // Staff and services have their own ways to a cart; a recovery link is a shopper's.
