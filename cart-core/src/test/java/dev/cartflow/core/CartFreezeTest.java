@@ -204,4 +204,34 @@ class CartFreezeTest {
         assertThat(stored()).isEqualTo(guestBefore);
         assertThat(world.repository.find(alices.id())).isEqualTo(aliceBefore);
     }
+
+    @Test
+    void freeze_lineAddedWhileItPrices_retriesAndFreezesTheFiguresOfTheStoredLines() {
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        CartEngine racing = world.builder().catalog(skus -> {
+            // a second device adds a line between the freeze's read and its write
+            if (raced.compareAndSet(false, true)) {
+                engine.addItem(guest.actor(), guest.cart().id(), new Sku("C"), 3);
+            }
+            return world.catalog.products(skus);
+        }).build();
+        engine.addItem(guest.actor(), guest.cart().id(), new Sku("A"), 1);
+
+        Cart frozen = racing.freeze(guest.actor(), guest.cart().id(), null, Mutation.none());
+
+        assertThat(frozen.lines()).hasSize(2);
+        assertThat(frozen.freeze().figures().subtotal()).isEqualTo(TestWorld.money("13.00"));
+        assertThat(engine.price(guest.actor(), guest.cart().id()).lines()).hasSize(2);
+    }
+
+    @Test
+    void freeze_strictVersionRacedByAChange_versionConflictAndNotFrozen() {
+        Cart cart = engine.addItem(guest.actor(), guest.cart().id(), new Sku("A"), 1);
+        engine.addItem(guest.actor(), guest.cart().id(), new Sku("C"), 1);
+
+        assertThatThrownBy(() -> engine.freeze(guest.actor(), guest.cart().id(), null,
+                Mutation.expecting(cart.version()))).isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.VERSION_CONFLICT));
+        assertThat(stored().orElseThrow().freeze()).isNull();
+    }
 }
