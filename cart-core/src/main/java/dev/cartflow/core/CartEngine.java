@@ -307,4 +307,72 @@ public interface CartEngine {
 
     // --- recovery and freezing ---
 
+    /**
+     * Issues a recovery token for an abandoned, active cart (one marked by
+     * {@link CartMaintenance#markAbandoned}), for the host's e-mail; it replaces any earlier token
+     * of the cart. The token is returned only here; the cart keeps a hash of it. See also
+     * {@link CartMaintenance#markAbandonedWithRecovery}, which issues one per newly abandoned cart.
+     *
+     * @param actor a service granted {@code ISSUE_RECOVERY}, full support staff, or the cart's owner
+     * @param id    the cart
+     * @return the token and until when it can be redeemed
+     */
+    RecoveryLink issueRecovery(Actor actor, CartId id);
+
+    /**
+     * Redeems a recovery token without sign-in, on any device: the bearer of a guest cart's token
+     * gets a new guest token for the cart (the old one stops working). Single use: the token is gone
+     * once redeemed, also when two redeems race. A wrong, used or expired token, a cart that is no
+     * longer active, and a customer cart's token (the customer must sign in) are
+     * {@code ACCESS_DENIED}, changing nothing.
+     *
+     * @param recoveryToken the token from the link
+     * @return the cart and its new guest token
+     */
+    RecoveredCart recover(String recoveryToken);
+
+    /**
+     * Redeems a recovery token for a signed-in customer: the customer's own cart comes back to it,
+     * and a guest cart is merged into the customer's active cart by {@code policy}, as
+     * {@link #merge} does (it becomes the customer's when it has none). The token is spent before the
+     * merge; a merge that is refused (say {@code CURRENCY_MISMATCH}) leaves the bearer the recovered
+     * guest cart with a new guest token and the refusal's code. Errors as for {@link #recover(String)};
+     * an actor that is not a customer is {@code ACCESS_DENIED}.
+     *
+     * @param actor         the customer
+     * @param recoveryToken the token from the link
+     * @param policy        how a guest cart's lines join the customer's (null: {@code SUM}, as in a
+     *                      {@link dev.cartflow.core.merge.MergeRequest})
+     * @return the customer's cart and the merge
+     */
+    RecoveredCart recover(Actor actor, String recoveryToken, dev.cartflow.core.merge.MergePolicy policy);
+
+    /**
+     * Freezes an active cart with lines before payment, for {@code duration} (the configured default
+     * when null; at most the configured maximum): its figures now are stored, {@link #price} returns
+     * them, its checkout charges them without re-pricing, and every change is refused with
+     * {@code CART_NOT_ACTIVE} until it is unfrozen or the time is over. Past that time the cart
+     * re-prices, and its {@code priceChanges} report each line whose unit price moved since the
+     * freeze. Freezing a frozen cart changes nothing. Figures from a provider's fallback are refused
+     * ({@code PROVIDER_UNAVAILABLE}) as at checkout, and a line that cannot be priced is
+     * {@code PRODUCT_NOT_FOUND}.
+     *
+     * @param actor    the owner, full support or a service granted {@code FREEZE}
+     * @param id       the cart
+     * @param duration how long, or null for the default
+     * @param mutation expected version (an idempotency key is not needed: a repeat changes nothing)
+     * @return the frozen cart
+     */
+    Cart freeze(Actor actor, CartId id, java.time.Duration duration, Mutation mutation);
+
+    /**
+     * Ends a cart's freeze; a cart that is not frozen is returned unchanged.
+     *
+     * @param actor    the owner, full support or a service granted {@code UNFREEZE}
+     * @param id       the cart
+     * @param mutation expected version
+     * @return the cart, unfrozen
+     */
+    Cart unfreeze(Actor actor, CartId id, Mutation mutation);
+
 }

@@ -87,6 +87,7 @@ public final class CartEngineBuilder {
     // shared carts
     ShareSettings sharing = ShareSettings.DEFAULT;
     // recovery and freezing
+    FreezeAndRecoverySettings freezeAndRecovery = FreezeAndRecoverySettings.DEFAULT;
 
     CartEngineBuilder() {
     }
@@ -422,6 +423,12 @@ public final class CartEngineBuilder {
     }
 
     // --- recovery and freezing ---
+
+    /** Recovery links' time to live and freeze times; {@link FreezeAndRecoverySettings#DEFAULT} by default. */
+    public CartEngineBuilder freezeAndRecovery(FreezeAndRecoverySettings settings) {
+        this.freezeAndRecovery = required(settings, "freeze and recovery settings");
+        return this;
+    }
 
     /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
     public CartEngine build() {

@@ -61,4 +61,16 @@ public interface CartMaintenance {
      * @return the number of carts re-encrypted
      */
     int rotateKeys(int batchSize);
+
+    /**
+     * As {@link #markAbandoned}, and each cart marked gets a recovery token in the same write (its
+     * {@code ABANDONED} event says {@code recoveryToken=true}, and a {@code RECOVERY_ISSUED} event
+     * follows), returned here once for the host's mailer. A cart changed meanwhile is skipped and
+     * gets no token.
+     *
+     * @param inactivity how long without a change makes a cart abandoned
+     * @param batchSize  at most this many carts
+     * @return one link per cart marked, in the order marked
+     */
+    java.util.List<RecoveryLink> markAbandonedWithRecovery(Duration inactivity, int batchSize);
 }

@@ -1,6 +1,9 @@
 package dev.cartflow.core;
 
 import dev.cartflow.core.internal.checkout.CheckoutOperation;
+import dev.cartflow.core.internal.freeze.FreezeOperation;
+import dev.cartflow.core.internal.recovery.RecoveryOperation;
+import dev.cartflow.core.internal.recovery.RecoveryTokens;
 import dev.cartflow.core.health.HealthReport;
 import dev.cartflow.core.internal.maintenance.MaintenanceJobs;
 import dev.cartflow.core.internal.observe.EngineHealth;
@@ -68,6 +71,9 @@ final class DefaultCartEngine implements CartEngine {
         this.health = new EngineHealth(config.healthContributors());
         this.namedCarts = new dev.cartflow.core.internal.carts.NamedCarts(stages);
         this.lineMoves = new dev.cartflow.core.internal.carts.LineMoves(stages);
+        // recovery and freezing
+        this.recovery = new RecoveryOperation(stages, merging);
+        this.freezing = new FreezeOperation(stages);
     }
 
     @Override
@@ -264,5 +270,58 @@ final class DefaultCartEngine implements CartEngine {
     }
 
     // --- recovery and freezing ---
+
+    private final RecoveryOperation recovery;
+    private final FreezeOperation freezing;
+
+    @Override
+    public RecoveryLink issueRecovery(Actor actor, CartId id) {
+        return entry.run(CartOperation.ISSUE_RECOVERY, id, null, () -> {
+            throttle.admit(CartOperation.ISSUE_RECOVERY, actor, id);
+            return recovery.issue(actor, id);
+        });
+    }
+
+    @Override
+    public RecoveredCart recover(String recoveryToken) {
+        return entry.run(CartOperation.REDEEM_RECOVERY, () -> {
+            RecoveryTokens.parse(recoveryToken).ifPresent(p -> throttle.admitCart(CartOperation.REDEEM_RECOVERY,
+                    p.cartId()));
+            return recovery.redeem(recoveryToken);
+        });
+    }
+
+    @Override
+    public RecoveredCart recover(Actor actor, String recoveryToken, dev.cartflow.core.merge.MergePolicy policy) {
+        return entry.run(CartOperation.REDEEM_RECOVERY, () -> {
+            required(actor, "actor");
+            RecoveryTokens.parse(recoveryToken);
+            throttle.admit(CartOperation.REDEEM_RECOVERY, actor);
+            return recovery.redeem(actor, recoveryToken, policy);
+        });
+    }
+
+    @Override
+    public Cart freeze(Actor actor, CartId id, java.time.Duration duration, Mutation mutation) {
+        return entry.run(CartOperation.FREEZE, id, mutation, () -> {
+            required(actor, "actor");
+            required(id, "cart id");
+            required(mutation, "mutation");
+            java.time.Duration lasting = freezing.duration(duration);
+            throttle.admit(CartOperation.FREEZE, actor, id);
+            return freezing.freeze(actor, id, lasting, mutation);
+        });
+    }
+
+    @Override
+    public Cart unfreeze(Actor actor, CartId id, Mutation mutation) {
+        return entry.run(CartOperation.UNFREEZE, id, mutation, () -> {
+            required(actor, "actor");
+            required(id, "cart id");
+            required(mutation, "mutation");
+            throttle.admit(CartOperation.UNFREEZE, actor, id);
+            return freezing.unfreeze(actor, id, mutation);
+        });
+    }
 
 }

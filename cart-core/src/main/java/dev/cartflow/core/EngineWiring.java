@@ -128,6 +128,7 @@ final class EngineWiring {
                 // shared carts
                 b.sharing,
                 // recovery and freezing
+                b.freezeAndRecovery,
                 b.random));
     }
 

@@ -170,6 +170,15 @@ class ProviderCallCountTest {
             return Actor.customer(ALICE);
         }
 
+        /** The guest cart marked abandoned with a recovery token, the calls counted from zero after. */
+        RecoveryLink abandonedGuestLink() {
+            world.clock.advance(Duration.ofDays(2));
+            RecoveryLink link = engine.maintenance().markAbandonedWithRecovery(Duration.ofDays(1), 10).stream()
+                    .filter(l -> l.cartId().equals(guest.cart().id())).findFirst().orElseThrow();
+            calls.reset();
+            return link;
+        }
+
         Cart execute(CartCommand command) {
             return engine.execute(alice(), cart.id(), command, Mutation.none());
         }
@@ -272,7 +281,39 @@ class ProviderCallCountTest {
                     w.calls.reset();
                     w.engine.moveLine(w.alice(), LineMove.whole(wish.id(), moved.lines().get(0).id(), w.cart.id()),
                             Mutation.none());
-                }, "catalog", "pricing", "tax", "exchange rates", "inventory", "shipping"));
+                }, "catalog", "pricing", "tax", "exchange rates", "inventory", "shipping"),
+                // recovery and freezing
+                op("freeze", w -> w.engine.freeze(w.alice(), w.cart.id(), null, Mutation.none()), "catalog",
+                        "pricing", "tax", "exchange rates", "promotions", "promotion usage", "shipping"),
+                op("unfreeze", w -> {
+                    w.engine.freeze(w.alice(), w.cart.id(), null, Mutation.none());
+                    w.calls.reset();
+                    w.engine.unfreeze(w.alice(), w.cart.id(), Mutation.none());
+                }),
+                op("price (frozen)", w -> {
+                    w.engine.freeze(w.alice(), w.cart.id(), null, Mutation.none());
+                    w.calls.reset();
+                    w.engine.price(w.alice(), w.cart.id());
+                }),
+                op("checkout (frozen)", w -> {
+                    w.engine.freeze(w.alice(), w.cart.id(), null, Mutation.none());
+                    w.calls.reset();
+                    w.engine.checkout(w.alice(), w.cart.id(), Mutation.none());
+                }, "catalog", "pricing", "tax", "exchange rates", "inventory", "promotions", "shipping",
+                        "promotion usage: redeem", "inventory: reserve"),
+                op("markAbandonedWithRecovery", w -> {
+                    w.world.clock.advance(Duration.ofDays(2));
+                    assertThat(w.engine.maintenance().markAbandonedWithRecovery(Duration.ofDays(1), 10)).hasSize(2);
+                }),
+                op("issueRecovery", w -> {
+                    w.world.clock.advance(Duration.ofDays(2));
+                    w.engine.maintenance().markAbandoned(Duration.ofDays(1), 10);
+                    w.calls.reset();
+                    w.engine.issueRecovery(Actor.service("mailer"), w.guest.cart().id());
+                }),
+                op("recover", w -> w.engine.recover(w.abandonedGuestLink().token())),
+                op("recover (signed in)", w -> w.engine.recover(w.alice(), w.abandonedGuestLink().token(),
+                        MergePolicy.SUM), "catalog", "inventory"));
     }
 
     private static Arguments op(String name, Consumer<Counted> operation, String... expected) {

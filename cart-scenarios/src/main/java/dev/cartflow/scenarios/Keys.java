@@ -48,6 +48,14 @@ final class Keys {
             Map.entry("move", Set.of("from", "to", "sku", "qty")),
             Map.entry("expectActiveCart", Set.of("customer", "active")),
             Map.entry("expectCustomerCarts", Set.of("customer", "carts")),
+            // recovery and freezing (project-only, RecoverySteps)
+            Map.entry("abandon", Set.of("inactivity")),
+            Map.entry("issueRecovery", Set.of("cart")),
+            Map.entry("recover", Set.of("cart", "into", "policy")),
+            Map.entry("freeze", Set.of("cart", "duration")),
+            Map.entry("unfreeze", Set.of("cart")),
+            Map.entry("setPrice", Set.of("sku", "price")),
+            Map.entry("expectFreeze", Set.of("cart", "frozen", "priceChanges")),
             Map.entry("expect", Set.of("cart", "subtotal", "discount", "shipping", "tax", "total", "net", "state",
                     "lineCount", "lines", "promotions", "codes", "hints")));
 

@@ -43,7 +43,7 @@ final class ScenarioPlayer {
         }
     }
 
-    private record Handle(CartId id, Actor actor) {
+    record Handle(CartId id, Actor actor) {
     }
 
     private final String file;
@@ -52,10 +52,12 @@ final class ScenarioPlayer {
     private final Map<String, Handle> carts = new LinkedHashMap<>();
     private SeveralCartsSteps severalCarts;
     private SharedCartSteps sharing;
+    private final RecoverySteps recovery;
 
     private ScenarioPlayer(String file, Instant start) {
         this.file = file;
         this.start = start;
+        this.recovery = new RecoverySteps(file, () -> world, carts, this::cart);
     }
 
     static Outcome play(Path path, Instant start) {
@@ -193,6 +195,8 @@ final class ScenarioPlayer {
             case "invite" -> sharing().invite(cart(step).id(), cart(step).actor(), step, path);
             case "removeParticipant" -> sharing().remove(cart(step).id(), cart(step).actor(), step, path);
             case "expectBy" -> sharing().expectBy(cart(step).id(), owner(step).actor(), step, path, failures, label);
+            case "abandon", "issueRecovery", "recover", "freeze", "unfreeze", "setPrice", "expectFreeze" ->
+                    recovery.perform(op, step, path, failures, label);
             default -> throw new ScenarioFormatException(file + ": " + path + ".op: unknown op '" + op + "'");
         }
     }

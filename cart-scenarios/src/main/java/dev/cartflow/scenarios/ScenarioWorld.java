@@ -40,6 +40,7 @@ final class ScenarioWorld {
     final MutableClock clock;
     final InMemoryCartRepository repository = new InMemoryCartRepository();
     final InMemoryInventory inventory = new InMemoryInventory();
+    final InMemoryPricing pricing = new InMemoryPricing();
     private final java.util.Map<Sku, Long> stock = new java.util.HashMap<>();
     private final Set<String> stocked = new HashSet<>();
     final CartEngine engine;
@@ -60,7 +61,6 @@ final class ScenarioWorld {
         clock = new MutableClock(start);
 
         InMemoryCatalog catalog = new InMemoryCatalog();
-        InMemoryPricing pricing = new InMemoryPricing();
         JsonNode products = root.path("catalog");
         if (!products.isArray()) {
             throw new ScenarioFormatException(file + ": catalog must be a list");

@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.checkout;
 
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.Mutation;
+import dev.cartflow.core.internal.freeze.FreezeRule;
 import dev.cartflow.core.internal.pipeline.Access;
 import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
@@ -101,7 +102,7 @@ public final class CheckoutOperation {
                 }
             }
         }
-        Lifecycle.requireChangeable(stored, now, mutation);
+        Lifecycle.requireActive(stored, now, mutation);
         dev.cartflow.core.internal.rules.CartKindRules.requireCheckoutable(stored);
         if (stored.lines().isEmpty()) {
             throw CartException.invalidInput("an empty cart cannot be checked out");
@@ -109,12 +110,14 @@ public final class CheckoutOperation {
         Snapshot snapshot = stages.config().providers().open(stored, usageOwner, now, Snapshot.skusOf(stored),
                 Snapshot.stockKeysOf(stored));
         rules.revalidate(stored, snapshot);
-        PricedCart priced = snapshot.flag(stages.pricing().price(stored, snapshot));
+        // A frozen cart is charged its frozen figures, not re-priced (FreezeRule).
+        Optional<PricedCart> frozenFigures = FreezeRule.figures(stored, now);
+        PricedCart priced = frozenFigures.orElseGet(() -> snapshot.flag(stages.pricing().price(stored, snapshot)));
         Redemptions.refuseExhaustedCodes(stored, priced);
         if (stored.shippingMethod() != null) {
             ShippingRule.requireAvailable(stored, stored.shippingMethod(), stored.country(), snapshot);
         }
-        if (!stages.config().checkoutWithFallbacks() && !snapshot.moneyFallbacks().isEmpty()) {
+        if (frozenFigures.isEmpty() && !stages.config().checkoutWithFallbacks() && !snapshot.moneyFallbacks().isEmpty()) {
             // A shop must never silently charge a stale or default price: the last of the codes.
             throw CartException.providerUnavailable("checkout refused: figures from fallbacks of "
                     + snapshot.moneyFallbacks(), null);

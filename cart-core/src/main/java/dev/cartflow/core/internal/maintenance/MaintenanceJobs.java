@@ -2,6 +2,8 @@ package dev.cartflow.core.internal.maintenance;
 
 import dev.cartflow.core.CartMaintenance;
 import dev.cartflow.core.internal.pipeline.ChangeAuthor;
+import dev.cartflow.core.RecoveryLink;
+import dev.cartflow.core.internal.recovery.RecoveryTokens;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Lifecycle;
 import dev.cartflow.core.internal.pipeline.Stages;
@@ -21,10 +23,12 @@ import java.util.function.BiFunction;
 /** The batch jobs: each cart's transition is a strict, versioned write through the commit stage. */
 public final class MaintenanceJobs implements CartMaintenance {
     private final Stages stages;
+    private final RecoveryTokens recoveryTokens;
 
     /** Jobs over these stages. */
     public MaintenanceJobs(Stages stages) {
         this.stages = stages;
+        this.recoveryTokens = new RecoveryTokens(stages.config().random());
     }
 
     @Override
@@ -43,12 +47,35 @@ public final class MaintenanceJobs implements CartMaintenance {
 
     @Override
     public int markAbandoned(Duration inactivity, int batchSize) {
+        return markAbandoned(inactivity, batchSize, null);
+    }
+
+    /** Marks a batch; with {@code links}, each cart marked also gets a recovery token, added to it. */
+    private int markAbandoned(Duration inactivity, int batchSize, List<RecoveryLink> links) {
         return batch(inactivity == null || inactivity.isNegative() || inactivity.isZero() || batchSize < 1,
                 "a positive inactivity and batch size are required",
                 (store, now) -> store.findInactiveSince(now.minus(inactivity), batchSize),
-                (store, cart, now) -> Lifecycle.present(cart, now).state() == CartState.ACTIVE
-                        && transition(cart, stages.lifecycle().abandoned(cart, now), PendingEvent.of(CartEvent.Type.ABANDONED,
-                                "lines", "" + cart.lines().size(), "idleSince", cart.updatedAt().toString())));
+                (store, cart, now) -> {
+                    if (Lifecycle.present(cart, now).state() != CartState.ACTIVE) {
+                        return false;
+                    }
+                    RecoveryTokens.Issued issued = links == null ? null
+                            : recoveryTokens.issue(cart.id(), now, stages.config().freezeAndRecovery().recoveryTtl());
+                    Cart marked = stages.lifecycle().abandoned(issued == null ? cart
+                            : cart.toBuilder().recovery(issued.stored()).build(), now);
+                    PendingEvent abandoned = PendingEvent.of(CartEvent.Type.ABANDONED, "lines", "" + cart.lines().size(),
+                            "idleSince", cart.updatedAt().toString(),
+                            "recoveryToken", "" + RecoveryTokens.live(marked, now));
+                    if (issued == null) {
+                        return transition(cart, marked, List.of(abandoned));
+                    }
+                    boolean stored = transition(cart, marked, List.of(abandoned, PendingEvent.of(
+                            CartEvent.Type.RECOVERY_ISSUED, "expiresAt", issued.stored().expiresAt().toString())));
+                    if (stored) {
+                        links.add(issued.link());
+                    }
+                    return stored;
+                });
     }
 
     /** One batch: the scan, then each cart handled; the number of carts the handler counted. */
@@ -78,9 +105,13 @@ public final class MaintenanceJobs implements CartMaintenance {
 
     /** Stores one transition; false when the cart changed meanwhile (it is left to the next run). */
     private boolean transition(Cart cart, Cart next, PendingEvent event) {
+        return transition(cart, next, List.of(event));
+    }
+
+    private boolean transition(Cart cart, Cart next, List<PendingEvent> events) {
         try {
             stages.commit().run(true, now -> Decision.write(next,
-                    List.of(stages.publish().write(ChangeAuthor.SYSTEM, next, cart.version(), List.of(event), null))));
+                    List.of(stages.publish().write(ChangeAuthor.SYSTEM, next, cart.version(), events, null))));
             return true;
         } catch (CartException e) {
             if (e.code() != CartErrorCode.VERSION_CONFLICT) {
@@ -109,5 +140,13 @@ public final class MaintenanceJobs implements CartMaintenance {
     @Override
     public int rotateKeys(int batchSize) {
         return new KeyRotationJob(stages).rotateKeys(batchSize);
+    }
+
+    // recovery links: the abandonment job that issues a token per cart it marks
+    @Override
+    public List<RecoveryLink> markAbandonedWithRecovery(Duration inactivity, int batchSize) {
+        List<RecoveryLink> links = new java.util.ArrayList<>();
+        markAbandoned(inactivity, batchSize, links);
+        return List.copyOf(links);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cartflow.core.internal.merge;
 
+import dev.cartflow.core.internal.freeze.FreezeRule;
 import dev.cartflow.core.internal.pipeline.Access;
 import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
@@ -101,6 +102,8 @@ public final class MergeOperation {
                         "policy", policy)), record(key, fingerprint, result, now)));
             } else {
                 Cart customer = target.get();
+                FreezeRule.requireUnlocked(Lifecycle.present(guest, now), now);
+                FreezeRule.requireUnlocked(Lifecycle.present(customer, now), now);
                 Snapshot snapshot = stages.config().providers().open(customer, now, Snapshot.skusOf(guest),
                         Snapshot.stockKeysOf(guest));
                 MergePlanner.Plan plan = planner.plan(guest, customer, request.policy(), snapshot);

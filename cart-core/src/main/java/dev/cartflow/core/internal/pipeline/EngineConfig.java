@@ -48,6 +48,7 @@ import java.util.List;
  * @param healthContributors  the parts {@code health()} asks, the repository probe first
  * @param security            what guests may do and what is required of them
  * @param checkoutWithFallbacks whether checkout accepts money figures from a provider's fallback
+ * @param freezeAndRecovery   recovery links' time to live, default and longest freeze
  * @param audit               the audit trail
  * @param personalDataStores  the extra stores that keep personal data, for erasure, export and retention
  * @param rateLimits          the rate limits per operation
@@ -97,6 +98,7 @@ public record EngineConfig(
         // shared carts
         dev.cartflow.core.ShareSettings sharing,
         // recovery and freezing
+        dev.cartflow.core.FreezeAndRecoverySettings freezeAndRecovery,
         SecureRandom random) {
 
     /** Now, by the injected clock (a clock that throws is a host bug, reported as {@code INTERNAL}). */

@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.pipeline;
 
 import dev.cartflow.core.CartCommand;
 import dev.cartflow.core.Mutation;
+import dev.cartflow.core.internal.freeze.FreezeRule;
 import dev.cartflow.core.internal.rules.Change;
 import dev.cartflow.core.internal.rules.CommandRules;
 import dev.cartflow.core.internal.snapshot.Snapshot;
@@ -69,7 +70,8 @@ public final class Execution {
             IdempotencyRecord record = key == null ? null
                     : stages.idempotency().record(key, fingerprint, StoredResponses.write(next), now);
             return Decision.write(next, List.of(stages.publish().write(
-                    ChangeAuthor.of(stages.config(), actor, stored), next, stored.version(), change.events(), record)))
+                    ChangeAuthor.of(stages.config(), actor, stored), next, stored.version(),
+                    FreezeRule.withEnded(stored, change.events(), now), record)))
                     .onFailure(e -> e.code() == CartErrorCode.VERSION_CONFLICT ? replay(key, fingerprint, now)
                             : Optional.empty());
         });

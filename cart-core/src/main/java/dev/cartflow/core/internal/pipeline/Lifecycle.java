@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.pipeline;
 
 import dev.cartflow.core.Mutation;
 import dev.cartflow.core.NewCart;
+import dev.cartflow.core.internal.freeze.FreezeRule;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
@@ -44,13 +45,28 @@ public final class Lifecycle {
     }
 
     /**
-     * The cart as read now, if it is active and at the expected version; the errors in precedence
-     * order ({@code CART_NOT_ACTIVE} before {@code VERSION_CONFLICT}).
+     * The cart as read now, if it is active, not frozen and at the expected version; the errors in
+     * precedence order ({@code CART_NOT_ACTIVE}, also for a frozen cart, before {@code VERSION_CONFLICT}).
      */
     public static Cart requireChangeable(Cart stored, Instant now, Mutation mutation) {
+        return requireActive(stored, now, mutation, true);
+    }
+
+    /**
+     * As {@link #requireChangeable}, but a frozen cart passes: for its checkout, its unfreeze and the
+     * operations that change no line, code or price (dev.cartflow.core.internal.freeze.FreezeRule).
+     */
+    public static Cart requireActive(Cart stored, Instant now, Mutation mutation) {
+        return requireActive(stored, now, mutation, false);
+    }
+
+    private static Cart requireActive(Cart stored, Instant now, Mutation mutation, boolean unfrozen) {
         Cart current = present(stored, now);
         if (current.state() != CartState.ACTIVE) {
             throw new CartException(CartErrorCode.CART_NOT_ACTIVE, "cart is " + current.state());
+        }
+        if (unfrozen) {
+            FreezeRule.requireUnlocked(current, now);
         }
         if (mutation.expectedVersion() != null && mutation.expectedVersion() != stored.version()) {
             throw CartException.versionConflict(stored.version(),
@@ -59,10 +75,14 @@ public final class Lifecycle {
         return current;
     }
 
-    /** A change by its owner: next version, touched now, life renewed, abandoned mark cleared. */
+    /**
+     * A change by its owner: next version, touched now, life renewed, abandoned mark cleared, a
+     * freeze that is over dropped.
+     */
     public Cart changed(Cart derived, Instant now) {
         return derived.toBuilder().version(derived.version() + 1).updatedAt(now)
-                .expiresAt(now.plus(ttl(derived.owner()))).abandonedAt(null).build();
+                .expiresAt(now.plus(ttl(derived.owner()))).abandonedAt(null)
+                .freeze(FreezeRule.kept(derived, now)).build();
     }
 
     /** A guest cart that becomes the customer's because the customer had no active cart. */

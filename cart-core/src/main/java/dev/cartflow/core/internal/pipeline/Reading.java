@@ -1,5 +1,6 @@
 package dev.cartflow.core.internal.pipeline;
 
+import dev.cartflow.core.internal.freeze.FreezeRule;
 import dev.cartflow.core.internal.snapshot.Snapshot;
 import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.error.CartErrorCode;
@@ -44,6 +45,10 @@ public final class Reading {
         Cart stored = stages.access().load(stages.access().authorize(actor, CartOperation.PRICE, id), id);
         Instant now = stages.config().now();
         Cart cart = Lifecycle.present(stored, now);
+        Optional<PricedCart> frozen = FreezeRule.figures(cart, now);
+        if (frozen.isPresent()) {
+            return frozen.get();
+        }
         Snapshot snapshot = stages.config().providers().open(cart, stages.access().usageOwner(actor, cart), now,
                 Snapshot.skusOf(cart), Snapshot.stockKeysOf(cart));
         return snapshot.flag(stages.pricing().price(cart, snapshot));

@@ -150,4 +150,19 @@ public final class Throttle {
             // An observer must not change an operation's outcome.
         }
     }
+
+    /**
+     * Admits an operation of a bearer without an actor (a recovery token's redeem), counted on the
+     * cart only.
+     *
+     * @param operation the operation
+     * @param cart      the cart it acts on (required)
+     */
+    public void admitCart(CartOperation operation, CartId cart) {
+        Failures.required(cart, "cart id");
+        Optional<RateLimit> perCart = limits.perCart(operation);
+        if (perCart.isPresent()) {
+            take(operation, "cart", cart.value().toString(), perCart.get());
+        }
+    }
 }
