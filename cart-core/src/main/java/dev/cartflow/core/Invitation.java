@@ -21,6 +21,7 @@ public record Invitation(Cart cart, String participantId, String token, Instant 
         return Actor.participant(token);
     }
 
+    /** Never prints the token. */
     @Override
     public String toString() {
         return "Invitation[cart=" + cart.id() + ", participant=" + participantId + ", token=***, expiresAt="
