@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.CodeStatus;
 import dev.cartflow.model.ExchangeRate;
+import dev.cartflow.model.Hint;
 import dev.cartflow.model.LineDiscount;
 import dev.cartflow.model.LineId;
 import dev.cartflow.model.Money;
@@ -151,6 +152,18 @@ public final class PricedCartCodec {
             ArrayNode fallbacks = n.putArray("fallbacks");
             p.fallbacks().forEach(fallbacks::add);
         }
+        if (!p.hints().isEmpty()) {
+            ArrayNode hints = n.putArray("hints");
+            for (Hint h : p.hints()) {
+                ObjectNode o = hints.addObject().put("subject", h.subject().name()).put("id", h.id())
+                        .put("kind", h.kind().name());
+                if (h.missingAmount() != null) {
+                    money(o, "amount", h.missingAmount());
+                } else {
+                    o.put("units", h.missingUnits());
+                }
+            }
+        }
         return n;
     }
 
@@ -198,11 +211,20 @@ public final class PricedCartCodec {
         for (JsonNode f : Nodes.optionalArray(n, "fallbacks")) {
             fallbacks.add(textElement(f, "fallbacks"));
         }
+        List<Hint> hints = new ArrayList<>();
+        if (Nodes.optionalArray(n, "hints").size() > 0) {
+            for (JsonNode h : objects(n, "hints")) {
+                Hint.Kind kind = Nodes.constant(h, "kind", Hint.Kind.class);
+                hints.add(new Hint(Nodes.constant(h, "subject", Hint.Subject.class), Nodes.text(h, "id"), kind,
+                        kind == Hint.Kind.AMOUNT ? money(h, "amount") : null,
+                        kind == Hint.Kind.AMOUNT ? 0 : Nodes.wholeNumber(h, "units")));
+            }
+        }
         return new PricedCart(CartCodec.read(Nodes.object(n, "cart")), Nodes.currency(Nodes.text(n, "currency")),
                 lines, money(n, "subtotal"), money(n, "discount"), money(n, "shipping"),
                 money(n, "shippingDiscount"), money(n, "shippingTax"), money(n, "tax"), taxes(n), money(n, "total"),
                 money(n, "net"), promotions, codes, changes, exchangeRate, Nodes.instant(n, "pricedAt"), unavailable,
-                fallbacks);
+                fallbacks, hints);
     }
 
     private static List<JsonNode> objects(JsonNode node, String key) {

@@ -3,6 +3,7 @@ package dev.cartflow.core.internal.carts;
 import dev.cartflow.core.LineMove;
 import dev.cartflow.core.LineMoveResult;
 import dev.cartflow.core.Mutation;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Access;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Fingerprint;
@@ -82,8 +83,10 @@ public final class LineMoves {
             IdempotencyRecord record = key == null ? null
                     : stages.idempotency().record(key, fingerprint, MoveResponses.write(result), now);
             return Decision.write(result, List.of(
-                            stages.publish().write(from, source.version(), moved.source().events(), record),
-                            stages.publish().write(to, target.version(), moved.target().events(), null)))
+                            stages.publish().write(ChangeAuthor.of(stages.config(), actor, source), from, source.version(),
+                                    moved.source().events(), record),
+                            stages.publish().write(ChangeAuthor.of(stages.config(), actor, target), to, target.version(),
+                                    moved.target().events(), null)))
                     .onFailure(e -> e.code() == CartErrorCode.VERSION_CONFLICT ? replay(key, fingerprint, now)
                             : Optional.empty());
         });

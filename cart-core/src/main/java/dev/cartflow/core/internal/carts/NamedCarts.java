@@ -1,6 +1,7 @@
 package dev.cartflow.core.internal.carts;
 
 import dev.cartflow.core.NewCart;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Lifecycle;
 import dev.cartflow.core.internal.pipeline.Stages;
@@ -70,13 +71,13 @@ public final class NamedCarts {
                 if (present.state() == CartState.ACTIVE) {
                     return Decision.answer(present);
                 }
-                return made(id, customerId, kind, name, spec, now, existing.version());
+                return made(actor, id, customerId, kind, name, spec, now, existing.version());
             }
             Optional<Cart> listed = listed(customerId, kind, name, now);
             if (listed.isPresent()) {
                 return Decision.answer(listed.get());
             }
-            return made(id, customerId, kind, name, spec, now, 0);
+            return made(actor, id, customerId, kind, name, spec, now, 0);
         });
     }
 
@@ -165,7 +166,7 @@ public final class NamedCarts {
         return cart;
     }
 
-    private Decision<Cart> made(CartId id, CustomerId customerId, CartKind kind, String name, NewCart spec,
+    private Decision<Cart> made(Actor actor, CartId id, CustomerId customerId, CartKind kind, String name, NewCart spec,
                                 Instant now, long replacedVersion) {
         Cart c = stages.lifecycle().created(new CartOwner.Customer(customerId), spec, now);
         Region home = stages.config().region();
@@ -173,7 +174,7 @@ public final class NamedCarts {
         Cart cart = new Cart(id, c.owner(), c.customerGroup(), c.currency(), c.country(), c.state(),
                 replacedVersion + 1, c.lines(), c.codes(), c.shippingMethod(), c.metadata(), c.createdAt(),
                 c.updatedAt(), c.expiresAt(), c.abandonedAt(), region).toBuilder().kind(kind).name(name).build();
-        return Decision.write(cart, List.of(stages.publish().write(cart, replacedVersion,
+        return Decision.write(cart, List.of(stages.publish().write(ChangeAuthor.of(stages.config(), actor, cart), cart, replacedVersion,
                 List.of(PendingEvent.of(CartEvent.Type.CREATED, "owner", "customer", "kind", kind.name())), null)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cartflow.core.internal.freeze;
 
 import dev.cartflow.core.Mutation;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Access;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Lifecycle;
@@ -82,7 +83,7 @@ public final class FreezeOperation {
                         + snapshot.moneyFallbacks(), null);
             }
             Cart next = stages.lifecycle().changed(FreezeRule.frozen(current, priced, now, duration), now);
-            return Decision.write(next, List.of(stages.publish().write(next, stored.version(),
+            return Decision.write(next, List.of(stages.publish().write(ChangeAuthor.of(stages.config(), actor, stored), next, stored.version(),
                     FreezeRule.withEnded(stored, List.of(FreezeRule.frozenEvent(next.freeze())), now), null)));
         });
     }
@@ -106,7 +107,7 @@ public final class FreezeOperation {
             }
             String reason = FreezeRule.inForce(stored, now) ? "REQUESTED" : "EXPIRED";
             Cart next = stages.lifecycle().changed(stored.toBuilder().freeze(null).build(), now);
-            return Decision.write(next, List.of(stages.publish().write(next, stored.version(),
+            return Decision.write(next, List.of(stages.publish().write(ChangeAuthor.of(stages.config(), actor, stored), next, stored.version(),
                     List.of(FreezeRule.unfrozen(stored.freeze(), reason)), null)));
         });
     }

@@ -2,6 +2,7 @@ package dev.cartflow.core.internal.maintenance;
 
 import dev.cartflow.core.internal.crypto.KeyRotationScan;
 import dev.cartflow.core.internal.crypto.KeyRotationScan.RotationPage;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Decision;
 import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.internal.support.Failures;
@@ -53,7 +54,7 @@ final class KeyRotationJob {
         Cart next = stages.lifecycle().rewritten(cart);
         try {
             stages.commit().run(true, now -> Decision.write(next,
-                    List.of(stages.publish().write(next, cart.version(), List.of(), null))));
+                    List.of(stages.publish().write(ChangeAuthor.SYSTEM, next, cart.version(), List.of(), null))));
             return true;
         } catch (CartException e) {
             if (e.code() != CartErrorCode.VERSION_CONFLICT) {

@@ -45,7 +45,7 @@ public final class Publish {
      * @param record          the idempotent response to store with it, or null
      * @return the write
      */
-    public CartWrite write(Cart cart, long expectedVersion, List<PendingEvent> pending, IdempotencyRecord record) {
+    private CartWrite write(Cart cart, long expectedVersion, List<PendingEvent> pending, IdempotencyRecord record) {
         List<CartEvent> events = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             events.add(new CartEvent(cart.id(), cart.version(), i, pending.get(i).type(), cart.updatedAt(),

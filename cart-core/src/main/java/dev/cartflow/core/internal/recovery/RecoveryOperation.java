@@ -3,6 +3,7 @@ package dev.cartflow.core.internal.recovery;
 import dev.cartflow.core.RecoveredCart;
 import dev.cartflow.core.RecoveryLink;
 import dev.cartflow.core.internal.merge.MergeOperation;
+import dev.cartflow.core.internal.pipeline.ChangeAuthor;
 import dev.cartflow.core.internal.pipeline.Access;
 import dev.cartflow.core.internal.pipeline.Audit;
 import dev.cartflow.core.internal.pipeline.Decision;
@@ -71,7 +72,7 @@ public final class RecoveryOperation {
             Cart stored = stages.access().load(permit, id);
             requireAbandoned(stored, now);
             RecoveryTokens.Issued issued = tokens.issue(id, now, stages.config().freezeAndRecovery().recoveryTtl());
-            return Decision.write(issued.link(), List.of(withToken(stored, issued)));
+            return Decision.write(issued.link(), List.of(withToken(stored, issued, ChangeAuthor.of(stages.config(), actor, stored))));
         });
     }
 
@@ -81,11 +82,12 @@ public final class RecoveryOperation {
      *
      * @param stored the cart as stored, active and abandoned
      * @param issued the new token
+     * @param by     who made the change ({@link ChangeAuthor})
      * @return the write with its {@code RECOVERY_ISSUED} event
      */
-    dev.cartflow.spi.CartWrite withToken(Cart stored, RecoveryTokens.Issued issued) {
+    dev.cartflow.spi.CartWrite withToken(Cart stored, RecoveryTokens.Issued issued, String by) {
         Cart next = stages.lifecycle().rewritten(stored.toBuilder().recovery(issued.stored()).build());
-        return stages.publish().write(next, stored.version(), List.of(PendingEvent.of(CartEvent.Type.RECOVERY_ISSUED,
+        return stages.publish().write(by, next, stored.version(), List.of(PendingEvent.of(CartEvent.Type.RECOVERY_ISSUED,
                 "expiresAt", issued.stored().expiresAt().toString())), null);
     }
 
@@ -198,7 +200,8 @@ public final class RecoveryOperation {
     }
 
     private dev.cartflow.spi.CartWrite recovered(Cart stored, Cart next, String credential) {
-        return stages.publish().write(next, stored.version(), List.of(PendingEvent.of(CartEvent.Type.RECOVERED,
+        // the bearer of the link acts as the cart's owner from now on
+        return stages.publish().write(ChangeAuthor.OWNER, next, stored.version(), List.of(PendingEvent.of(CartEvent.Type.RECOVERED,
                 "credential", credential)), null);
     }
 

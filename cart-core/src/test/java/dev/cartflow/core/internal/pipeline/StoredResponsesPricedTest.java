@@ -47,4 +47,21 @@ class StoredResponsesPricedTest {
             assertThat(e.code()).isEqualTo(dev.cartflow.error.CartErrorCode.INTERNAL);
         }
     }
+
+    @Test
+    void write_pricedCartWithHints_hintsReadBackEqual() {
+        PricedCart plain = checkout(4).priced();
+        java.util.Currency currency = plain.currency();
+        PricedCart hinted = new PricedCart(plain.cart(), currency, plain.lines(), plain.subtotal(), plain.discount(),
+                plain.shipping(), plain.shippingDiscount(), plain.shippingTax(), plain.tax(), plain.taxes(),
+                plain.total(), plain.net(), plain.promotions(), plain.codes(), plain.priceChanges(),
+                plain.exchangeRate(), plain.pricedAt(), plain.unavailableLines(), plain.fallbacks(), List.of(
+                        new dev.cartflow.model.Hint(dev.cartflow.model.Hint.Subject.PROMOTION, "SPEND50",
+                                dev.cartflow.model.Hint.Kind.AMOUNT, dev.cartflow.model.Money.parse("5.00", currency), 0),
+                        new dev.cartflow.model.Hint(dev.cartflow.model.Hint.Subject.PROMOTION, "B2G1",
+                                dev.cartflow.model.Hint.Kind.UNITS, null, 2)));
+
+        assertThat(PricedCartCodec.read(PricedCartCodec.write(hinted))).isEqualTo(hinted);
+        assertThat(PricedCartCodec.write(plain)).doesNotContain("\"hints\"");
+    }
 }
