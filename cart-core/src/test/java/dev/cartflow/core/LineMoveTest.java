@@ -219,12 +219,18 @@ class LineMoveTest {
 
         refused(LineMove.whole(cart.id(), line(cart, "C").id(), bobs.id()), Mutation.none(),
                 CartErrorCode.ACCESS_DENIED, cart, bobs);
-        // support may open both, but a move never crosses owners
+        // support may open both, but a move never crosses owners; the refusal is in the audit trail
+        dev.cartflow.core.memory.InMemoryAuditLog audit = new dev.cartflow.core.memory.InMemoryAuditLog();
+        engine = world.builder().audit(audit).build();
         List<Cart> before = List.of(stored(cart), stored(bobs));
         assertThatThrownBy(() -> engine.moveLine(Actor.support("staff-1", "ticket-1"),
                 LineMove.whole(cart.id(), line(cart, "C").id(), bobs.id()), Mutation.none()))
                 .isInstanceOf(CartException.class).extracting("code").isEqualTo(CartErrorCode.ACCESS_DENIED);
         assertThat(List.of(stored(cart), stored(bobs))).isEqualTo(before);
+        assertThat(audit.events()).last().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(dev.cartflow.spi.AuditEvent.Outcome.DENIED);
+            assertThat(e.operation()).isEqualTo(dev.cartflow.model.CartOperation.MOVE_LINE);
+        });
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.cartflow.core.internal.pipeline.Lifecycle;
 import dev.cartflow.core.internal.pipeline.Stages;
 import dev.cartflow.core.internal.rules.MoveRule;
 import dev.cartflow.core.internal.snapshot.Snapshot;
-import dev.cartflow.core.internal.support.Failures;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
@@ -69,7 +68,7 @@ public final class LineMoves {
             Cart target = stages.access().load(permit, move.to());
             if (!source.owner().equals(target.owner())) {
                 // Support and services may open any cart, but a move never crosses owners.
-                throw Failures.denied();
+                throw stages.access().refuse(permit, target);
             }
             Lifecycle.requireChangeable(source, now, mutation);
             Lifecycle.requireChangeable(target, now, Mutation.none());

@@ -260,4 +260,16 @@ public final class Access {
         return Failures.provider("repository", () -> repository.findActiveByCustomer(customerId))
                 .filter(c -> c.kind() == dev.cartflow.model.CartKind.SHOPPING);
     }
+
+    /**
+     * Refuses an operation on a cart the permit's actor may load but not use this way (a move across
+     * owners by support or a service), recording the denial like every other.
+     *
+     * @param permit the operation's permit
+     * @param cart   the cart refused
+     * @return the {@code ACCESS_DENIED} to throw
+     */
+    public CartException refuse(Permit permit, Cart cart) {
+        return deny(permit, cart.id(), audit.subjectOf(cart), FOREIGN_CART);
+    }
 }
