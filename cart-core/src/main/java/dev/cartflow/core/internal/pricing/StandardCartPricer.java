@@ -14,7 +14,8 @@ import java.util.List;
  * the exclusive choice between options ({@link ExclusiveChoice}), each running the item and order
  * promotions ({@link LinePromotion} with one class per action) and the shipping ones
  * ({@link ShippingDiscount}), then tax, explanations and assembly ({@link PricedCartAssembly}).
- * Stateless: every call builds its own steps, so one instance serves all threads.
+ * Stateless: the steps keep no state, and what one call needs (its lines, outcomes, options and
+ * {@link StepContext}) it builds for itself, so one instance serves all threads.
  */
 final class StandardCartPricer implements CartPricer {
     static final StandardCartPricer INSTANCE = new StandardCartPricer();
