@@ -1,5 +1,6 @@
 package dev.cartflow.core;
 
+import static dev.cartflow.core.internal.support.Failures.positive;
 import static dev.cartflow.core.internal.support.Failures.required;
 
 import dev.cartflow.core.health.HealthContributor;
@@ -101,9 +102,6 @@ public final class CartEngineBuilder {
     /**
      * The store of cart events for {@link CartEngine#changesSince}; by default the repository, when
      * it is a {@link CartEventLog}.
-     *
-     * @param eventLog the event log
-     * @return this builder
      */
     public CartEngineBuilder eventLog(CartEventLog eventLog) {
         this.eventLog = required(eventLog, "event log");
@@ -113,9 +111,6 @@ public final class CartEngineBuilder {
     /**
      * The scans and deletes of the maintenance jobs; by default the repository, when it is a
      * {@link CartMaintenanceStore}.
-     *
-     * @param maintenanceStore the maintenance store
-     * @return this builder
      */
     public CartEngineBuilder maintenanceStore(CartMaintenanceStore maintenanceStore) {
         this.maintenanceStore = required(maintenanceStore, "maintenance store");
@@ -155,9 +150,6 @@ public final class CartEngineBuilder {
     /**
      * Stock reservations made at checkout; by default the inventory when it is a
      * {@link StockReservations}, else none (a host with only a stock feed).
-     *
-     * @param reservations the reservations
-     * @return this builder
      */
     public CartEngineBuilder reservations(StockReservations reservations) {
         this.reservations = required(reservations, "reservations");
@@ -261,9 +253,6 @@ public final class CartEngineBuilder {
      * A part {@link CartEngine#health()} also asks (the outbox, a cache, a service the host relies
      * on); repeatable. The repository, and any repository or provider that is a
      * {@link HealthContributor} itself, are asked without being added here.
-     *
-     * @param contributor the part
-     * @return this builder
      */
     public CartEngineBuilder healthContributor(HealthContributor contributor) {
         this.healthContributors.add(required(contributor, "health contributor"));
@@ -279,9 +268,6 @@ public final class CartEngineBuilder {
      * {@code PROVIDER_UNAVAILABLE} and the cart stays as it was, so that a shop never silently
      * charges a stale price. Fallbacks of the catalog, the stock levels or the redemption counts
      * never block a checkout (its reservation and redemption are the authoritative checks).
-     *
-     * @param accept true to check out with fallback figures (the priced cart still flags them)
-     * @return this builder
      */
     public CartEngineBuilder checkoutWithFallbacks(boolean accept) {
         this.checkoutWithFallbacks = accept;
@@ -293,9 +279,6 @@ public final class CartEngineBuilder {
     /**
      * What guests may do and what an operation requires of them (see {@link SecurityPolicy}); by
      * default {@link SecurityPolicy#DEFAULT}.
-     *
-     * @param policy the policy
-     * @return this builder
      */
     public CartEngineBuilder security(SecurityPolicy policy) {
         this.security = required(policy, "security policy");
@@ -313,9 +296,6 @@ public final class CartEngineBuilder {
     /**
      * The rate limits per operation, per actor and per cart; none by default. A call over a limit
      * fails with {@code RATE_LIMITED} and a retry-after, and changes nothing.
-     *
-     * @param rateLimits the limits
-     * @return this builder
      */
     public CartEngineBuilder rateLimits(RateLimits rateLimits) {
         this.rateLimits = required(rateLimits, "rate limits");
@@ -327,9 +307,6 @@ public final class CartEngineBuilder {
      * {@link InMemoryRateLimiter} on the engine's clock (one instance; it needs bucket4j on the class
      * path). Give every instance of a shop the same shared limiter (cart-redis) and the same
      * {@link #pseudonymKey} so that the limits hold across instances.
-     *
-     * @param rateLimiter the limiter
-     * @return this builder
      */
     public CartEngineBuilder rateLimiter(RateLimiter rateLimiter) {
         this.rateLimiter = required(rateLimiter, "rate limiter");
@@ -361,9 +338,6 @@ public final class CartEngineBuilder {
      * The secret key of the keyed pseudonyms that stand for customers in logs, metrics and the
      * audit trail (HMAC-SHA256, at least 16 bytes). Give every instance of a shop the same key so
      * that a customer's audit entries can be found for an erasure; by default a random key per engine.
-     *
-     * @param key the key bytes (copied)
-     * @return this builder
      */
     public CartEngineBuilder pseudonymKey(byte[] key) {
         if (key == null || key.length < 16) {
@@ -380,9 +354,6 @@ public final class CartEngineBuilder {
      * id; a cart of another region is refused with {@code ACCESS_DENIED} on every operation and is
      * never written; the maintenance jobs skip it. By default none: carts get the region their
      * {@link NewCart} names, or none, and random ids.
-     *
-     * @param region the region
-     * @return this builder
      */
     public CartEngineBuilder region(Region region) {
         this.region = required(region, "region");
@@ -413,9 +384,6 @@ public final class CartEngineBuilder {
     /**
      * The bounds of shared carts: participants per cart and the longest invitation (by default
      * {@link ShareSettings#DEFAULT}).
-     *
-     * @param settings the bounds
-     * @return this builder
      */
     public CartEngineBuilder sharing(ShareSettings settings) {
         this.sharing = required(settings, "share settings");
@@ -433,12 +401,5 @@ public final class CartEngineBuilder {
     /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
     public CartEngine build() {
         return EngineWiring.wire(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw CartException.invalidInput(name + " must be positive");
-        }
-        return value;
     }
 }

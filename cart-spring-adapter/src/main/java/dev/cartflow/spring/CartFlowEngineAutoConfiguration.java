@@ -13,6 +13,7 @@ import dev.cartflow.spi.AuditLog;
 import dev.cartflow.spi.CartEventPublisher;
 import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.CatalogProvider;
+import dev.cartflow.spi.CustomerProvider;
 import dev.cartflow.spi.ExchangeRateProvider;
 import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The engine. Every SPI bean of the application is picked up by type (catalog, prices, tax,
- * exchange rates, stock, reservations, promotions, promotion usage, shipping, event publisher,
+ * exchange rates, stock, reservations, promotions, promotion usage, shipping, customer profiles, event publisher,
  * observer, audit log, rate limiter, health contributors, clock); where the application has none,
  * the engine's in-memory defaults apply, so an application with no bean at all starts with
  * in-memory carts and an empty catalog. Storage auto-configurations (cart-jdbi, cart-redis) run
@@ -46,7 +47,7 @@ import org.springframework.context.annotation.Bean;
         "dev.cartflow.spring.CartFlowEncryptionAutoConfiguration",
         "dev.cartflow.spring.CartFlowMetricsAutoConfiguration"})
 @EnableConfigurationProperties({CartFlowProperties.class, CartFlowResilienceProperties.class,
-        CartFlowRateLimitProperties.class, CartFlowCacheProperties.class})
+        CartFlowRateLimitProperties.class, CartFlowCacheProperties.class, CartFlowCartsProperties.class})
 public class CartFlowEngineAutoConfiguration {
 
     /** Creates the configuration; Spring calls it. */
@@ -102,6 +103,8 @@ public class CartFlowEngineAutoConfiguration {
      * @param cacheSettings the cartflow.cache.* properties
      * @param caches       the provider caches
      * @param broadcasts   the cross-instance invalidation of provider caches, if any
+     * @param carts        the cartflow.carts.* properties
+     * @param customers    the customer profiles, if any
      * @return the engine
      */
     @Bean
@@ -120,7 +123,8 @@ public class CartFlowEngineAutoConfiguration {
                                  ObjectProvider<Clock> clock, ObjectProvider<HealthContributor> health,
                                  ObjectProvider<CartEngineCustomizer> customizers,
                                  ObjectProvider<RepositoryLayer> layers, CartFlowCacheProperties cacheSettings,
-                                 ProviderCaches caches, ObjectProvider<CacheBroadcast> broadcasts) {
+                                 ProviderCaches caches, ObjectProvider<CacheBroadcast> broadcasts,
+                                 CartFlowCartsProperties carts, ObjectProvider<CustomerProvider> customers) {
         CartRepository layered = repository;
         for (RepositoryLayer layer : layers.orderedStream().toList()) {
             layered = layer.wrap(layered);
@@ -150,7 +154,11 @@ public class CartFlowEngineAutoConfiguration {
                 .idempotencyTtl(properties.getIdempotencyTtl())
                 .conflictRetryBudget(properties.getConflictRetryBudget())
                 .maxMetadataBytes(properties.getMaxMetadataBytes())
-                .rateLimits(rateLimits.toRateLimits());
+                .rateLimits(rateLimits.toRateLimits())
+                .sharing(carts.sharing())
+                .freezeAndRecovery(carts.freezeAndRecovery());
+        carts.getKindLimits().forEach((kind, kindLimits) -> builder.limits(kind, limits(kindLimits)));
+        customers.ifUnique(builder::customers);
         optional(host.tax(), builder::tax);
         optional(host.exchangeRates(), builder::exchangeRates);
         optional(host.inventory(), builder::inventory);

@@ -72,6 +72,20 @@ public final class Failures {
         return value;
     }
 
+    /**
+     * A positive duration, or {@code INVALID_INPUT} naming it.
+     *
+     * @param value the duration
+     * @param name  what it is, for the message
+     * @return the duration
+     */
+    public static java.time.Duration positive(java.time.Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw CartException.invalidInput(name + " must be positive");
+        }
+        return value;
+    }
+
     /** An {@code ACCESS_DENIED} that reveals nothing about the cart. */
     public static CartException denied() {
         return new CartException(CartErrorCode.ACCESS_DENIED, "not allowed");
