@@ -3,13 +3,7 @@ package dev.cartflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.cartflow.core.CartCommand.ChangeAddress;
 import dev.cartflow.core.memory.ShippingZone;
 import dev.cartflow.error.CartException;
@@ -26,10 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The postal code, city and street of an address never appear in events, logs (every logger at
@@ -45,33 +37,8 @@ class AddressPersonalDataTest {
     private static final String STREET_2 = "Am Quittenhang 7";
     private static final List<String> PERSONAL = List.of(POSTAL, CITY, STREET, POSTAL_2, CITY_2, STREET_2);
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            event.prepareForDeferredProcessing();
-            super.append(event);
-        }
-    };
-    private Logger root;
-    private Level rootLevel;
-
-    @BeforeEach
-    void captureEverything() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        root.detachAppender(captured);
-        root.setLevel(rootLevel);
-    }
-
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
     @Test
     void addressFlow_everyLevelOn_noPostalCodeCityOrStreetInEventsLogsOrErrors() {
         TestWorld world = new TestWorld();
@@ -105,31 +72,14 @@ class AddressPersonalDataTest {
         for (CartEvent event : world.published) {
             texts.add(event.toString());
         }
-        texts.addAll(rendered());
+        texts.addAll(logs.rendered());
 
         assertThat(world.published).filteredOn(e -> e.type() == CartEvent.Type.ADDRESS_CHANGED).hasSize(2)
                 .first().satisfies(e -> assertThat(e.data()).containsEntry("subdivision", "BE"));
-        assertThat(rendered()).as("log lines were captured").anyMatch(l -> l.contains("CHANGE_ADDRESS"));
+        assertThat(logs.rendered()).as("log lines were captured").anyMatch(l -> l.contains("CHANGE_ADDRESS"));
         for (String value : PERSONAL) {
             assertThat(texts).as("texts holding %s", value).noneMatch(t -> t.contains(value));
         }
     }
 
-    private List<String> rendered() {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
-            StringBuilder line = new StringBuilder().append(event.getLevel()).append(' ')
-                    .append(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
-            if (event.getKeyValuePairs() != null) {
-                event.getKeyValuePairs().forEach(kv -> line.append(' ').append(kv.key).append('=').append(kv.value));
-            }
-            event.getMDCPropertyMap().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-            IThrowableProxy thrown = event.getThrowableProxy();
-            if (thrown != null) {
-                line.append('\n').append(ThrowableProxyUtil.asString(thrown));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
 }

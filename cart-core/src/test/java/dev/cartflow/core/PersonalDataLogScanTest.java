@@ -3,13 +3,8 @@ package dev.cartflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.cartflow.core.merge.MergePolicy;
 import dev.cartflow.core.merge.MergeRequest;
 import dev.cartflow.error.CartException;
@@ -24,9 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -42,34 +36,8 @@ class PersonalDataLogScanTest {
     private static final String METADATA = "{\"email\":\"" + EMAIL + "\",\"address\":\"" + ADDRESS + "\"}";
 
     /** Keeps each event as it was when logged (the MDC is otherwise read when the test looks). */
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            event.prepareForDeferredProcessing();
-            super.append(event);
-        }
-    };
-    private Logger root;
-    private Level rootLevel;
-
-    @BeforeEach
-    void captureEverything() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        root.detachAppender(captured);
-        root.setLevel(rootLevel);
-        MDC.clear();
-    }
-
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
     @Test
     void fullFlow_everyLevelOn_noPersonalDataInTheLogs() {
         TestWorld world = new TestWorld();
@@ -133,7 +101,7 @@ class PersonalDataLogScanTest {
         clockBroken.set(true);
         assertThatThrownBy(() -> engine.price(aliceActor, merged.id())).isInstanceOf(CartException.class);
 
-        List<String> lines = rendered();
+        List<String> lines = logs.rendered();
         assertThat(lines).as("operation lines were captured").hasSizeGreaterThan(10)
                 .anyMatch(l -> l.contains("DEBUG") && l.contains("operation=CHECKOUT"))
                 .anyMatch(l -> l.contains("WARN") && l.contains("code=PROVIDER_UNAVAILABLE"))
@@ -153,30 +121,12 @@ class PersonalDataLogScanTest {
         MDC.put("user", CUSTOMER);
         logger.warn("failed", new IllegalStateException("for " + ADDRESS));
 
-        List<String> lines = rendered();
+        List<String> lines = logs.rendered();
         assertThat(leaks(lines, EMAIL)).hasSize(1);
         assertThat(leaks(lines, CUSTOMER)).hasSize(1);
         assertThat(leaks(lines, ADDRESS)).hasSize(1);
     }
 
-    /** Every captured event as one text: level, logger, message, key-values, MDC and the whole stack trace. */
-    private List<String> rendered() {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
-            StringBuilder line = new StringBuilder().append(event.getLevel()).append(' ')
-                    .append(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
-            if (event.getKeyValuePairs() != null) {
-                event.getKeyValuePairs().forEach(kv -> line.append(' ').append(kv.key).append('=').append(kv.value));
-            }
-            event.getMDCPropertyMap().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-            IThrowableProxy thrown = event.getThrowableProxy();
-            if (thrown != null) {
-                line.append('\n').append(ThrowableProxyUtil.asString(thrown));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
 
     private static List<String> leaks(List<String> lines, String value) {
         return lines.stream().filter(l -> l.contains(value)).toList();

@@ -3,13 +3,7 @@ package dev.cartflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.cartflow.core.merge.MergePolicy;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
@@ -18,40 +12,13 @@ import dev.cartflow.model.Sku;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Recovery tokens and the guest tokens a redeem hands out never reach a log line, at any level. */
 class RecoveryLogScanTest {
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            event.prepareForDeferredProcessing();
-            super.append(event);
-        }
-    };
-    private Logger root;
-    private Level rootLevel;
-
-    @BeforeEach
-    void captureEverything() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        root.detachAppender(captured);
-        root.setLevel(rootLevel);
-    }
-
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
     @Test
     void recoveryFlow_everyLevelOn_noTokenInTheLogs() {
         TestWorld world = new TestWorld();
@@ -72,7 +39,7 @@ class RecoveryLogScanTest {
                 MergePolicy.SUM)).isInstanceOf(CartException.class);
         engine.freeze(recovered.guestActor().orElseThrow(), guest.cart().id(), null, Mutation.none());
 
-        List<String> lines = rendered();
+        List<String> lines = logs.rendered();
         assertThat(lines).as("operation lines were captured")
                 .anyMatch(l -> l.contains("operation=REDEEM_RECOVERY"))
                 .anyMatch(l -> l.contains("operation=ISSUE_RECOVERY"))
@@ -82,22 +49,4 @@ class RecoveryLogScanTest {
         }
     }
 
-    /** Every captured event as one text: level, logger, message, key-values, MDC and the whole stack trace. */
-    private List<String> rendered() {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
-            StringBuilder line = new StringBuilder().append(event.getLevel()).append(' ')
-                    .append(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
-            if (event.getKeyValuePairs() != null) {
-                event.getKeyValuePairs().forEach(kv -> line.append(' ').append(kv.key).append('=').append(kv.value));
-            }
-            event.getMDCPropertyMap().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-            IThrowableProxy thrown = event.getThrowableProxy();
-            if (thrown != null) {
-                line.append('\n').append(ThrowableProxyUtil.asString(thrown));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
 }

@@ -3,11 +3,7 @@ package dev.cartflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.cartflow.core.memory.InMemoryAuditLog;
 import dev.cartflow.core.merge.MergePolicy;
 import dev.cartflow.core.merge.MergeRequest;
@@ -26,10 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every event of a change says who made it ({@code by}), the participants' devices can follow a
@@ -50,33 +44,8 @@ class SharedCartEventsTest {
                     .perActor(CartOperation.ADD_ITEM, 100, Duration.ofMinutes(1)).build())
             .eventLog(world.repository).maintenanceStore(world.repository).build();
     private final CustomerId alice = new CustomerId("alice@example.com");
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            event.prepareForDeferredProcessing();
-            super.append(event);
-        }
-    };
-    private Logger root;
-    private Level rootLevel;
-
-    @BeforeEach
-    void captureLogs() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        logs.setContext(context);
-        logs.start();
-        root.addAppender(logs);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        root.detachAppender(logs);
-        root.setLevel(rootLevel);
-    }
-
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
     private Cart aliceCart() {
         return engine.createCustomerCart(Actor.customer(alice), alice, NewCart.of("EUR", "DE"));
     }
@@ -194,9 +163,9 @@ class SharedCartEventsTest {
         world.published.forEach(e -> everything.add(e.toString()));
         audit.events().forEach(e -> everything.add(e.toJson()));
         everything.addAll(buckets);
-        logs.list.forEach(e -> everything.add(e.getFormattedMessage() + " " + e.getMDCPropertyMap()));
+        logs.events().forEach(e -> everything.add(e.getFormattedMessage() + " " + e.getMDCPropertyMap()));
         assertThat(buckets).isNotEmpty();
-        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.events()).isNotEmpty();
         for (String token : tokens) {
             String hash = dev.cartflow.core.internal.support.GuestTokens.hash(token);
             assertThat(everything).noneMatch(text -> text.contains(token) || text.contains(hash)
