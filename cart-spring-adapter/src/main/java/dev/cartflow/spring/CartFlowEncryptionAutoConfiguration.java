@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,7 @@ public class CartFlowEncryptionAutoConfiguration {
      */
     @Bean
     @Order(200)
+    @ConditionalOnMissingBean(name = "cartFlowEncryption")
     RepositoryLayer cartFlowEncryption(CartFlowEncryptionProperties properties, ObjectProvider<KeyProvider> keys) {
         KeyProvider provider = keys.getIfUnique(() -> fromProperties(properties));
         EncryptionSettings settings = settings(properties, provider);

@@ -78,6 +78,7 @@ public class CartFlowRedisAutoConfiguration {
      */
     @Bean
     @Order(100)
+    @ConditionalOnMissingBean(name = "cartFlowRedisCache")
     @ConditionalOnProperty(prefix = "cartflow.redis", name = "role", havingValue = "CACHE", matchIfMissing = true)
     RepositoryLayer cartFlowRedisCache(CartRedisClient client, CartFlowRedisProperties properties,
                                        ObjectProvider<CartObserver> observer) {
@@ -118,6 +119,7 @@ public class CartFlowRedisAutoConfiguration {
      * @return the broadcast
      */
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "cartFlowCacheBroadcast")
     RedisBroadcast cartFlowCacheBroadcast(CartRedisClient client, CartFlowRedisProperties properties) {
         return new RedisBroadcast(client, properties.getKeyPrefix());
     }
