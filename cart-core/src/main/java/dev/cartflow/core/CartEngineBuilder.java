@@ -321,7 +321,7 @@ public final class CartEngineBuilder {
      * usage store, and by the retention job when it is a {@link dev.cartflow.spi.RetentionStore}.
      *
      * @param name  its name in erasure reports and exports: lowercase letters, digits, dots and dashes,
-     *              not {@code repository}, {@code promotionUsage}, {@code maintenanceStore} or {@code audit}
+     *              not {@code repository}, {@code promotionUsage}, {@code maintenanceStore}, {@code audit} or {@code customerProfiles}
      * @param store the store
      * @return this builder
      */

@@ -136,4 +136,9 @@ final class FallbackChain<K, V> {
         }
         return answer;
     }
+
+    /** Drops the last-known-good answer of the key, if one is kept; 1 when one was, else 0. */
+    int forget(K key) {
+        return lastKnownGood != null && lastKnownGood.forget(key) ? 1 : 0;
+    }
 }

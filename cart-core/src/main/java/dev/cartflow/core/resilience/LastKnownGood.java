@@ -34,6 +34,11 @@ final class LastKnownGood<K, V> {
         };
     }
 
+    /** Drops what is remembered for the key; true when there was something. */
+    synchronized boolean forget(K key) {
+        return entries.remove(key) != null;
+    }
+
     synchronized void remember(K key, Optional<V> value) {
         entries.put(key, new Entry<>(value, clock.instant()));
     }

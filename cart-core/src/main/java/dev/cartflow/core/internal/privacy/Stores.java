@@ -20,7 +20,8 @@ final class Stores {
     static final String USAGE = "promotionUsage";
     static final String MAINTENANCE = "maintenanceStore";
     static final String AUDIT = "audit";
-    static final Set<String> RESERVED = Set.of(REPOSITORY, USAGE, MAINTENANCE, AUDIT);
+    static final String CUSTOMER_PROFILES = "customerProfiles";
+    static final Set<String> RESERVED = Set.of(REPOSITORY, USAGE, MAINTENANCE, AUDIT, CUSTOMER_PROFILES);
 
     /** One store under its name. */
     record Named<T>(String name, T store) {
@@ -49,6 +50,10 @@ final class Stores {
         }
         if (config.audit() instanceof PersonalDataStore audit && seen.put(audit, true) == null) {
             stores.add(new Named<>(AUDIT, audit));
+        }
+        // a resilient customer provider remembers profiles (personal data) for its fallback
+        if (config.providers().customers() instanceof PersonalDataStore profiles && seen.put(profiles, true) == null) {
+            stores.add(new Named<>(CUSTOMER_PROFILES, profiles));
         }
         return stores;
     }
