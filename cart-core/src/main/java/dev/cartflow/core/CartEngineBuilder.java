@@ -348,12 +348,9 @@ public final class CartEngineBuilder {
     }
 
     /**
-     * The data-residency region this engine serves. New carts are created in it (a {@link NewCart}
-     * asking for another region is refused with {@code ACCESS_DENIED}) with ids carrying its code,
-     * so a {@link dev.cartflow.core.residency.RegionRoutingRepository} finds their storage from the
-     * id; a cart of another region is refused with {@code ACCESS_DENIED} on every operation and is
-     * never written; the maintenance jobs skip it. By default none: carts get the region their
-     * {@link NewCart} names, or none, and random ids.
+     * The data-residency region this engine serves: new carts are created in it with ids carrying its
+     * code, carts of another region are {@code ACCESS_DENIED} (docs/data-protection.md, "Data
+     * residency"). By default none: carts get the region their {@link NewCart} names, or none.
      */
     public CartEngineBuilder region(Region region) {
         this.region = required(region, "region");
@@ -381,10 +378,7 @@ public final class CartEngineBuilder {
 
     // --- shared carts ---
 
-    /**
-     * The bounds of shared carts: participants per cart and the longest invitation (by default
-     * {@link ShareSettings#DEFAULT}).
-     */
+    /** Participants per shared cart and the longest invitation; {@link ShareSettings#DEFAULT} by default. */
     public CartEngineBuilder sharing(ShareSettings settings) {
         this.sharing = required(settings, "share settings");
         return this;
