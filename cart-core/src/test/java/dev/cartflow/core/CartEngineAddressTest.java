@@ -216,7 +216,7 @@ class CartEngineAddressTest {
     }
 
     @Test
-    void changeAddress_sameIdempotencyKeyOtherAddress_invalidInput() {
+    void changeAddress_sameIdempotencyKeyOtherAddress_keyReused() {
         CartEngine engine = world.engine();
         CreatedCart created = engine.createGuestCart(NewCart.of("EUR", "DE"));
         Cart first = engine.execute(created.actor(), created.cart().id(), new ChangeAddress(BERLIN),
@@ -230,7 +230,7 @@ class CartEngineAddressTest {
         assertThat(world.repository.find(first.id()).orElseThrow().version()).isEqualTo(first.version());
         assertThatThrownBy(() -> engine.execute(created.actor(), created.cart().id(), new ChangeAddress(MUNICH),
                 Mutation.idempotent("addr-1"))).isInstanceOfSatisfying(CartException.class,
-                e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+                e -> assertThat(e.code()).isEqualTo(CartErrorCode.IDEMPOTENCY_KEY_REUSED));
     }
 
     @Test

@@ -40,7 +40,7 @@ class CartEngineIdempotencySchemeTest {
 
         assertThatThrownBy(() -> engine.execute(cart.actor(), cart.cart().id(), two, Mutation.idempotent("k-1")))
                 .isInstanceOfSatisfying(CartException.class,
-                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.IDEMPOTENCY_KEY_REUSED));
         assertThat(engine.get(cart.actor(), cart.cart().id()).lines()).hasSize(1);
     }
 
@@ -79,7 +79,7 @@ class CartEngineIdempotencySchemeTest {
                         e -> assertThat(e.code()).isEqualTo(CartErrorCode.CART_NOT_ACTIVE));
         assertThatThrownBy(() -> restarted.checkout(cart.actor(), cart.cart().id(),
                 new Mutation(1L, "order-1"))).isInstanceOfSatisfying(CartException.class,
-                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.IDEMPOTENCY_KEY_REUSED));
     }
 
     @Test

@@ -27,11 +27,11 @@ class CartEngineIdempotencyTest {
     }
 
     @Test
-    void execute_keyReusedForOtherRequest_invalidInput() {
+    void execute_keyReusedForOtherRequest_keyReused() {
         engine.execute(cart.actor(), cart.cart().id(), new AddItem(new Sku("A"), 2), Mutation.idempotent("k-1"));
         assertThatThrownBy(() -> engine.execute(cart.actor(), cart.cart().id(), new AddItem(new Sku("C"), 1),
                 Mutation.idempotent("k-1"))).isInstanceOfSatisfying(CartException.class,
-                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.IDEMPOTENCY_KEY_REUSED));
     }
 
     @Test

@@ -290,13 +290,13 @@ class LineMoveTest {
     }
 
     @Test
-    void moveLine_keyReusedForAnotherRequest_invalidInput() {
+    void moveLine_keyReusedForAnotherRequest_keyReused() {
         Cart cart = add(shopping(), "C", 4);
         Cart wish = named(CartKind.WISH_LIST, "Wish");
         engine.moveLine(AS_ALICE, new LineMove(cart.id(), line(cart, "C").id(), wish.id(), 1), Mutation.idempotent("k"));
 
         refused(new LineMove(cart.id(), line(cart, "C").id(), wish.id(), 2), Mutation.idempotent("k"),
-                CartErrorCode.INVALID_INPUT, cart, wish);
+                CartErrorCode.IDEMPOTENCY_KEY_REUSED, cart, wish);
         assertThatThrownBy(() -> engine.execute(AS_ALICE, cart.id(), new CartCommand.Clear(), Mutation.idempotent("k")))
                 .isInstanceOf(CartException.class).extracting("code").isEqualTo(CartErrorCode.INVALID_INPUT);
     }

@@ -16,6 +16,11 @@ package dev.cartflow.error;
 public enum CartErrorCode {
     /** Malformed input: null ids, blank or over-long text, ill-formed Unicode, non-object metadata, overflow. */
     INVALID_INPUT(false),
+    /**
+     * An idempotency key came back with a different request than the one it was first used for:
+     * the caller's mistake, not applied (HTTP answers 422).
+     */
+    IDEMPOTENCY_KEY_REUSED(false),
     /** Too many requests for this actor or cart; retry after a while. */
     RATE_LIMITED(true),
     /** The cart does not exist (reported to support staff and services). */

@@ -68,6 +68,11 @@ public final class CartException extends RuntimeException {
         return new CartException(CartErrorCode.INVALID_INPUT, message);
     }
 
+    /** An idempotency key reused for a different request ({@link CartErrorCode#IDEMPOTENCY_KEY_REUSED}). */
+    public static CartException idempotencyKeyReused() {
+        return new CartException(CartErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotency key reused for a different request");
+    }
+
     /**
      * Returns {@code value}, or fails with {@link CartErrorCode#INVALID_INPUT} when it is null: the
      * null check for SPI implementations, so that no {@code NullPointerException} reaches a caller.

@@ -110,8 +110,7 @@ public final class LineMoves {
         }
         return stages.idempotency().find(key, now).map(record -> switch (fingerprint.against(record.fingerprint())) {
             case SAME -> MoveResponses.read(record.response());
-            case OTHER_REQUEST, OTHER_KEY -> throw CartException.invalidInput(
-                    "idempotency key reused for a different request");
+            case OTHER_REQUEST, OTHER_KEY -> throw CartException.idempotencyKeyReused();
         });
     }
 }

@@ -96,7 +96,7 @@ public final class CheckoutOperation {
                     case SAME:
                         return Decision.answer(StoredResponses.readCheckout(done.get().response()));
                     case OTHER_REQUEST:
-                        throw CartException.invalidInput("idempotency key reused for a different request");
+                        throw CartException.idempotencyKeyReused();
                     default:
                         break;
                 }

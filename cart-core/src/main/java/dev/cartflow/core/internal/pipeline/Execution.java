@@ -83,8 +83,7 @@ public final class Execution {
         }
         return stages.idempotency().find(key, now).map(record -> switch (fingerprint.against(record.fingerprint())) {
             case SAME -> StoredResponses.readCart(record.response());
-            case OTHER_REQUEST, OTHER_KEY -> throw CartException.invalidInput(
-                    "idempotency key reused for a different request");
+            case OTHER_REQUEST, OTHER_KEY -> throw CartException.idempotencyKeyReused();
         });
     }
 }
