@@ -3,7 +3,6 @@ package dev.cartflow.service;
 import dev.cartflow.service.auth.ActorResolver;
 import dev.cartflow.service.auth.BearerTokenVerifier;
 import dev.cartflow.service.auth.HmacTokenVerifier;
-import dev.cartflow.service.http.PromotionDescriptions;
 import java.time.Clock;
 import java.util.Base64;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's own beans: credentials and the shop's texts. */
+/** The service's own beans: credentials. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CartServiceProperties.class)
 class ServiceConfiguration {
@@ -30,11 +29,5 @@ class ServiceConfiguration {
     @ConditionalOnMissingBean
     ActorResolver actorResolver(BearerTokenVerifier verifier, CartServiceProperties properties) {
         return new ActorResolver(verifier, properties.getAuth().getApiKeys());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    PromotionDescriptions promotionDescriptions() {
-        return promotionId -> null;
     }
 }

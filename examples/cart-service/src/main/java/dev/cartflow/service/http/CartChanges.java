@@ -33,10 +33,10 @@ class CartChanges {
     private final ActorResolver actors;
     private final CartViews views;
 
-    CartChanges(CartEngine engine, ActorResolver actors, PromotionDescriptions descriptions) {
+    CartChanges(CartEngine engine, ActorResolver actors, CartViews views) {
         this.engine = engine;
         this.actors = actors;
-        this.views = new CartViews(descriptions);
+        this.views = views;
     }
 
     @PostMapping(path = "/carts/{id}/lines", consumes = "application/json")

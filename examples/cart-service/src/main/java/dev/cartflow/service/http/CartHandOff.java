@@ -29,10 +29,10 @@ class CartHandOff {
     private final CartViews views;
     private final Replays merges = new Replays();
 
-    CartHandOff(CartEngine engine, ActorResolver actors, PromotionDescriptions descriptions) {
+    CartHandOff(CartEngine engine, ActorResolver actors, CartViews views) {
         this.engine = engine;
         this.actors = actors;
-        this.views = new CartViews(descriptions);
+        this.views = views;
     }
 
     @PostMapping("/carts/{id}/merge")

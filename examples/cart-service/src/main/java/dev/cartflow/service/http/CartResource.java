@@ -38,10 +38,10 @@ class CartResource {
     private final CartViews views;
     private final Replays creations = new Replays();
 
-    CartResource(CartEngine engine, ActorResolver actors, PromotionDescriptions descriptions) {
+    CartResource(CartEngine engine, ActorResolver actors, CartViews views) {
         this.engine = engine;
         this.actors = actors;
-        this.views = new CartViews(descriptions);
+        this.views = views;
     }
 
     @PostMapping(path = "/carts", consumes = "application/json")

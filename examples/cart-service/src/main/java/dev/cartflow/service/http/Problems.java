@@ -43,7 +43,7 @@ class Problems {
         String detail = switch (code) {
             case INTERNAL -> "an internal error; the service logged it";
             case PROVIDER_UNAVAILABLE -> "a service the cart depends on is unavailable; retry later";
-            default -> e.getMessage();
+            default -> withoutCode(e.getMessage(), code);
         };
         if (code == CartErrorCode.INTERNAL) {
             LOG.error("internal failure on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -127,6 +127,11 @@ class Problems {
     private static ProblemJson service(HttpStatus status, String code, String detail, HttpServletRequest request) {
         return new ProblemJson(TYPE_BASE + slug(code), title(code), status.value(), detail, code, null,
                 request.getRequestURI());
+    }
+
+    private static String withoutCode(String message, CartErrorCode code) {
+        String prefix = code.name() + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static String retryAfter(Duration wait) {
