@@ -12,11 +12,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CartServiceApplication {
 
     /**
-     * Starts the service.
+     * Starts the service, or runs one of the jar's commands ({@code mint-token}, {@code grpc-call})
+     * when the first argument names one.
      *
      * @param args Spring Boot command-line arguments, for example {@code --server.port=9090}
      */
     public static void main(String[] args) {
+        if (Commands.run(args)) {
+            return;
+        }
         SpringApplication.run(CartServiceApplication.class, args);
     }
 }
