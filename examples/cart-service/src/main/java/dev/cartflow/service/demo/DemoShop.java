@@ -16,11 +16,16 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The demo shop's catalog, prices, promotions and shipping, in memory (a placeholder being grown). */
+/**
+ * The demo shop's catalog, prices, promotions and shipping, in memory (a placeholder being grown).
+ * Off with {@code cartservice.demo.enabled=false}, for a host that brings its own providers.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "cartservice.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoShop {
     private static final Currency EUR = Currency.getInstance("EUR");
 
