@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartflow.core.CartEngine;
+import dev.cartflow.core.Invitation;
+import dev.cartflow.core.Mutation;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartState;
+import dev.cartflow.model.Participant;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.service.CartServiceApplication;
 import dev.cartflow.service.auth.HmacTokenVerifier;
@@ -212,6 +215,22 @@ class HttpCartFlowTest {
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("id").asText()).isEqualTo(guest.id());
+    }
+
+    @Test
+    void sharedCartParticipant_shareTokenHeader_readsAndEditsButSeesNoParticipants() {
+        Api.Guest guest = api.guest("EUR", "DE");
+        Invitation invitation = engine.invite(Actor.guest(guest.token()), CartId.parse(guest.id()),
+                Participant.Role.EDIT, false, Duration.ofHours(1), Mutation.none());
+
+        Api.Answer added = api.post(guest.path("/lines"), "{\"sku\":\"TEA\",\"quantity\":1}",
+                "Cart-Share-Token", invitation.token());
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.json().get("lines")).hasSize(1);
+        assertThat(added.body()).doesNotContain(invitation.participantId()).doesNotContain("participants");
+        assertThat(api.post(guest.path("/checkout"), null, "Cart-Share-Token", invitation.token()).status())
+                .isEqualTo(403);
     }
 
     private void assertMatchesEngine(Api.Answer answer, Api.Guest guest) {
