@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -46,7 +47,8 @@ class Problems {
             default -> withoutCode(e.getMessage(), code);
         };
         if (code == CartErrorCode.INTERNAL) {
-            LOG.error("internal failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+            // the route's pattern, not the path: a path may hold a customer id
+            LOG.error("internal failure on {} {}", request.getMethod(), route(request), e);
         }
         Long current = e.currentVersion().isPresent() ? e.currentVersion().getAsLong() : null;
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(PROBLEM);
@@ -127,6 +129,11 @@ class Problems {
     private static ProblemJson service(HttpStatus status, String code, String detail, HttpServletRequest request) {
         return new ProblemJson(TYPE_BASE + slug(code), title(code), status.value(), detail, code, null,
                 request.getRequestURI());
+    }
+
+    private static String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern == null ? "(unmapped path)" : pattern.toString();
     }
 
     private static String withoutCode(String message, CartErrorCode code) {
