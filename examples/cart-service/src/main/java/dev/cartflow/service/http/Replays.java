@@ -32,17 +32,8 @@ final class Replays {
         if (key == null) {
             return call.get();
         }
-        Kept first = kept.getIfPresent(key);
-        if (first == null) {
-            synchronized (this) {
-                first = kept.getIfPresent(key);
-                if (first == null) {
-                    ResponseEntity<CartJson> response = call.get();
-                    kept.put(key, new Kept(request, response));
-                    return response;
-                }
-            }
-        }
+        // computed once per key: a concurrent repeat waits for the first call instead of running it again
+        Kept first = kept.get(key, k -> new Kept(request, call.get()));
         if (!first.request().equals(request)) {
             throw CartException.idempotencyKeyReused();
         }
