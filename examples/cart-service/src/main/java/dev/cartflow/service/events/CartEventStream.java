@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -29,6 +30,8 @@ final class CartEventStream implements CartEventFeed.Listener {
     private final long startsAfter;
     private final Duration retry;
     private final Consumer<CartEventStream> onEnd;
+    /** Orders the writes: the feed's, the heartbeat's and the shutdown's threads all write. */
+    private final ReentrantLock writing = new ReentrantLock();
     private boolean preambleSent;
     /** Not guarded by the stream's lock: the emitter's callbacks end it from the container's threads. */
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -62,51 +65,77 @@ final class CartEventStream implements CartEventFeed.Listener {
     }
 
     /** Attaches the subscription to close when the stream ends, and sends the preamble if no event did. */
-    synchronized void start(CartEventFeed.Subscription subscription) {
+    void start(CartEventFeed.Subscription subscription) {
         this.subscription = subscription;
         if (ended.get()) {
             subscription.close();
             return;
         }
-        sendPreamble();
-    }
-
-    @Override
-    public synchronized void onEvents(List<CartEvent> events) {
-        sendPreamble();
-        for (int i = 0; i < events.size() && !ended.get(); i++) {
-            CartEvent event = events.get(i);
-            SseEmitter.SseEventBuilder message = SseEmitter.event().name(event.type().name())
-                    .data(EventsJson.EventJson.of(event), MediaType.APPLICATION_JSON);
-            boolean lastOfVersion = i == events.size() - 1 || events.get(i + 1).sequence() != event.sequence();
-            if (lastOfVersion) {
-                message.id(Long.toString(event.sequence()));
-            }
-            send(message);
+        writing.lock();
+        try {
+            sendPreamble();
+        } finally {
+            writing.unlock();
         }
     }
 
     @Override
-    public synchronized void onError(CartException failure) {
+    public void onEvents(List<CartEvent> events) {
+        writing.lock();
+        try {
+            sendPreamble();
+            for (int i = 0; i < events.size() && !ended.get(); i++) {
+                CartEvent event = events.get(i);
+                SseEmitter.SseEventBuilder message = SseEmitter.event().name(event.type().name())
+                        .data(EventsJson.EventJson.of(event), MediaType.APPLICATION_JSON);
+                boolean lastOfVersion = i == events.size() - 1 || events.get(i + 1).sequence() != event.sequence();
+                if (lastOfVersion) {
+                    message.id(Long.toString(event.sequence()));
+                }
+                send(message);
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    @Override
+    public void onError(CartException failure) {
         stop(failure.code(), detail(failure));
     }
 
     /** A comment line that keeps proxies from closing an idle connection and finds a gone client. */
-    synchronized void heartbeat() {
-        if (preambleSent) {
-            send(SseEmitter.event().comment("heartbeat"));
+    void heartbeat() {
+        // a stream busy writing (perhaps to a client that stopped reading) needs no heartbeat, and
+        // waiting for it would hold back every other stream's
+        if (!writing.tryLock()) {
+            return;
+        }
+        try {
+            if (preambleSent) {
+                send(SseEmitter.event().comment("heartbeat"));
+            }
+        } finally {
+            writing.unlock();
         }
     }
 
     /** Ends the stream from the service's side, telling the client why. */
-    synchronized void stop(CartErrorCode code, String detail) {
-        if (ended.get()) {
-            return;
+    void stop(CartErrorCode code, String detail) {
+        writing.lock();
+        try {
+            if (ended.get()) {
+                return;
+            }
+            sendPreamble();
+            send(SseEmitter.event().name(END).data(new StreamEnd(code.name(), detail), MediaType.APPLICATION_JSON));
+        } finally {
+            writing.unlock();
         }
-        sendPreamble();
-        send(SseEmitter.event().name(END).data(new StreamEnd(code.name(), detail), MediaType.APPLICATION_JSON));
-        end();
-        emitter.complete();
+        if (!ended.get()) {
+            end();
+            emitter.complete();
+        }
     }
 
     private void sendPreamble() {

@@ -219,6 +219,23 @@ class CartEventStreamResourceTest {
         assertThat(stream.comments()).isNotEmpty();
     }
 
+    @Test
+    void stop_atShutdown_endsOpenStreamsSoClientsReconnect() throws Exception {
+        GuestCart cart = createCart();
+        SseClient stream = open(cart, Map.of("Cart-Token", cart.token()), "");
+        stream.next();
+        try {
+            streams.stop();
+
+            List<SseClient.Message> received = stream.until(message -> CartEventStream.END.equals(message.event()));
+            SseClient.Message end = received.get(received.size() - 1);
+            assertThat(JSON.readTree(end.data()).get("code").asString()).isEqualTo("PROVIDER_UNAVAILABLE");
+            stream.awaitEnd();
+        } finally {
+            streams.start(); // the context is shared with the other tests
+        }
+    }
+
     private static List<String> positions(List<SseClient.Message> messages) {
         return messages.stream().map(message -> {
             JsonNode data = JSON.readTree(message.data());
