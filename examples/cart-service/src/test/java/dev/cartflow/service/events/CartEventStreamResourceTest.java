@@ -81,6 +81,7 @@ class CartEventStreamResourceTest {
         JsonNode data = JSON.readTree(received.get(0).data());
         assertThat(data.get("version").asLong()).isEqualTo(expected.get(0).sequence());
         assertThat(data.get("type").asString()).isEqualTo(expected.get(0).type().name());
+        assertThat(java.time.Instant.parse(data.get("at").asString())).isEqualTo(expected.get(0).at());
     }
 
     @Test
