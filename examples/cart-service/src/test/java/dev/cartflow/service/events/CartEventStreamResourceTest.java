@@ -2,14 +2,20 @@ package dev.cartflow.service.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartflow.core.CartCommand;
 import dev.cartflow.core.CartEngine;
+import dev.cartflow.core.NewCart;
 import dev.cartflow.core.Invitation;
 import dev.cartflow.core.Mutation;
 import dev.cartflow.model.Actor;
+import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
+import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.Participant;
 import dev.cartflow.service.CartServiceApplication;
+import dev.cartflow.service.auth.HmacTokenVerifier;
+import dev.cartflow.service.auth.Principal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +62,18 @@ class CartEventStreamResourceTest {
     @Autowired
     EventStreams streams;
 
+    @Autowired
+    HmacTokenVerifier tokens;
+
+    @Value("${cartservice.auth.api-keys.order-service}")
+    String serviceKey;
+
+    /** Every test leaves no subscription behind once its clients hang up, so counts start at zero. */
     @AfterEach
-    void hangUp() {
+    void hangUp() throws InterruptedException {
         opened.forEach(SseClient::close);
+        awaitAtMost(0, feed::subscriberCount);
+        awaitAtMost(0, streams::openCount);
     }
 
     @Test
@@ -159,6 +175,34 @@ class CartEventStreamResourceTest {
     }
 
     @Test
+    void stream_customerBearerAsAccessTokenParameter_streamsTheChanges() throws Exception {
+        String customerId = "stream-customer-" + UUID.randomUUID();
+        Actor customer = Actor.customer(new CustomerId(customerId));
+        Cart cart = engine.createCustomerCart(customer, new CustomerId(customerId),
+                new NewCart(Currency.getInstance("EUR"), "DE", null, null, null));
+        String bearer = tokens.mint(new Principal.Customer(customerId), Duration.ofMinutes(10));
+        SseClient stream = SseClient.open(http, URI.create("http://localhost:" + port + "/carts/" + cart.id()
+                + "/events/stream?access_token=" + URLEncoder.encode(bearer, StandardCharsets.UTF_8)), Map.of());
+        opened.add(stream);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.next().id()).isEqualTo(Long.toString(cart.version()));
+
+        Cart changed = engine.execute(customer, cart.id(), new CartCommand.SetMetadata("{\"note\":\"bearer\"}"),
+                Mutation.none());
+
+        assertThat(stream.until(message -> message.id() != null).get(0).id())
+                .isEqualTo(Long.toString(changed.version()));
+    }
+
+    @Test
+    void stream_serviceOnAMissingCart_answers404Problem() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/carts/" + CartId.random() + "/events/stream")).timeout(SseClient.WAIT)
+                .header("X-Api-Key", serviceKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(answer, 404, "CART_NOT_FOUND");
+    }
+
+    @Test
     void stream_participantWithShareToken_seesTheOwnersChange() throws Exception {
         GuestCart cart = createCart();
         Invitation invitation = engine.invite(cart.actor(), cart.id(), Participant.Role.VIEW, false,
@@ -194,18 +238,16 @@ class CartEventStreamResourceTest {
     @Test
     void stream_clientHangsUp_closesTheSubscription() throws Exception {
         GuestCart cart = createCart();
-        int before = feed.subscriberCount();
-        int streamsBefore = streams.openCount();
         SseClient stream = open(cart, Map.of("Cart-Token", cart.token()), "");
         stream.next();
-        assertThat(feed.subscriberCount()).isEqualTo(before + 1);
+        assertThat(feed.subscriberCount()).isEqualTo(1);
+        assertThat(streams.openCount()).isEqualTo(1);
 
         stream.close();
 
         // the server finds the closed connection on its next heartbeat (a fraction of a second in this test)
-        awaitAtMost(before, feed::subscriberCount);
-        awaitAtMost(streamsBefore, streams::openCount);
-        assertThat(feed.subscriberCount()).isLessThanOrEqualTo(before);
+        awaitAtMost(0, feed::subscriberCount);
+        awaitAtMost(0, streams::openCount);
     }
 
     @Test
