@@ -22,7 +22,9 @@ public interface CartEventFeed {
      * @param afterVersion deliver the events after this version (the stream's {@code Last-Event-ID})
      * @param listener     receives the events in order, on a feed thread
      * @return the subscription, to close when the client goes away
-     * @throws CartException when the actor may not read the cart (nothing is subscribed then)
+     * @throws CartException when the actor may not read the cart, {@code INVALID_INPUT} for a negative
+     *                       version, {@code PROVIDER_UNAVAILABLE} when the instance already follows its
+     *                       maximum of streams or is shutting down (nothing is subscribed then)
      */
     Subscription subscribe(Actor actor, CartId cartId, long afterVersion, Listener listener);
 
@@ -31,7 +33,13 @@ public interface CartEventFeed {
         /** New events, in version order; never empty. */
         void onEvents(List<CartEvent> events);
 
-        /** The feed stopped for this subscriber (say the cart's access was revoked). */
+        /**
+         * The feed stopped for this subscriber; nothing follows. {@code ACCESS_DENIED} (or another
+         * access code) when the actor may no longer read the cart (a removed participant, an expired
+         * invitation); {@code PROVIDER_UNAVAILABLE} when the instance shuts down, so the client
+         * reconnects from its last version. Passing store outages and rate limits never end a
+         * subscription: the next poll tries again.
+         */
         void onError(CartException failure);
     }
 
