@@ -5,6 +5,7 @@ import dev.cartflow.error.CartException;
 import dev.cartflow.service.CartServiceProperties;
 import dev.cartflow.service.auth.HmacTokenVerifier;
 import dev.cartflow.service.auth.Principal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -38,6 +39,7 @@ class DemoSignIn {
      *
      * @param customerId who signs in
      */
+    @Schema(name = "DemoSignIn")
     record SignInBody(@Nullable String customerId) {
     }
 
@@ -48,6 +50,7 @@ class DemoSignIn {
      * @param customerId who it speaks for
      * @param expiresAt  when it stops being accepted
      */
+    @Schema(name = "DemoSignedIn")
     record SignedIn(String token, String customerId, Instant expiresAt) {
     }
 

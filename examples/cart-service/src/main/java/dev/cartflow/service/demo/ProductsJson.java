@@ -1,6 +1,7 @@
 package dev.cartflow.service.demo;
 
 import dev.cartflow.service.http.MoneyJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param shippingMethods its shipping methods in this currency
  * @param codes           the coupon codes a cart in this currency can take
  */
+@Schema(name = "DemoCatalog")
 record ProductsJson(String currency, List<ProductJson> products, List<String> categories, List<String> brands,
                     List<String> currencies, List<CountryJson> countries, List<ShippingMethodJson> shippingMethods,
                     List<CodeJson> codes) {
@@ -35,6 +37,7 @@ record ProductsJson(String currency, List<ProductJson> products, List<String> ca
      * @param quantityStep  a line's quantity is a multiple of this
      * @param inStock       whether any warehouse has it (an untracked product always has)
      */
+    @Schema(name = "DemoProduct")
     record ProductJson(String sku, String name, String category, String brand, MoneyJson price,
                        List<String> countries, int minQuantity, int maxQuantity, int quantityStep, boolean inStock) {
     }
@@ -47,6 +50,7 @@ record ProductsJson(String currency, List<ProductJson> products, List<String> ca
      * @param currency     the currency its shoppers usually pay in
      * @param subdivisions the states with their own tax, for the address
      */
+    @Schema(name = "DemoCountry")
     record CountryJson(String code, String name, String currency, List<SubdivisionJson> subdivisions) {
     }
 
@@ -56,6 +60,7 @@ record ProductsJson(String currency, List<ProductJson> products, List<String> ca
      * @param code the subdivision code without the country ({@code CA})
      * @param name its name
      */
+    @Schema(name = "DemoSubdivision")
     record SubdivisionJson(String code, String name) {
     }
 
@@ -68,6 +73,7 @@ record ProductsJson(String currency, List<ProductJson> products, List<String> ca
      * @param freeAbove the items' amount from which it is free, or null
      * @param countries where it ships to at this price
      */
+    @Schema(name = "DemoShippingMethod")
     record ShippingMethodJson(String id, String name, MoneyJson price, @Nullable MoneyJson freeAbove,
                               List<String> countries) {
     }
@@ -78,6 +84,7 @@ record ProductsJson(String currency, List<ProductJson> products, List<String> ca
      * @param code        the code to type
      * @param description what it gives
      */
+    @Schema(name = "DemoCode")
     record CodeJson(String code, String description) {
     }
 }

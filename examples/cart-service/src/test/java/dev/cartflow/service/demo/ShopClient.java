@@ -2,7 +2,6 @@ package dev.cartflow.service.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -167,10 +166,5 @@ final class ShopClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** An empty JSON object, for bodies that carry nothing. */
-    static ObjectNode emptyObject() {
-        return JSON.createObjectNode();
     }
 }
