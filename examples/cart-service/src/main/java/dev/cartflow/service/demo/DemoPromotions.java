@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 final class DemoPromotions implements PromotionProvider {
     private static final int ITEM_PRIORITY = 10;
     private static final int ORDER_PRIORITY = 50;
+    private static final int STOP_PRIORITY = 55;
     private static final int CODE_PRIORITY = 60;
     private static final int SHIPPING_PRIORITY = 90;
 
@@ -143,6 +144,13 @@ final class DemoPromotions implements PromotionProvider {
                         .priority(CODE_PRIORITY).target(category(ITEMS, "kitchen"))
                         .amountOff(money("3.00", c), Promotion.Per.LINE),
                 c -> money("3.00", c) + " off each kitchen product");
+        // coded: one that stops every promotion after it, one for a single country
+        offers.add(new Offer(Promotion.builder("VIP25").code("VIP25").priority(STOP_PRIORITY).scope(ORDER)
+                .percentOff("25").stacking(Promotion.Stacking.STOP_FURTHER).build(),
+                "25 % off your order, with no other code or free shipping"));
+        offers.add(new Offer(Promotion.builder("BONJOUR").code("BONJOUR").priority(CODE_PRIORITY).scope(ORDER)
+                .percentOff("8").conditions(new Conditions(null, 0, Set.of(), Set.of("FR"), null, null)).build(),
+                "8 % off orders shipped to France"));
         // shipping: free with two books (automatic), free with a code
         offers.add(new Offer(Promotion.builder("BOOKSHIP").priority(SHIPPING_PRIORITY).target(category(SHIPPING, "books"))
                 .percentOff("100").conditions(minQuantity(2)).build(), "Free shipping with 2 books or more"));

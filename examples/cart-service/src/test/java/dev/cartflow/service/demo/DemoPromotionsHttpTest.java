@@ -338,6 +338,33 @@ class DemoPromotionsHttpTest {
         assertThat(promotion(priced, "HELLO5-EUR").get("result").asText()).isEqualTo("EXHAUSTED");
     }
 
+    @Test
+    void stopFurther_vip25_appliesAndStopsTheCodesAndShippingPromotionsAfterIt() {
+        ShopClient.CartHandle cart = guestCart("EUR", "DE");
+        cart.add("MUG", 2);
+        cart.shipping("STANDARD");
+        cart.code("FREESHIP");
+
+        JsonNode priced = cart.code("VIP25");
+
+        assertThat(DemoPromotions.get("VIP25").priority()).isLessThan(DemoPromotions.get("FREESHIP").priority());
+        assertGave(priced, "VIP25", "APPLIED", percentOf(price("MUG", EUR).multiply(TWO), "VIP25"));
+        assertThat(promotion(priced, "FREESHIP").get("result").asText()).isEqualTo("STOPPED");
+        assertThat(amount(priced.get("totals").get("shippingDiscount"))).isZero();
+    }
+
+    @Test
+    void countryCondition_bonjour_appliesInFranceOnly() {
+        ShopClient.CartHandle cart = guestCart("EUR", "DE");
+        cart.add("MUG", 2);
+
+        JsonNode inGermany = cart.code("BONJOUR");
+        JsonNode inFrance = cart.country("FR");
+
+        assertThat(promotion(inGermany, "BONJOUR").get("result").asText()).isEqualTo("CONDITION_NOT_MET");
+        assertGave(inFrance, "BONJOUR", "APPLIED", percentOf(price("MUG", EUR).multiply(TWO), "BONJOUR"));
+    }
+
     private static DemoShipping.Offer standardIn(String country, Currency currency) {
         return DemoShipping.offers(currency).stream()
                 .filter(o -> o.id().equals("STANDARD") && o.countries().contains(country)).findFirst().orElseThrow();
