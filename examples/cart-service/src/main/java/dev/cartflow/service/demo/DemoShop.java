@@ -7,6 +7,7 @@ import dev.cartflow.service.http.PromotionDescriptions;
 import dev.cartflow.spi.PricingProvider;
 import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.ShippingProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +15,11 @@ import org.springframework.context.annotation.Configuration;
  * The demo shop as the engine's providers: catalog, prices in EUR and USD, tax by country and US
  * state, stock in two warehouses, promotions and shipping. The data lives in one class per concern
  * ({@link DemoCatalog}, {@link DemoMarkets}, {@link DemoStock}, {@link DemoPromotions},
- * {@link DemoShipping}); docs/service.md, "The demo shop", lists it.
+ * {@link DemoShipping}); docs/service.md, "The demo shop", lists it. Off with
+ * {@code cartservice.demo.enabled=false}, for a host that brings its own providers.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "cartservice.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoShop {
     /** The id of the free-shipping hint, which the descriptions cover too. */
     private static final String SHIPPING_HINT = "shipping";

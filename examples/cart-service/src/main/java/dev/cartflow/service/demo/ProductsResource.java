@@ -15,12 +15,17 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /products}: the demo catalog in one currency, filtered, with what the page's choices need. */
+/**
+ * {@code GET /products}: the demo catalog in one currency, filtered, with what the page's choices
+ * need. Off with the demo shop ({@code cartservice.demo.enabled=false}): it shows the demo's data only.
+ */
 @RestController
+@ConditionalOnProperty(name = "cartservice.demo.enabled", havingValue = "true", matchIfMissing = true)
 class ProductsResource {
     private static final int MAX_FILTER_LENGTH = 100;
 
