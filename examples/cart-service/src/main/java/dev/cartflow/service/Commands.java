@@ -16,6 +16,7 @@ final class Commands {
     static {
         // one command per line: name -> what runs it with the remaining arguments
         // (demo part: mint-token)
+        COMMANDS.put("mint-token", dev.cartflow.service.demo.MintToken::run);
         // (grpc part: grpc-call)
     }
 

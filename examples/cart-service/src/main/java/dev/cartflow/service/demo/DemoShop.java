@@ -1,67 +1,63 @@
 package dev.cartflow.service.demo;
 
 import dev.cartflow.core.memory.InMemoryCatalog;
-import dev.cartflow.core.memory.InMemoryPricing;
-import dev.cartflow.core.memory.InMemoryPromotions;
-import dev.cartflow.core.memory.InMemoryShipping;
-import dev.cartflow.model.Money;
-import dev.cartflow.model.PriceQuote;
-import dev.cartflow.model.Product;
-import dev.cartflow.model.Promotion;
-import dev.cartflow.model.Rate;
-import dev.cartflow.model.ShippingMethod;
-import dev.cartflow.model.Sku;
+import dev.cartflow.core.memory.InMemoryInventory;
+import dev.cartflow.core.memory.InMemoryTax;
 import dev.cartflow.service.http.PromotionDescriptions;
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import dev.cartflow.spi.PricingProvider;
+import dev.cartflow.spi.PromotionProvider;
+import dev.cartflow.spi.ShippingProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The demo shop's catalog, prices, promotions and shipping, in memory (a placeholder being grown).
- * Off with {@code cartservice.demo.enabled=false}, for a host that brings its own providers.
+ * The demo shop as the engine's providers: catalog, prices in EUR and USD, tax by country and US
+ * state, stock in two warehouses, promotions and shipping. The data lives in one class per concern
+ * ({@link DemoCatalog}, {@link DemoMarkets}, {@link DemoStock}, {@link DemoPromotions},
+ * {@link DemoShipping}); docs/service.md, "The demo shop", lists it. Off with
+ * {@code cartservice.demo.enabled=false}, for a host that brings its own providers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cartservice.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoShop {
-    private static final Currency EUR = Currency.getInstance("EUR");
+    /** The id of the free-shipping hint, which the descriptions cover too. */
+    private static final String SHIPPING_HINT = "shipping";
 
     @Bean
     InMemoryCatalog demoCatalog() {
-        return new InMemoryCatalog()
-                .put(Product.builder(Sku.of("MUG")).category("kitchen").brand("Acme").weightGrams(350)
-                        .maxQuantity(10).build())
-                .put(Product.builder(Sku.of("TEA")).category("food").brand("Leafy").weightGrams(100)
-                        .maxQuantity(50).build());
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        DemoCatalog.ITEMS.forEach(item -> catalog.put(item.product()));
+        return catalog;
     }
 
     @Bean
-    InMemoryPricing demoPricing() {
-        return new InMemoryPricing()
-                .put(PriceQuote.of(Sku.of("MUG"), Money.parse("12.50", EUR), Rate.parse("0.19")))
-                .put(PriceQuote.of(Sku.of("TEA"), Money.parse("4.20", EUR), Rate.parse("0.07")));
+    PricingProvider demoPricing() {
+        return new DemoPricing();
     }
 
     @Bean
-    InMemoryPromotions demoPromotions() {
-        return new InMemoryPromotions()
-                .put(Promotion.builder("WELCOME10").code("WELCOME10").scope(Promotion.Scope.ORDER)
-                        .percentOff("10").build());
+    InMemoryTax demoTax() {
+        return DemoMarkets.tax();
     }
 
     @Bean
-    InMemoryShipping demoShipping() {
-        return new InMemoryShipping()
-                .put(new ShippingMethod("STANDARD", Money.parse("4.90", EUR), Money.parse("50.00", EUR),
-                        List.of(Rate.parse("0.19")), 30_000, Set.of("DE", "AT")));
+    InMemoryInventory demoInventory() {
+        return DemoStock.inventory();
+    }
+
+    @Bean
+    PromotionProvider demoPromotions() {
+        return new DemoPromotions();
+    }
+
+    @Bean
+    ShippingProvider demoShipping(InMemoryTax demoTax) {
+        return new DemoShipping(demoTax);
     }
 
     @Bean
     PromotionDescriptions demoPromotionDescriptions() {
-        Map<String, String> texts = Map.of("WELCOME10", "10 % off your first order");
-        return texts::get;
+        return promotionId -> SHIPPING_HINT.equals(promotionId) ? "free shipping" : DemoPromotions.describe(promotionId);
     }
 }
