@@ -67,8 +67,11 @@ class PostgresProfileTest {
     void cartFlow_postgresProfile_storedInPostgresCachedInRedisAndCheckedOut() {
         ServiceClient http = new ServiceClient(port);
         Guest guest = Guest.create(http);
-        http.send("POST", guest.path("/lines"), "{\"sku\":\"MUG\",\"quantity\":2}", guest.headers());
-        http.send("POST", guest.path("/codes"), "{\"code\":\"WELCOME10\"}", guest.headers());
+        ServiceClient.Reply added = http.send("POST", guest.path("/lines"), "{\"sku\":\"MUG\",\"quantity\":2}",
+                guest.headers());
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        ServiceClient.Reply coded = http.send("POST", guest.path("/codes"), "{\"code\":\"WELCOME10\"}", guest.headers());
+        assertThat(coded.status()).as(coded.body()).isEqualTo(200);
         ServiceClient.Reply shipped = http.send("PUT", guest.path("/shipping-method"), "{\"methodId\":\"STANDARD\"}",
                 guest.headers());
         assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
@@ -133,9 +136,13 @@ class PostgresProfileTest {
         Guest guest = Guest.create(first);
         String key = UUID.randomUUID().toString();
         String body = "{\"sku\":\"MUG\",\"quantity\":3}";
+        JdbcTemplate sql = new JdbcTemplate(dataSource);
+        long keptBefore = sql.queryForObject("SELECT count(*) FROM idempotency_keys", Long.class);
         ServiceClient.Reply original = first.send("POST", guest.path("/lines"), body,
                 guest.headers("Idempotency-Key", key));
         assertThat(original.status()).as(original.body()).isEqualTo(200);
+        // the first response is kept in PostgreSQL, where any instance finds it
+        assertThat(sql.queryForObject("SELECT count(*) FROM idempotency_keys", Long.class)).isEqualTo(keptBefore + 1);
 
         ServiceClient.Reply retry = secondInstance().send("POST", guest.path("/lines"), body,
                 guest.headers("Idempotency-Key", key));
@@ -146,7 +153,6 @@ class PostgresProfileTest {
         assertThat(retry.json()).isEqualTo(original.json());
         assertThat(reused.status()).as(reused.body()).isEqualTo(422);
         assertThat(reused.json().path("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        JdbcTemplate sql = new JdbcTemplate(dataSource);
         assertThat(sql.queryForObject("SELECT quantity FROM cart_lines WHERE cart_id = ?::uuid AND sku = 'MUG'",
                 Integer.class, guest.id())).isEqualTo(3);
         assertThat(sql.queryForObject("SELECT version FROM carts WHERE id = ?::uuid", Long.class, guest.id()))

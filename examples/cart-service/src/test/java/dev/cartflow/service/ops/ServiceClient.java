@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,7 +25,7 @@ final class ServiceClient {
     }
 
     /** One answer: its status, headers and body. */
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+    record Reply(int status, HttpHeaders headers, String body) {
         /** The body as JSON. */
         JsonNode json() {
             return JSON.readTree(body);
