@@ -126,7 +126,7 @@ class CartChanges {
 
     @Operation(summary = "Replace the cart's metadata", description = "The host's own JSON object.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(schema = @Schema(type = "object", example = "{\"giftWrap\": true}"))))
+                    content = @Content(schema = @Schema(types = "object", example = "{\"giftWrap\": true}"))))
     @ApiContract(access = ApiContract.Access.CART, problems = {400, 401, 403, 404, 409, 412, 422, 429, 500, 503})
     @PutMapping(path = "/carts/{id}/metadata", consumes = "application/json")
     ResponseEntity<CartJson> setMetadata(@PathVariable String id, @RequestBody JsonNode body,

@@ -1,6 +1,7 @@
 package dev.cartflow.service.openapi;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
@@ -53,8 +56,7 @@ final class ContractCustomizer implements OperationCustomizer {
             rendered.addApiResponse(Integer.toString(status), problem(status));
         }
         operation.setResponses(rendered);
-        boolean change = isChange(handlerMethod);
-        if (change) {
+        if (isChange(handlerMethod)) {
             addParameter(operation, IDEMPOTENCY_KEY);
         }
         if (contains(contract.problems(), 412)) {
@@ -73,7 +75,7 @@ final class ContractCustomizer implements OperationCustomizer {
             Schema<?> schema = media.getSchema();
             String ref = schema == null ? null : schema.get$ref();
             if (ref != null && ref.endsWith(CART_SCHEMA_SUFFIX)) {
-                media.addExamples("pricedCart", new io.swagger.v3.oas.models.examples.Example()
+                media.addExamples("pricedCart", new Example()
                         .$ref("#/components/examples/" + OpenApiConfiguration.PRICED_CART_EXAMPLE));
             }
             if (ref != null && (ref.endsWith(CART_SCHEMA_SUFFIX) || ref.endsWith(LINES_SCHEMA_SUFFIX))) {
@@ -90,7 +92,7 @@ final class ContractCustomizer implements OperationCustomizer {
                 "status " + status + " is not in API.md's table"));
         MediaType media = new MediaType()
                 .schema(new Schema<>().$ref("#/components/schemas/" + OpenApiConfiguration.PROBLEM_SCHEMA))
-                .examples(Map.of(entry.code(), new io.swagger.v3.oas.models.examples.Example()
+                .examples(Map.of(entry.code(), new Example()
                         .$ref("#/components/examples/" + ProblemCatalog.exampleName(status))));
         ApiResponse response = new ApiResponse().description(entry.description())
                 .content(new Content().addMediaType(PROBLEM_JSON, media));
@@ -125,9 +127,8 @@ final class ContractCustomizer implements OperationCustomizer {
     }
 
     private static boolean isChange(HandlerMethod handlerMethod) {
-        org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
-                .AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(),
-                        org.springframework.web.bind.annotation.RequestMapping.class);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(),
+                RequestMapping.class);
         if (mapping == null) {
             return false;
         }

@@ -97,7 +97,7 @@ public class OpenApiConfiguration {
     /** Adds the Problem schema, which only the rendered contracts refer to. */
     @Bean
     OpenApiCustomizer problemSchemaCustomizer() {
-        return openApi -> ModelConverters.getInstance().read(ProblemJson.class)
+        return openApi -> ModelConverters.getInstance(true).read(ProblemJson.class)
                 .forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
     }
 

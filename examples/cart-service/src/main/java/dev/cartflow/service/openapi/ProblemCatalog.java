@@ -2,6 +2,7 @@ package dev.cartflow.service.openapi;
 
 import io.swagger.v3.oas.models.examples.Example;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ final class ProblemCatalog {
     /** The example body of an entry, as {@code Problems} would write it. */
     static Example example(Entry entry) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + entry.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        body.put("type", TYPE_BASE + entry.code().toLowerCase(Locale.ROOT).replace('_', '-'));
         body.put("title", entry.title());
         body.put("status", entry.status());
         body.put("detail", entry.detail());

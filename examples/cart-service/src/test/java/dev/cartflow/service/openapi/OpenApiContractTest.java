@@ -133,6 +133,36 @@ class OpenApiContractTest {
     }
 
     @Test
+    void apiDocs_operations_documentTheirHeaders() {
+        ApiDocument document = document();
+        for (ApiDocument.Operation operation : document.operations()) {
+            Set<String> parameters = new TreeSet<>();
+            operation.node().path("parameters")
+                    .forEach(parameter -> parameters.add(document.resolve(parameter).path("name").asString()));
+            if (operation.statuses().contains(412)) {
+                assertThat(parameters).as("%s takes If-Match", operation).contains("If-Match");
+            }
+            if (!operation.method().equals("GET") && operation.statuses().contains(422)) {
+                assertThat(parameters).as("%s takes Idempotency-Key", operation).contains("Idempotency-Key");
+            }
+            for (int status : operation.statuses()) {
+                JsonNode headers = operation.response(status).path("headers");
+                if (status == 429 || status == 503) {
+                    assertThat(headers.has("Retry-After")).as("%s %d has Retry-After", operation, status).isTrue();
+                }
+                if (status == 201) {
+                    assertThat(headers.has("Location")).as("%s 201 has Location", operation).isTrue();
+                }
+                String schema = operation.response(status).path("content").path("application/json").path("schema")
+                        .path("$ref").asString("");
+                if (schema.endsWith("/PricedCart")) {
+                    assertThat(headers.has("ETag")).as("%s %d has ETag", operation, status).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void apiDocs_moneyExamples_areDecimalStrings() {
         ApiDocument document = document();
         JsonNode cart = document.root().path("components").path("examples")
