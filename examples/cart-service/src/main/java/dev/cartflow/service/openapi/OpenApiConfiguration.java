@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -19,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,6 +55,12 @@ public class OpenApiConfiguration {
             `Idempotency-Key` on a change makes a retry answer the first response; the same key on another \
             request answers 422. Errors are `application/problem+json` (RFC 9457) with the stable `code`. \
             `Retry-After` comes with every 429 and 503.""";
+
+    static {
+        // a host's JSON (metadata) is any JSON object, not the properties of Jackson's tree class
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
+                new ObjectSchema().description("the host's own JSON object"));
+    }
 
     /** The document's info and shared components. */
     @Bean

@@ -127,6 +127,7 @@ class OpenApiContractTest {
         assertThat(schemes.path(OpenApiConfiguration.BEARER).path("scheme").asString()).isEqualTo("bearer");
         assertThat(root.path("components").path("schemas").path("Problem").path("properties").path("code")
                 .isMissingNode()).isFalse();
+        assertThat(root.path("components").path("schemas").has("JsonNode")).as("no Jackson internals").isFalse();
         for (ApiDocument.Operation operation : document().operations()) {
             assertThat(operation.node().path("summary").asString()).as("summary of %s", operation).isNotBlank();
         }
