@@ -48,7 +48,6 @@ final class ContractCustomizer implements OperationCustomizer {
         if (success == null) {
             success = new ApiResponse();
         }
-        success.description(contract.success() == 201 ? "Created: the priced cart" : "The answer");
         decorateSuccess(success, contract.success() == 201);
         ApiResponses rendered = new ApiResponses();
         rendered.addApiResponse(Integer.toString(contract.success()), success);
@@ -67,6 +66,7 @@ final class ContractCustomizer implements OperationCustomizer {
     }
 
     private static void decorateSuccess(ApiResponse success, boolean created) {
+        success.description(created ? "Created" : "OK");
         Content content = success.getContent();
         if (content == null) {
             return;
@@ -75,6 +75,7 @@ final class ContractCustomizer implements OperationCustomizer {
             Schema<?> schema = media.getSchema();
             String ref = schema == null ? null : schema.get$ref();
             if (ref != null && ref.endsWith(CART_SCHEMA_SUFFIX)) {
+                success.description((created ? "Created: " : "") + "the priced cart; its version is the ETag");
                 media.addExamples("pricedCart", new Example()
                         .$ref("#/components/examples/" + OpenApiConfiguration.PRICED_CART_EXAMPLE));
             }

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from its {@link ApiContract}.
  */
 @Configuration(proxyBeanMethods = false)
-public class OpenApiConfiguration {
+class OpenApiConfiguration {
     /** The API's own version (API.md), not the build's. */
     static final String API_VERSION = "1.0.0";
     static final String CART_TOKEN = "CartToken";

@@ -209,6 +209,13 @@ class OpenApiContractTest {
             JsonNode problem = ApiDocument.JSON.readTree(answer.body());
             assertThat(problem.path("code").asString()).as("problem code of %s", answer).isNotBlank();
             assertThat(problem.path("status").asInt()).isEqualTo(status);
+            assertThat(answer.body()).as("nothing internal in %s", answer)
+                    .doesNotContain("Exception", "\tat ", "test double", "dev.cartflow.");
+        } else if (answer.header("Content-Type").orElse("").startsWith("application/json")) {
+            List<JsonNode> amounts = new ArrayList<>();
+            collectAmounts(ApiDocument.JSON.readTree(answer.body()), amounts);
+            assertThat(amounts).as("money in %s", operation).allSatisfy(amount ->
+                    assertThat(amount.isString()).as("%s is a decimal string", amount).isTrue());
         }
         JsonNode headers = operation.response(status).path("headers");
         headers.properties().forEach(header -> assertThat(answer.header(header.getKey()))
