@@ -35,6 +35,11 @@ final class ContractCustomizer implements OperationCustomizer {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String CART_SCHEMA_SUFFIX = "/PricedCart";
     private static final String LINES_SCHEMA_SUFFIX = "/LinesPageResponse";
+    /** The example of each success schema, by schema name. */
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "PricedCart", OpenApiConfiguration.PRICED_CART_EXAMPLE,
+            "LinesPageResponse", OpenApiConfiguration.LINES_PAGE_EXAMPLE,
+            "CartEvents", OpenApiConfiguration.CART_EVENTS_EXAMPLE);
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -76,8 +81,10 @@ final class ContractCustomizer implements OperationCustomizer {
             String ref = schema == null ? null : schema.get$ref();
             if (ref != null && ref.endsWith(CART_SCHEMA_SUFFIX)) {
                 success.description((created ? "Created: " : "") + "the priced cart; its version is the ETag");
-                media.addExamples("pricedCart", new Example()
-                        .$ref("#/components/examples/" + OpenApiConfiguration.PRICED_CART_EXAMPLE));
+            }
+            String example = ref == null ? null : EXAMPLES.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (example != null) {
+                media.addExamples(example, new Example().$ref("#/components/examples/" + example));
             }
             if (ref != null && (ref.endsWith(CART_SCHEMA_SUFFIX) || ref.endsWith(LINES_SCHEMA_SUFFIX))) {
                 success.addHeaderObject(ETAG, new Header().$ref("#/components/headers/" + ETAG));

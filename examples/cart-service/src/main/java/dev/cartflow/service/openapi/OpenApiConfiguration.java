@@ -43,6 +43,8 @@ class OpenApiConfiguration {
     static final String BEARER = "bearerAuth";
     static final String API_KEY = "ApiKey";
     static final String PRICED_CART_EXAMPLE = "PricedCart";
+    static final String LINES_PAGE_EXAMPLE = "LinesPage";
+    static final String CART_EVENTS_EXAMPLE = "CartEvents";
     static final String PROBLEM_SCHEMA = "Problem";
 
     private static final String DESCRIPTION = """
@@ -88,7 +90,11 @@ class OpenApiConfiguration {
                 .addParameters(ContractCustomizer.REQUEST_ID, header("X-Request-Id", "The caller's request id, "
                         + "carried into the service's logs.", "req-42"))
                 .addExamples(PRICED_CART_EXAMPLE, new Example().summary("A priced cart")
-                        .value(resource("openapi/priced-cart-example.json")));
+                        .value(resource("openapi/priced-cart-example.json")))
+                .addExamples(LINES_PAGE_EXAMPLE, new Example().summary("A page of lines")
+                        .value(resource("openapi/lines-page-example.json")))
+                .addExamples(CART_EVENTS_EXAMPLE, new Example().summary("A cart's events")
+                        .value(resource("openapi/cart-events-example.json")));
         for (ProblemCatalog.Entry entry : ProblemCatalog.all()) {
             components.addExamples(ProblemCatalog.exampleName(entry.status()), ProblemCatalog.example(entry));
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param headers the response headers
  * @param body    the body, or "" for an event stream
  */
-record HttpAnswer(int status, java.net.http.HttpHeaders headers, String body) {
+record HttpAnswer(int status, HttpHeaders headers, String body) {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 

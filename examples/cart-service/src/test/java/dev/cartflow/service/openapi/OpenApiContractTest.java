@@ -156,6 +156,17 @@ class OpenApiContractTest {
                 }
                 String schema = operation.response(status).path("content").path("application/json").path("schema")
                         .path("$ref").asString("");
+                JsonNode json = operation.response(status).path("content").path("application/json");
+                if (!json.isMissingNode()) {
+                    assertThat(json.path("examples").size() > 0 || json.has("example")
+                            || document.resolve(json.path("schema")).has("example"))
+                            .as("%s %d has an example", operation, status).isTrue();
+                }
+                JsonNode problem = operation.response(status).path("content").path("application/problem+json");
+                if (status >= 400) {
+                    assertThat(problem.path("examples").size()).as("%s %d has a problem example", operation, status)
+                            .isPositive();
+                }
                 if (schema.endsWith("/PricedCart")) {
                     assertThat(headers.has("ETag")).as("%s %d has ETag", operation, status).isTrue();
                 }
