@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * answers.
  */
 @SpringBootTest(classes = {CartServiceApplication.class, OpenApiContractTest.FailingStore.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = OpenApiContractTest.ANY_GRPC_PORT)
 class OpenApiContractTest {
 
     /** The service on a cart store the test can make fail (a host SPI double). */
@@ -52,6 +52,9 @@ class OpenApiContractTest {
         }
     }
 
+    /** The gRPC server beside HTTP binds a free port too, so two instances and other test runs never clash. */
+    static final String ANY_GRPC_PORT = "cartservice.grpc.port=0";
+
     private static ConfigurableApplicationContext limitedService;
 
     @Autowired
@@ -62,7 +65,8 @@ class OpenApiContractTest {
     @BeforeAll
     static void startLimitedService() {
         // a second instance where every operation is allowed once an hour per actor, for the 429s
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
+        List<String> properties = new ArrayList<>(List.of("server.port=0", ANY_GRPC_PORT,
+                "spring.main.banner-mode=off"));
         for (CartOperation operation : CartOperation.values()) {
             if (!limitablePerActor(operation)) {
                 continue;
