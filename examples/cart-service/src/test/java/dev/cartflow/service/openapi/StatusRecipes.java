@@ -117,6 +117,9 @@ final class StatusRecipes {
             send(service, call.with("If-Match", etag));
             return send(service, call);
         });
+        // the demo catalog (demo part) takes a currency to show prices in
+        specific.put("GET /products 400", operation -> send(service, call(operation, service.fixture())
+                .withPath("/products?currency=not-a-currency")));
         specific.put("POST /carts/{id}/merge 422", operation -> reusedOnSameRoute(operation, "{\"policy\": \"MAX\"}"));
     }
 
