@@ -20,7 +20,7 @@ final class Bodies {
      */
     @Schema(name = "NewCart", example = "{\"currency\": \"EUR\", \"country\": \"DE\"}")
     record NewCartBody(@Nullable String currency, @Nullable String country, @Nullable String customerGroup,
-                       @Nullable JsonNode metadata) {
+                       @Nullable @Schema(types = "object", example = "{\"giftWrap\": true}") JsonNode metadata) {
     }
 
     /**

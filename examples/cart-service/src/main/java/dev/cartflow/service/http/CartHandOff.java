@@ -12,6 +12,9 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.service.auth.ActorResolver;
 import dev.cartflow.service.auth.Credentials;
 import dev.cartflow.service.auth.Unauthenticated;
+import dev.cartflow.service.openapi.ApiContract;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The cart's hand-offs: merging a guest cart at sign-in and checking out. */
+@Tag(name = "Hand-offs", description = "Merging a guest cart at sign-in and checking out")
 @RestController
 class CartHandOff {
     private final CartEngine engine;
@@ -35,6 +39,8 @@ class CartHandOff {
         this.views = views;
     }
 
+    @Operation(summary = "Merge a guest cart into the customer's", description = "Needs the guest cart's Cart-Token and the signed-in customer's bearer token; answers the customer's cart with the merge report.")
+    @ApiContract(access = ApiContract.Access.GUEST_AND_CUSTOMER, problems = {400, 401, 403, 409, 422, 429, 500, 503})
     @PostMapping("/carts/{id}/merge")
     ResponseEntity<CartJson> merge(@PathVariable String id, @RequestBody(required = false) Bodies.MergeBody body,
                                    HttpServletRequest request) {
@@ -47,6 +53,8 @@ class CartHandOff {
         });
     }
 
+    @Operation(summary = "Preview a merge", description = "What a merge would do, changing nothing.")
+    @ApiContract(access = ApiContract.Access.GUEST_AND_CUSTOMER, problems = {400, 401, 403, 409, 429, 500, 503})
     @PostMapping("/carts/{id}/merge-preview")
     ResponseEntity<CartJson> preview(@PathVariable String id, @RequestBody(required = false) Bodies.MergeBody body,
                                      HttpServletRequest request) {
@@ -60,6 +68,8 @@ class CartHandOff {
         return CartChanges.answer(views.merge(result, engine.price(reader, into)));
     }
 
+    @Operation(summary = "Check out", description = "Reserves the stock and hands the cart to the order system; the answer carries the hand-off.")
+    @ApiContract(access = ApiContract.Access.CART, problems = {400, 401, 403, 404, 409, 412, 422, 429, 500, 503})
     @PostMapping("/carts/{id}/checkout")
     ResponseEntity<CartJson> checkout(@PathVariable String id, HttpServletRequest request) {
         CartId cartId = Requests.cartId(id);

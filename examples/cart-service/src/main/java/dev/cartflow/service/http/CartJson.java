@@ -47,7 +47,7 @@ public record CartJson(String id, long version, String state, String kind, Strin
                        List<CodeJson> codes, @Nullable String shippingMethod, TotalsJson totals, List<TaxJson> taxes,
                        List<PromotionJson> promotions, List<PriceChangeJson> priceChanges, List<HintJson> hints,
                        List<String> unavailableLines, List<String> fallbacks,
-                       @JsonRawValue @Schema(type = "object", example = "{\"giftWrap\": true}") String metadata,
+                       @JsonRawValue @Schema(type = "object", types = "object", example = "{\"giftWrap\": true}") String metadata,
                        @Nullable Instant frozenUntil, Instant expiresAt, Instant updatedAt,
                        @Nullable String token, @Nullable CheckoutJson checkout, @Nullable MergeJson merge) {
 

@@ -14,6 +14,9 @@ import dev.cartflow.model.CustomerId;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.service.auth.ActorResolver;
 import dev.cartflow.service.auth.Credentials;
+import dev.cartflow.service.openapi.ApiContract;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Currency;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Creating and reading carts: the cart, a page of its lines, its events and a customer's cart. */
+@Tag(name = "Carts", description = "Creating and reading carts")
 @RestController
 class CartResource {
     private static final int MAX_PAGE = 500;
@@ -44,6 +48,8 @@ class CartResource {
         this.views = views;
     }
 
+    @Operation(summary = "Create a cart", description = "A guest cart without credentials (the answer carries its token, this one time), a customer cart with a customer's bearer token.")
+    @ApiContract(access = ApiContract.Access.ANYONE_OR_CUSTOMER, success = 201, problems = {400, 401, 422, 429, 500, 503})
     @PostMapping(path = "/carts", consumes = "application/json")
     ResponseEntity<CartJson> create(@RequestBody Bodies.NewCartBody body, HttpServletRequest request) {
         if (body.currency() == null || body.country() == null) {
@@ -81,6 +87,8 @@ class CartResource {
                 });
     }
 
+    @Operation(summary = "Get the priced cart", description = "Lines (the first page of a large cart), totals, taxes, shipping, each promotion's result, codes, price changes and hints.")
+    @ApiContract(access = ApiContract.Access.CART, problems = {400, 401, 403, 404, 429, 500, 503})
     @GetMapping("/carts/{id}")
     ResponseEntity<CartJson> get(@PathVariable String id, HttpServletRequest request) {
         CartId cartId = Requests.cartId(id);
@@ -88,6 +96,8 @@ class CartResource {
         return CartChanges.answer(views.cart(priced));
     }
 
+    @Operation(summary = "Get a page of lines", description = "For large carts; `linesPage.next` in the cart says where the next page is.")
+    @ApiContract(access = ApiContract.Access.CART, problems = {400, 401, 403, 404, 429, 500, 503})
     @GetMapping("/carts/{id}/lines")
     ResponseEntity<LinesJson> lines(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
                                     @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
@@ -100,6 +110,8 @@ class CartResource {
         return ResponseEntity.ok().eTag(Requests.etag(page.version())).body(page);
     }
 
+    @Operation(summary = "Get the events after a version", description = "The cart's events after version `after`, in order; the stream gives the same live.")
+    @ApiContract(access = ApiContract.Access.CART, problems = {400, 401, 403, 404, 429, 500, 503})
     @GetMapping("/carts/{id}/events")
     EventsJson events(@PathVariable String id, @RequestParam(defaultValue = "0") long after,
                       HttpServletRequest request) {
@@ -111,6 +123,8 @@ class CartResource {
         return EventsJson.of(cartId, events);
     }
 
+    @Operation(summary = "Get a customer's active cart", description = "404 when the customer has no active cart.")
+    @ApiContract(access = ApiContract.Access.CUSTOMER_OR_SERVICE, problems = {401, 403, 404, 429, 500, 503})
     @GetMapping("/customers/{customerId}/cart")
     ResponseEntity<CartJson> customerCart(@PathVariable String customerId, HttpServletRequest request) {
         Actor actor = actors.actor(Requests.credentials(request));
