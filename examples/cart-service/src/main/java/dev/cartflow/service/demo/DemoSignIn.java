@@ -39,7 +39,7 @@ class DemoSignIn {
      *
      * @param customerId who signs in
      */
-    @Schema(name = "DemoSignIn")
+    @Schema(name = "DemoSignIn", example = "{\"customerId\": \"alice\"}")
     record SignInBody(@Nullable String customerId) {
     }
 
@@ -50,10 +50,12 @@ class DemoSignIn {
      * @param customerId who it speaks for
      * @param expiresAt  when it stops being accepted
      */
-    @Schema(name = "DemoSignedIn")
+    @Schema(name = "DemoSignedIn", example = "{\"token\": \"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln\", \"customerId\": \"alice\", \"expiresAt\": \"2026-12-02T00:00:00Z\"}")
     record SignedIn(String token, String customerId, Instant expiresAt) {
     }
 
+    @Operation(summary = "Sign in as a demo customer")
+    @ApiContract(access = ApiContract.Access.PUBLIC, problems = {400})
     @PostMapping(path = "/demo/sign-in", consumes = "application/json", produces = "application/json")
     SignedIn signIn(@RequestBody SignInBody body) {
         String customerId = body.customerId();

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param shippingMethods its shipping methods in this currency
  * @param codes           the coupon codes a cart in this currency can take
  */
-@Schema(name = "DemoCatalog")
+@Schema(name = "DemoCatalog", example = "{\"currency\": \"EUR\", \"products\": [{\"sku\": \"MUG\", \"name\": \"Enamel mug\", \"category\": \"kitchen\", \"brand\": \"Acme\", \"price\": {\"amount\": \"12.50\", \"currency\": \"EUR\"}, \"countries\": [], \"minQuantity\": 1, \"maxQuantity\": 10, \"quantityStep\": 1, \"inStock\": true}], \"categories\": [\"kitchen\"], \"brands\": [\"Acme\"], \"currencies\": [\"EUR\", \"USD\"], \"countries\": [{\"code\": \"DE\", \"name\": \"Germany\", \"currency\": \"EUR\", \"subdivisions\": []}], \"shippingMethods\": [{\"id\": \"STANDARD\", \"name\": \"Standard\", \"price\": {\"amount\": \"4.90\", \"currency\": \"EUR\"}, \"freeAbove\": {\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"countries\": [\"DE\", \"AT\"]}], \"codes\": [{\"code\": \"WELCOME10\", \"description\": \"10 % off your first order\"}]}")
 record ProductsJson(String currency, List<ProductJson> products, List<String> categories, List<String> brands,
                     List<String> currencies, List<CountryJson> countries, List<ShippingMethodJson> shippingMethods,
                     List<CodeJson> codes) {

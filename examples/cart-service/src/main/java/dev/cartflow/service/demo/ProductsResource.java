@@ -35,6 +35,8 @@ class ProductsResource {
         this.inventory = inventory;
     }
 
+    @Operation(summary = "List the demo catalog")
+    @ApiContract(access = ApiContract.Access.PUBLIC, problems = {400})
     @GetMapping(path = "/products", produces = "application/json")
     ProductsJson products(@RequestParam(defaultValue = "EUR") String currency,
                           @RequestParam(required = false) @Nullable String category,

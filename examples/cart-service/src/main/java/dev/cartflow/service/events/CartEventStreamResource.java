@@ -52,6 +52,8 @@ class CartEventStreamResource {
      * a header, when present, wins (a reconnecting EventSource sends a newer Last-Event-ID header
      * while its URL keeps the first lastEventId).
      */
+    @Operation(summary = "Follow the cart's events live (server-sent events)")
+    @ApiContract(access = ApiContract.Access.CART, problems = {400, 401, 403, 404, 429, 500, 503})
     @GetMapping(path = "/carts/{id}/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String id,
                       @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventId,
