@@ -1,5 +1,7 @@
 package dev.cartflow.service.demo;
 
+import dev.cartflow.service.openapi.ApiContract;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.cartflow.core.memory.InMemoryInventory;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Money;

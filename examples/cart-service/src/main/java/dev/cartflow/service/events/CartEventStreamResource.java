@@ -1,5 +1,7 @@
 package dev.cartflow.service.events;
 
+import dev.cartflow.service.openapi.ApiContract;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.cartflow.core.CartEngine;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Actor;
