@@ -17,6 +17,7 @@ final class Commands {
         // one command per line: name -> what runs it with the remaining arguments
         // (demo part: mint-token)
         // (grpc part: grpc-call)
+        COMMANDS.put("grpc-call", dev.cartflow.service.grpc.GrpcCall::main);
     }
 
     private Commands() {
