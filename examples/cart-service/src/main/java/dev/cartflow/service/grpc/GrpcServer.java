@@ -89,6 +89,7 @@ public final class GrpcServer implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         server = null;
+        LOG.info("gRPC server stopped");
     }
 
     @Override
