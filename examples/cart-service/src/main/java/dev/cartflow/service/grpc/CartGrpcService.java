@@ -83,7 +83,8 @@ final class CartGrpcService extends CartServiceGrpc.CartServiceImplBase {
             String scope = customer.map(c -> "customer " + c.value()).orElse("guest");
             return creations.once(scopedKey(request.getIdempotencyKey(), scope), request.toString(), () -> {
                 NewCart spec = new NewCart(currency, request.getCountry(),
-                        request.hasCustomerGroup() ? request.getCustomerGroup() : null, null, null);
+                        request.hasCustomerGroup() ? request.getCustomerGroup() : null, GrpcCredentials.client(),
+                        null);
                 Actor actor;
                 CartId id;
                 String token = "";

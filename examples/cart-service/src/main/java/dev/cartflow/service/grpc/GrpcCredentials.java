@@ -3,23 +3,34 @@ package dev.cartflow.service.grpc;
 import dev.cartflow.service.auth.Credentials;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a call's credentials from its metadata, under the HTTP header names lowercased (gRPC
- * metadata keys are lowercase ASCII), and hands them to the call through its {@link Context}.
+ * metadata keys are lowercase ASCII), and the caller's address, and hands them to the call through
+ * its {@link Context}.
  */
 final class GrpcCredentials implements ServerInterceptor {
     private static final Context.Key<Credentials> CREDENTIALS = Context.key("cartflow-credentials");
+    private static final Context.Key<String> CLIENT = Context.key("cartflow-client");
 
     /** The credentials of the call running on this thread. */
     static Credentials current() {
         Credentials credentials = CREDENTIALS.get();
         return credentials == null ? Credentials.none() : credentials;
+    }
+
+    /** The caller's IP address, the client a guest cart's creation is counted against, or null. */
+    static @Nullable String client() {
+        return CLIENT.get();
     }
 
     /** The metadata key of a header name. */
@@ -31,6 +42,10 @@ final class GrpcCredentials implements ServerInterceptor {
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                        ServerCallHandler<Q, A> next) {
         Credentials credentials = Credentials.from(name -> headers.get(key(name)));
-        return Contexts.interceptCall(Context.current().withValue(CREDENTIALS, credentials), call, headers, next);
+        SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        String client = remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : null;
+        return Contexts.interceptCall(Context.current().withValue(CREDENTIALS, credentials).withValue(CLIENT, client),
+                call, headers, next);
     }
 }
