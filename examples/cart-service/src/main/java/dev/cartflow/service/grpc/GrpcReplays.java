@@ -34,17 +34,9 @@ final class GrpcReplays<A extends Message> {
         if (key.isBlank()) {
             return call.get();
         }
-        Kept<A> first = kept.getIfPresent(key);
-        if (first == null) {
-            synchronized (this) {
-                first = kept.getIfPresent(key);
-                if (first == null) {
-                    A answer = call.get();
-                    kept.put(key, new Kept<>(request, answer));
-                    return answer;
-                }
-            }
-        }
+        // computed once per key: a concurrent repeat waits for the first call instead of running it again,
+        // and calls with other keys are not held up
+        Kept<A> first = kept.get(key, k -> new Kept<>(request, call.get()));
         if (!first.request().equals(request)) {
             throw CartException.idempotencyKeyReused();
         }
