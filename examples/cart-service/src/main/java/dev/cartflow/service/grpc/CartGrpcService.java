@@ -288,7 +288,8 @@ final class CartGrpcService extends CartServiceGrpc.CartServiceImplBase {
     }
 
     private static Mutation mutation(Long expectedVersion, String idempotencyKey) {
-        return new Mutation(expectedVersion, idempotencyKey.isBlank() ? null : idempotencyKey.trim(), null);
+        return new Mutation(expectedVersion, idempotencyKey.isBlank() ? null : idempotencyKey.trim(),
+                GrpcCredentials.requestId());
     }
 
     private static String scopedKey(String key, String scope) {

@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a call's credentials from its metadata, under the HTTP header names lowercased (gRPC
- * metadata keys are lowercase ASCII), and the caller's address, and hands them to the call through
- * its {@link Context}.
+ * metadata keys are lowercase ASCII), the caller's address and its request id ({@code x-request-id},
+ * the engine's correlation id, as over HTTP), and hands them to the call through its {@link Context}.
  */
 final class GrpcCredentials implements ServerInterceptor {
     private static final Context.Key<Credentials> CREDENTIALS = Context.key("cartflow-credentials");
     private static final Context.Key<String> CLIENT = Context.key("cartflow-client");
+    private static final Context.Key<String> REQUEST_ID = Context.key("cartflow-request-id");
+    private static final Metadata.Key<String> REQUEST_ID_KEY = key("X-Request-Id");
+    private static final int MAX_REQUEST_ID = 128;
 
     /** The credentials of the call running on this thread. */
     static Credentials current() {
@@ -31,6 +34,11 @@ final class GrpcCredentials implements ServerInterceptor {
     /** The caller's IP address, the client a guest cart's creation is counted against, or null. */
     static @Nullable String client() {
         return CLIENT.get();
+    }
+
+    /** The caller's request id, passed to the engine's log lines as the correlation id, or null. */
+    static @Nullable String requestId() {
+        return REQUEST_ID.get();
     }
 
     /** The metadata key of a header name. */
@@ -45,7 +53,13 @@ final class GrpcCredentials implements ServerInterceptor {
         SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
         String client = remote instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : null;
-        return Contexts.interceptCall(Context.current().withValue(CREDENTIALS, credentials).withValue(CLIENT, client),
-                call, headers, next);
+        String requestId = headers.get(REQUEST_ID_KEY);
+        // only a short printable id is passed on: it ends up in log lines
+        if (requestId != null && (requestId.isBlank() || requestId.length() > MAX_REQUEST_ID
+                || !requestId.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            requestId = null;
+        }
+        return Contexts.interceptCall(Context.current().withValue(CREDENTIALS, credentials).withValue(CLIENT, client)
+                .withValue(REQUEST_ID, requestId), call, headers, next);
     }
 }
