@@ -18,6 +18,7 @@ final class Commands {
         // (demo part: mint-token)
         COMMANDS.put("mint-token", dev.cartflow.service.demo.MintToken::run);
         // (grpc part: grpc-call)
+        COMMANDS.put("grpc-call", dev.cartflow.service.grpc.GrpcCall::main);
     }
 
     private Commands() {
