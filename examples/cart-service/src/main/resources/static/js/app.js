@@ -247,9 +247,14 @@ function wire() {
   });
   $('filter-category').addEventListener('change', loadProducts);
   $('filter-brand').addEventListener('change', loadProducts);
+  // search as the shopper types (debounced), and at once on Enter or the clear button
   $('filter-q').addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(loadProducts, 250);
+  });
+  $('filter-q').addEventListener('search', () => {
+    clearTimeout(typing);
+    loadProducts();
   });
   $('coupon').addEventListener('submit', async event => {
     event.preventDefault();
