@@ -6,7 +6,7 @@ import * as session from './session.js';
 import * as view from './view.js';
 
 const $ = id => document.getElementById(id);
-const state = { catalog: null, cart: null, country: null, currency: null, stopLive: null };
+const state = { catalog: null, cart: null, country: null, currency: null, stopLive: null, followed: null };
 const byProduct = new Map();
 let queue = Promise.resolve();
 
@@ -43,7 +43,6 @@ function serially(change) {
 
 function show(cart) {
   if (cart && state.cart && cart.id === state.cart.id && cart.version < state.cart.version) return;
-  const followed = state.cart ? state.cart.id : null;
   state.cart = cart;
   if (cart) {
     state.country = cart.country;
@@ -51,10 +50,14 @@ function show(cart) {
   }
   deliveryChoices();
   view.cart(state, sku => byProduct.get(sku), handlers);
-  if ((cart ? cart.id : null) !== followed) live();
+  live();
 }
 
+/** Follows the cart shown, again whenever the cart or the credentials change (a merge keeps the id). */
 function live() {
+  const followed = state.cart ? `${state.cart.id} ${JSON.stringify(credentials())}` : null;
+  if (followed === state.followed) return;
+  state.followed = followed;
   if (state.stopLive) state.stopLive();
   state.stopLive = null;
   if (!state.cart) return;

@@ -44,6 +44,11 @@ export function follow(cartId, credentials, knownVersion, changed) {
     if (stopped) return;
     try {
       const response = await fetch(`${base}?after=${knownVersion()}`, { headers });
+      if (response.status === 401 || response.status === 403) {
+        // not (or no longer) this shopper's cart: the page follows another one or none
+        stopped = true;
+        return;
+      }
       if (response.ok) {
         const body = await response.json();
         const events = body.events || [];

@@ -124,7 +124,7 @@ function figures(current) {
     ['discount', 'Discounts', t.discount, !isZero(t.discount), true],
     ['shipping', 'Shipping', t.shipping, current.shippingMethod !== undefined && current.shippingMethod !== null],
     ['shippingDiscount', 'Shipping discount', t.shippingDiscount, !isZero(t.shippingDiscount), true],
-    ['tax', 'Tax included', t.tax, true],
+    ['tax', taxAdded(t) ? 'Tax' : 'Tax included', t.tax, true],
     ['total', 'Total', t.total, true],
   ];
   for (const [key, label, value, shown, negative] of rows) {
@@ -132,6 +132,17 @@ function figures(current) {
     list.append(el('div', { class: `figure figure-${key}`, 'data-figure': key, 'data-amount': value.amount },
       el('dt', { text: label }), el('dd', { text: `${negative ? '-' : ''}${money(value)}` })));
   }
+}
+
+/** Minor units of a decimal string, exactly (amounts of one currency share their fraction digits). */
+function minor(value) {
+  return BigInt(value.amount.replace('.', ''));
+}
+
+/** Whether the total adds the tax (net prices) rather than including it (gross prices). */
+function taxAdded(t) {
+  const beforeTax = minor(t.subtotal) - minor(t.discount) + minor(t.shipping) - minor(t.shippingDiscount);
+  return beforeTax + minor(t.tax) === minor(t.total);
 }
 
 function promotions(current) {

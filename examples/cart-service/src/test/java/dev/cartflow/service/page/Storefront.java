@@ -155,6 +155,28 @@ final class Storefront {
         return (T) ((JavascriptExecutor) browser).executeScript(script);
     }
 
+    /** The price-change notices shown, sku -> text. */
+    Map<String, String> priceChanges() {
+        return pairs("#price-changes p", "e.dataset.sku", "e.textContent.trim()");
+    }
+
+    void remove(String sku) {
+        String version = version();
+        line(sku).findElement(By.cssSelector("button.remove")).click();
+        waitForVersionOtherThan(version);
+    }
+
+    /** The elements reaching past the phone's width, for a failure message. */
+    List<String> tooWide() {
+        return script("return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > screen.width)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+    }
+
+    long viewportWidth() {
+        return ((Number) script("return window.innerWidth")).longValue();
+    }
+
     String cartId() {
         return attribute(By.id("cart"), "data-cart-id");
     }

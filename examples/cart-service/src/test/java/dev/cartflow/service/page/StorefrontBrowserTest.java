@@ -2,7 +2,14 @@ package dev.cartflow.service.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartflow.core.memory.InMemoryPricing;
+import dev.cartflow.model.Money;
+import dev.cartflow.model.PriceQuote;
+import dev.cartflow.model.Sku;
 import dev.cartflow.service.auth.HmacTokenVerifier;
+import dev.cartflow.spi.PriceRequest;
+import java.util.Currency;
+import java.util.Set;
 import dev.cartflow.service.auth.Principal;
 import java.io.File;
 import java.nio.file.Files;
@@ -44,11 +51,15 @@ class StorefrontBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
+    private static final int PHONE_WIDTH = 375;
+    private static final int PHONE_HEIGHT = 667;
 
     @LocalServerPort
     int port;
     @Autowired
     HmacTokenVerifier tokens;
+    @Autowired
+    InMemoryPricing pricing;
 
     private final List<WebDriver> browsers = new java.util.ArrayList<>();
 
@@ -84,8 +95,8 @@ class StorefrontBrowserTest {
     void shopping_wholeFlowInTwoBrowsers_pageShowsWhatTheServiceComputes() {
         String site = "http://localhost:" + port;
         CartApi api = new CartApi(site);
-        Storefront desk = new Storefront(browser(1280, 900), "desktop").open(site + "/");
-        Storefront phone = new Storefront(browser(375, 667), "phone");
+        Storefront desk = new Storefront(browser(false), "desktop").open(site + "/");
+        Storefront phone = new Storefront(browser(true), "phone");
 
         // filters: what the page lists is what the catalog answers for the same filter
         assertThat(desk.productSkus()).containsExactlyElementsOf(skus(api, "/products?currency=EUR"));
@@ -166,7 +177,9 @@ class StorefrontBrowserTest {
         phone.waitUntilSignedIn();
         phone.waitForVersion(cart.get("version").asLong(), Storefront.PATIENCE);
         assertThat(phone.cartId()).isEqualTo(customerCartId);
-        assertThat(phone.overflowsSideways()).withFailMessage("the page scrolls sideways at 375 px").isFalse();
+        assertThat(phone.viewportWidth()).withFailMessage("the page is wider than the phone: %s", phone.tooWide())
+                .isEqualTo(PHONE_WIDTH);
+        assertThat(phone.overflowsSideways()).withFailMessage("the page scrolls sideways at %s px", PHONE_WIDTH).isFalse();
         desk.add("TEA");
         cart = api.cart(customerCartId, customer);
         phone.waitForVersion(cart.get("version").asLong(), LIVE_WITHIN);
@@ -174,22 +187,48 @@ class StorefrontBrowserTest {
         assertFiguresMatch(phone, cart);
         phone.screenshot(SCREENSHOTS, "05-live");
 
+        // a price moves: on its next look the page says so, in the service's figures
+        PriceQuote tea = pricing.prices(new PriceRequest(Set.of(Sku.of("TEA")), Currency.getInstance("EUR"), "DE", null))
+                .get(Sku.of("TEA"));
+        pricing.put(new PriceQuote(tea.sku(), Money.ofMinor(tea.unitPrice().minor() + 40, tea.unitPrice().currency()),
+                tea.taxRates(), tea.taxCategory()));
+        desk.open(site + "/");
+        cart = api.cart(customerCartId, customer);
+        JsonNode change = cart.get("priceChanges").get(0);
+        assertThat(change).withFailMessage("the service reports no price change: %s", cart).isNotNull();
+        assertThat(desk.priceChanges()).containsEntry(change.get("sku").asString(), "Price changed: Tea was "
+                + money(change.get("previous")) + ", now " + money(change.get("current")) + ".");
+        assertFiguresMatch(desk, cart);
+        desk.screenshot(SCREENSHOTS, "06-price-changed");
+
+        // remove a line
+        desk.remove("TEA");
+        cart = api.cart(customerCartId, customer);
+        assertThat(desk.lines()).isEqualTo(quantities(cart)).doesNotContainKey("TEA");
+        assertFiguresMatch(desk, cart);
+
         // checkout: the confirmation shows the total the service handed off
         Map.Entry<String, String> done = desk.checkout();
-        desk.screenshot(SCREENSHOTS, "06-checkout");
+        desk.screenshot(SCREENSHOTS, "07-checkout");
         JsonNode checkedOut = api.cart(customerCartId, customer);
         assertThat(done.getKey()).isEqualTo(customerCartId);
         assertThat(checkedOut.get("state").asString()).isEqualTo("CHECKED_OUT");
         assertThat(done.getValue()).isEqualTo(checkedOut.get("totals").get("total").get("amount").asString());
     }
 
-    private WebDriver browser(int width, int height) {
+    /** A desktop browser, or one emulating a 375x667 phone (a headless window is never narrower than 500 px). */
+    private WebDriver browser(boolean phone) {
+        String kind = phone ? "phone" : "desktop";
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(new File("target/chromedriver-" + width + ".log")).build();
+                .withLogFile(new File("target/chromedriver-" + kind + ".log")).build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=" + width + "," + height, "--user-data-dir=" + profile(width));
+                        "--window-size=1280,900", "--user-data-dir=" + profile(kind));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0, "touch", true)));
+        }
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         WebDriver browser = new ChromeDriver(service, options);
         browsers.add(browser);
@@ -197,10 +236,10 @@ class StorefrontBrowserTest {
     }
 
     /** A fresh profile per browser inside target/, so the two share no localStorage and nothing is left in /tmp. */
-    private static String profile(int width) {
+    private static String profile(String kind) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "chromium-profiles"));
-            return Files.createTempDirectory(dir, "w" + width + "-").toAbsolutePath().toString();
+            return Files.createTempDirectory(dir, kind + "-").toAbsolutePath().toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
