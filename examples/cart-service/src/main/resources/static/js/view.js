@@ -66,6 +66,9 @@ export function cart(state, names, handlers) {
   const more = current ? current.linesPage.total - lines.length : 0;
   $('more-lines').hidden = more <= 0;
   $('more-lines').textContent = more > 0 ? `and ${more} more lines` : '';
+  const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+  $('cart-summary').textContent = units === 0 ? 'Cart: empty'
+    : `Cart: ${units === 1 ? '1 item' : `${units} items`}, ${money(current.totals.total)}`;
   codes(current, handlers);
   figures(current);
   promotions(current);

@@ -250,6 +250,14 @@ final class Storefront {
         return Boolean.TRUE.equals(overflow);
     }
 
+    /** Follows the header's cart summary to the cart (on a phone it is below the products); returns its text. */
+    String goToCart() {
+        WebElement summary = browser.findElement(By.id("cart-summary"));
+        String text = summary.getText().trim();
+        summary.click();
+        return text;
+    }
+
     void screenshot(Path folder, String shot) {
         try {
             Files.createDirectories(folder);

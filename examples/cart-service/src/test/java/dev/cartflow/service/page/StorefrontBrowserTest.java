@@ -185,6 +185,7 @@ class StorefrontBrowserTest {
         phone.waitForVersion(cart.get("version").asLong(), LIVE_WITHIN);
         assertThat(phone.lines()).isEqualTo(quantities(cart));
         assertFiguresMatch(phone, cart);
+        assertThat(phone.goToCart()).endsWith(money(cart.get("totals").get("total")));
         phone.screenshot(SCREENSHOTS, "05-live");
 
         // a price moves: on its next look the page says so, in the service's figures
