@@ -65,6 +65,20 @@ export function follow(cartId, credentials, knownVersion, changed) {
     source = new EventSource(`${base}/stream?${queryCredential(credentials)}`);
     source.addEventListener('message', seen);
     EVENT_TYPES.forEach(type => source.addEventListener(type, seen));
+    // the service ends a stream with stream-end; only PROVIDER_UNAVAILABLE (an instance going away)
+    // is worth the EventSource's own reconnection, anything else (access, a closed cart) is final
+    source.addEventListener('stream-end', message => {
+      let code = '';
+      try {
+        code = JSON.parse(message.data).code;
+      } catch (notJson) {
+        code = '';
+      }
+      if (code !== 'PROVIDER_UNAVAILABLE' && source) {
+        source.close();
+        source = null;
+      }
+    });
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED && !stopped) {
         source = null;
