@@ -62,7 +62,8 @@ function live() {
   state.stopLive = null;
   if (!state.cart) return;
   const id = state.cart.id;
-  state.stopLive = follow(id, credentials(), () => (state.cart ? state.cart.version : 0), () => refresh(id));
+  state.stopLive = follow(id, credentials(), () => (state.cart ? state.cart.version : 0), () => refresh(id),
+    mode => { $('cart').dataset.live = mode; });
 }
 
 async function refresh(id) {

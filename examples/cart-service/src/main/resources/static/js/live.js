@@ -20,9 +20,10 @@ function queryCredential(credentials) {
  * @param {{cartToken?: string, bearer?: string}} credentials whose cart it is
  * @param {() => number} knownVersion the version the page shows
  * @param {(version: number) => void} changed called when a newer version exists
+ * @param {(mode: string) => void} [how] told 'stream' once the stream is open, 'polling' when polling
  * @returns {() => void} stops following
  */
-export function follow(cartId, credentials, knownVersion, changed) {
+export function follow(cartId, credentials, knownVersion, changed, how = () => {}) {
   let stopped = false;
   let timer = null;
   const base = `/carts/${encodeURIComponent(cartId)}/events`;
@@ -42,6 +43,7 @@ export function follow(cartId, credentials, knownVersion, changed) {
 
   const poll = async () => {
     if (stopped) return;
+    how('polling');
     try {
       const response = await fetch(`${base}?after=${knownVersion()}`, { headers });
       if (response.status === 401 || response.status === 403) {
@@ -63,6 +65,7 @@ export function follow(cartId, credentials, knownVersion, changed) {
   let source = null;
   if (typeof EventSource === 'function') {
     source = new EventSource(`${base}/stream?${queryCredential(credentials)}`);
+    source.addEventListener('open', () => how('stream'));
     source.addEventListener('message', seen);
     EVENT_TYPES.forEach(type => source.addEventListener(type, seen));
     // the service ends a stream with stream-end; only PROVIDER_UNAVAILABLE (an instance going away)

@@ -51,6 +51,26 @@ final class CartApi {
         return JSON.readTree(storedGuestCart).get("token").asString();
     }
 
+    /** Whether the service streams the cart's events ({@code 200 text/event-stream}); only the headers are read. */
+    boolean streamsEvents(String cartId, Map<String, String> credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/carts/" + cartId + "/events/stream"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20));
+        credentials.forEach(request::header);
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                return response.statusCode() == 200 && response.headers().firstValue("Content-Type")
+                        .filter(type -> type.startsWith("text/event-stream")).isPresent();
+            }
+        } catch (IOException e) {
+            throw new AssertionError("the service did not answer the stream request", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     static Map<String, String> guest(String token) {
         return Map.of("Cart-Token", token);
     }

@@ -68,9 +68,13 @@ final class Storefront {
     }
 
     void add(String sku) {
-        String version = version();
+        int before = lines().getOrDefault(sku, 0);
         browser.findElement(By.cssSelector("#products .product[data-sku='" + sku + "'] button.add")).click();
-        waitForVersionOtherThan(version);
+        // the first add creates the cart (a version without lines) before adding to it
+        wait.until(d -> lines().getOrDefault(sku, 0) > before || !errorText().isEmpty());
+        if (!errorText().isEmpty()) {
+            throw new AssertionError(name + " shows an error: " + errorText());
+        }
     }
 
     void setQuantity(String sku, int quantity) {
@@ -175,6 +179,12 @@ final class Storefront {
 
     long viewportWidth() {
         return ((Number) script("return window.innerWidth")).longValue();
+    }
+
+    /** How the page follows the cart: {@code stream} or {@code polling}, once it knows. */
+    String liveMode() {
+        wait.until(d -> !attribute(By.id("cart"), "data-live").isEmpty());
+        return attribute(By.id("cart"), "data-live");
     }
 
     String cartId() {

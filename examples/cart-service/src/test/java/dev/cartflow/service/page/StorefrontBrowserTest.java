@@ -185,6 +185,8 @@ class StorefrontBrowserTest {
         phone.waitForVersion(cart.get("version").asLong(), LIVE_WITHIN);
         assertThat(phone.lines()).isEqualTo(quantities(cart));
         assertFiguresMatch(phone, cart);
+        // the stream where the service has it, else the page's polling fallback
+        assertThat(phone.liveMode()).isEqualTo(api.streamsEvents(customerCartId, customer) ? "stream" : "polling");
         assertThat(phone.goToCart()).endsWith(money(cart.get("totals").get("total")));
         phone.screenshot(SCREENSHOTS, "05-live");
 
