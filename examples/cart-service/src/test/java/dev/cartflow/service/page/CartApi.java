@@ -1,6 +1,7 @@
 package dev.cartflow.service.page;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,9 +58,9 @@ final class CartApi {
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20));
         credentials.forEach(request::header);
         try {
-            HttpResponse<java.io.InputStream> response = http.send(request.build(),
+            HttpResponse<InputStream> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream body = response.body()) {
+            try (InputStream body = response.body()) {
                 return response.statusCode() == 200 && response.headers().firstValue("Content-Type")
                         .filter(type -> type.startsWith("text/event-stream")).isPresent();
             }

@@ -12,11 +12,15 @@ import java.util.Currency;
 import java.util.Set;
 import dev.cartflow.service.auth.Principal;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -61,7 +65,7 @@ class StorefrontBrowserTest {
     @Autowired
     InMemoryPricing pricing;
 
-    private final List<WebDriver> browsers = new java.util.ArrayList<>();
+    private final List<WebDriver> browsers = new ArrayList<>();
 
     @BeforeAll
     static void chromiumIsInstalled() {
@@ -118,7 +122,7 @@ class StorefrontBrowserTest {
         assertFiguresMatch(desk, cart);
 
         // a bad code: the page shows the service's refusal, naming the code
-        String badCode = "NOPE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        String badCode = "NOPE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String refusal = api.post("/carts/" + cartId + "/codes", "{\"code\":\"" + badCode + "\"}", guest)
                 .body().get("code").asString();
         assertThat(desk.applyCode(badCode)).hasValueSatisfying(message -> assertThat(message).contains(badCode));
@@ -243,8 +247,8 @@ class StorefrontBrowserTest {
         try {
             Path dir = Files.createDirectories(Path.of("target", "chromium-profiles"));
             return Files.createTempDirectory(dir, kind + "-").toAbsolutePath().toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
