@@ -2,14 +2,8 @@ package dev.cartflow.service.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cartflow.core.memory.InMemoryPricing;
-import dev.cartflow.model.Money;
-import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Sku;
 import dev.cartflow.service.auth.HmacTokenVerifier;
-import dev.cartflow.spi.PriceRequest;
-import java.util.Currency;
-import java.util.Set;
 import dev.cartflow.service.auth.Principal;
 import java.io.File;
 import java.io.IOException;
@@ -49,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * checked against {@code GET /carts/{id}}; screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProductsStandIn.class)
+@Import(MovablePrices.class)
 class StorefrontBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -63,7 +57,7 @@ class StorefrontBrowserTest {
     @Autowired
     HmacTokenVerifier tokens;
     @Autowired
-    InMemoryPricing pricing;
+    MovablePrices.Raised pricing;
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -129,7 +123,7 @@ class StorefrontBrowserTest {
         assertThat(desk.couponErrorCode()).isEqualTo(refusal);
 
         // a good code: its explanation is the service's description and amount
-        assertThat(desk.applyCode(ProductsStandIn.CODES.get(0))).isEmpty();
+        assertThat(desk.applyCode("WELCOME10")).isEmpty();
         cart = api.cart(cartId, guest);
         JsonNode promotion = applied(cart);
         assertThat(desk.promotions()).containsEntry(promotion.get("promotionId").asString(),
@@ -195,10 +189,7 @@ class StorefrontBrowserTest {
         phone.screenshot(SCREENSHOTS, "05-live");
 
         // a price moves: on its next look the page says so, in the service's figures
-        PriceQuote tea = pricing.prices(new PriceRequest(Set.of(Sku.of("TEA")), Currency.getInstance("EUR"), "DE", null))
-                .get(Sku.of("TEA"));
-        pricing.put(new PriceQuote(tea.sku(), Money.ofMinor(tea.unitPrice().minor() + 40, tea.unitPrice().currency()),
-                tea.taxRates(), tea.taxCategory()));
+        pricing.raise(Sku.of("TEA"), 40);
         desk.open(site + "/");
         cart = api.cart(customerCartId, customer);
         JsonNode change = cart.get("priceChanges").get(0);
