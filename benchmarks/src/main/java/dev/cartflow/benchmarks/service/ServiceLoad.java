@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
 
 /**
  * The bounded load check of the cart service (not a test, and not run by {@code mvn verify}):
@@ -31,6 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * in {@link LoadOptions} and docs/performance.md.
  */
 public final class ServiceLoad {
+    /** The load carts' currency. */
+    static final String CURRENCY = "EUR";
+    /** The load carts' ship-to country. */
+    static final String COUNTRY = "DE";
+    private static final List<String> PLACEHOLDER_SKUS = List.of("MUG", "TEA");
+
     private ServiceLoad() {
     }
 
@@ -72,12 +79,21 @@ public final class ServiceLoad {
         return ServiceUnderLoad.start(options.jar(), options.serviceJvm(), options.serviceLog());
     }
 
-    /** The SKUs of the service's demo catalog ({@code GET /products}): every {@code sku} member in the answer. */
+    /**
+     * The SKUs a load cart (EUR, shipped to {@value #COUNTRY}) can hold, from the demo catalog's
+     * {@code GET /products}; before the demo shop had that resource (404), the placeholder shop's
+     * products.
+     */
     static List<String> catalog(URI base) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(base.resolve("/products"))
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(base.resolve("/products?currency=" + CURRENCY))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() == 404) {
+            System.out.println("GET /products answered 404 (no demo catalog yet): using the placeholder shop's "
+                    + PLACEHOLDER_SKUS + "; pass --skus=SKU,SKU for others");
+            return PLACEHOLDER_SKUS;
+        }
         if (answer.statusCode() != 200) {
             throw new IOException("GET /products answered " + answer.statusCode()
                     + "; pass the products to add with --skus=SKU,SKU");
@@ -85,13 +101,35 @@ public final class ServiceLoad {
         return skus(new ObjectMapper().readTree(answer.body()));
     }
 
-    /** Every distinct {@code sku} value anywhere in a catalog answer, in order of appearance. */
+    /**
+     * The products of a catalog answer that a load cart can take one unit at a time, up to
+     * {@value LineChange#MAX_QUANTITY}: in stock, sold to {@value #COUNTRY}, no minimum above 1, steps
+     * of 1 (each filter only where the answer says it). An answer without a {@code products} array
+     * gives every distinct {@code sku} member in it.
+     */
     static List<String> skus(JsonNode catalog) {
-        List<String> skus = List.copyOf(new LinkedHashSet<>(catalog.findValuesAsText("sku")));
-        if (skus.isEmpty()) {
-            throw new IllegalArgumentException("the catalog answer names no sku; pass --skus=SKU,SKU");
+        LinkedHashSet<String> skus = new LinkedHashSet<>();
+        if (catalog.path("products").isArray()) {
+            for (JsonNode product : catalog.path("products")) {
+                if (product.hasNonNull("sku") && fits(product)) {
+                    skus.add(product.get("sku").asText());
+                }
+            }
+        } else {
+            skus.addAll(catalog.findValuesAsText("sku"));
         }
-        return skus;
+        if (skus.isEmpty()) {
+            throw new IllegalArgumentException("the catalog answer names no product a load cart can hold; pass --skus=");
+        }
+        return List.copyOf(skus);
+    }
+
+    private static boolean fits(JsonNode product) {
+        boolean soldHere = !product.path("countries").isArray() || product.path("countries").isEmpty()
+                || StreamSupport.stream(product.path("countries").spliterator(), false)
+                        .anyMatch(country -> country.asText().equals(COUNTRY));
+        return soldHere && product.path("inStock").asBoolean(true) && product.path("min").asInt(1) <= 1
+                && product.path("step").asInt(1) == 1 && product.path("max").asInt(Integer.MAX_VALUE) >= LineChange.MAX_QUANTITY;
     }
 
     private static StepResult step(URI base, List<String> skus, LoadOptions options, int clients) throws Exception {

@@ -81,7 +81,8 @@ final class Shopper {
     private void newCart() throws InterruptedException {
         JsonNode created = send(StepStats.Kind.CREATE, HttpRequest.newBuilder(base.resolve("/carts"))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
-                .POST(json("{\"currency\":\"EUR\",\"country\":\"DE\"}")));
+                .POST(json("{\"currency\":" + quoted(ServiceLoad.CURRENCY) + ",\"country\":"
+                        + quoted(ServiceLoad.COUNTRY) + "}")));
         if (created == null || !created.hasNonNull("token")) {
             cartId = null;
             return;

@@ -53,9 +53,27 @@ class LoadOptionsTest {
     }
 
     @Test
-    void skus_catalogAnswerOfAnyShape_givesEveryDistinctSkuInOrder() throws Exception {
+    void skus_productsArray_keepsOnlyWhatALoadCartCanHoldOneUnitAtATime() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"products": [
+                  {"sku": "MUG", "countries": ["AT", "DE"], "min": 1, "max": 10, "step": 1, "inStock": true},
+                  {"sku": "GONE", "inStock": false},
+                  {"sku": "US-ONLY", "countries": ["US"]},
+                  {"sku": "PAIRS", "step": 2},
+                  {"sku": "BULK", "min": 6},
+                  {"sku": "ONE", "max": 1},
+                  {"sku": "TEA"},
+                  {"sku": "MUG"}
+                ], "shippingMethods": [{"id": "STANDARD", "countries": ["DE"]}]}
+                """);
+
+        assertThat(ServiceLoad.skus(json)).containsExactly("MUG", "TEA");
+    }
+
+    @Test
+    void skus_otherShape_givesEveryDistinctSkuInOrder() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                "{\"products\":[{\"sku\":\"MUG\",\"price\":{\"amount\":\"12.50\"}},{\"sku\":\"TEA\"},{\"sku\":\"MUG\"}]}");
+                "[{\"sku\":\"MUG\",\"price\":{\"amount\":\"12.50\"}},{\"sku\":\"TEA\"},{\"sku\":\"MUG\"}]");
 
         assertThat(ServiceLoad.skus(json)).containsExactly("MUG", "TEA");
     }

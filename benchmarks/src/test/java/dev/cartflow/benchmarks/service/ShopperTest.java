@@ -76,7 +76,7 @@ class ShopperTest {
         StepStats stats = new StepStats();
         shopper.recordInto(stats);
 
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 60; i++) {
             shopper.act(Mix.Action.CHANGE_LINE);
         }
 
