@@ -47,11 +47,17 @@ final class Shopper {
         this.stats = target;
     }
 
-    /** Does one action; a cart that cannot go on (checked out, or lost to an error) is replaced first. */
+    /**
+     * Does one action. A checkout is followed at once by a new cart, so the actions keep the mix's
+     * shares and the new cart's requests come on top; a cart lost to an error is replaced before
+     * the next action.
+     */
     void act(Mix.Action action) throws InterruptedException {
         if (cartId == null) {
             newCart();
-            return;
+            if (cartId == null) {
+                return; // the new cart failed too (recorded): try again on the next action
+            }
         }
         switch (action) {
             case READ -> send(StepStats.Kind.READ, request("/carts/" + cartId).GET());
@@ -59,7 +65,8 @@ final class Shopper {
             case CHECKOUT -> {
                 send(StepStats.Kind.CHECKOUT, request("/carts/" + cartId + "/checkout")
                         .POST(HttpRequest.BodyPublishers.noBody()));
-                cartId = null; // checked out (or refused): the next action starts a new cart
+                cartId = null; // checked out (or refused): a new cart replaces it
+                newCart();
             }
         }
     }

@@ -53,20 +53,21 @@ class ShopperTest {
         StepStats stats = new StepStats();
         shopper.recordInto(stats);
 
-        shopper.act(Mix.Action.READ); // no cart yet: creates one
+        shopper.act(Mix.Action.READ); // no cart yet: creates one first
         shopper.act(Mix.Action.READ);
         shopper.act(Mix.Action.CHECKOUT);
         shopper.act(Mix.Action.READ);
 
         assertThat(stats.requests(StepStats.Kind.CREATE)).isEqualTo(2);
         assertThat(stats.requests(StepStats.Kind.ADD_LINE)).isEqualTo(2L * Shopper.FIRST_LINES);
-        assertThat(stats.requests(StepStats.Kind.READ)).isEqualTo(1);
+        assertThat(stats.requests(StepStats.Kind.READ)).isEqualTo(3);
         assertThat(stats.requests(StepStats.Kind.CHECKOUT)).isEqualTo(1);
         assertThat(stats.failures()).isEmpty();
+        int afterFirstLines = 1 + Shopper.FIRST_LINES;
         assertThat(requests.get(0)).isEqualTo("POST /carts");
-        assertThat(requests.get(1 + Shopper.FIRST_LINES)).isEqualTo("GET /carts/cart-1");
-        assertThat(requests.get(2 + Shopper.FIRST_LINES)).isEqualTo("POST /carts/cart-1/checkout");
-        assertThat(requests.get(3 + Shopper.FIRST_LINES)).isEqualTo("POST /carts");
+        assertThat(requests.subList(afterFirstLines, afterFirstLines + 4)).containsExactly("GET /carts/cart-1",
+                "GET /carts/cart-1", "POST /carts/cart-1/checkout", "POST /carts");
+        assertThat(requests.get(requests.size() - 1)).isEqualTo("GET /carts/" + newest());
         assertThat(wrongTokens).isEmpty();
     }
 
@@ -99,7 +100,15 @@ class ShopperTest {
         shopper.act(Mix.Action.READ);
 
         assertThat(stats.failures()).containsExactly(Map.entry(503, 1L));
-        assertThat(requests.get(requests.size() - 1 - Shopper.FIRST_LINES)).isEqualTo("POST /carts");
+        assertThat(requests.get(requests.size() - 2 - Shopper.FIRST_LINES)).isEqualTo("POST /carts");
+        assertThat(requests.get(requests.size() - 1)).isEqualTo("GET /carts/" + newest());
+        assertThat(newest()).isNotEqualTo("cart-1");
+    }
+
+    /** The cart the fake created last. */
+    private String newest() {
+        return carts.keySet().stream().max(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(5))))
+                .orElseThrow();
     }
 
     private Shopper shopper() {
