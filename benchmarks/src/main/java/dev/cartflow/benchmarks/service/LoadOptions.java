@@ -15,25 +15,28 @@ import java.util.Set;
 
 /**
  * The load's parameters, each {@code --name=value} on the command line, with the defaults of the
- * issue: steps of 1, 4 and 16 clients, each 10 s of warm-up and then 20 s measured or
- * {@code max-requests} measured requests, whichever comes first.
+ * issue: after 30 s of warming the service up at the largest client count, steps of 1, 4 and 16
+ * clients, each 10 s of warm-up and then 20 s measured or {@code max-requests} measured actions,
+ * whichever comes first.
  *
- * @param jar         the executable jar to start (ignored with {@code url})
- * @param url         a service already running on loopback, or null to start the jar
- * @param clients     the concurrent clients of each step
- * @param warmup      each step's unmeasured warm-up
- * @param measure     each step's measured time at most
- * @param maxRequests each step's measured requests at most
- * @param mix         the shares of reads, line changes and checkouts
- * @param seed        the first client's random seed (client n uses seed + n)
- * @param skus        the products to add, or empty to take them from {@code GET /products}
- * @param serviceJvm  JVM options for the started service
- * @param serviceLog  where the started service's output goes
+ * @param jar           the executable jar to start (ignored with {@code url})
+ * @param url           a service already running on loopback, or null to start the jar
+ * @param serviceWarmup the unmeasured run at the largest client count before the first step
+ * @param clients       the concurrent clients of each step
+ * @param warmup        each step's unmeasured warm-up
+ * @param measure       each step's measured time at most
+ * @param maxRequests   each step's measured requests at most
+ * @param mix           the shares of reads, line changes and checkouts
+ * @param seed          the first client's random seed (client n uses seed + n)
+ * @param skus          the products to add, or empty to take them from {@code GET /products}
+ * @param serviceJvm    JVM options for the started service
+ * @param serviceLog    where the started service's output goes
  */
-record LoadOptions(Path jar, URI url, List<Integer> clients, Duration warmup, Duration measure, long maxRequests,
-                   Mix mix, long seed, List<String> skus, List<String> serviceJvm, Path serviceLog) {
+record LoadOptions(Path jar, URI url, Duration serviceWarmup, List<Integer> clients, Duration warmup,
+                   Duration measure, long maxRequests, Mix mix, long seed, List<String> skus, List<String> serviceJvm,
+                   Path serviceLog) {
     private static final Set<String> NAMES = Set.of("jar", "url", "clients", "warmup", "measure", "max-requests",
-            "mix", "seed", "skus", "service-jvm", "service-log");
+            "mix", "seed", "skus", "service-jvm", "service-log", "service-warmup");
 
     /** Parses {@code --name=value} arguments; an unknown name is an error, so a typo never runs silently. */
     static LoadOptions parse(String... args) throws IOException {
@@ -58,7 +61,8 @@ record LoadOptions(Path jar, URI url, List<Integer> clients, Duration warmup, Du
         List<String> skus = given.containsKey("skus") ? List.of(given.get("skus").split(",")) : List.of();
         List<String> jvm = given.containsKey("service-jvm") && !given.get("service-jvm").isBlank()
                 ? List.of(given.get("service-jvm").trim().split("\\s+")) : List.of();
-        return new LoadOptions(jar, url, clients, seconds(given.getOrDefault("warmup", "10")),
+        return new LoadOptions(jar, url, seconds(given.getOrDefault("service-warmup", "30")), clients,
+                seconds(given.getOrDefault("warmup", "10")),
                 seconds(given.getOrDefault("measure", "20")),
                 Long.parseLong(given.getOrDefault("max-requests", "500000")),
                 Mix.parse(given.getOrDefault("mix", "70,25,5")), Long.parseLong(given.getOrDefault("seed", "42")),

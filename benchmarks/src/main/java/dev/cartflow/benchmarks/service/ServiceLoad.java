@@ -23,7 +23,7 @@ import java.util.stream.StreamSupport;
 /**
  * The bounded load check of the cart service (not a test, and not run by {@code mvn verify}):
  * starts the executable jar on a free loopback port (or uses a loopback {@code --url=}), waits
- * until it is ready, then runs one step per client count (1, 4, 16 by default) of closed-loop guest
+ * until it is ready, warms it up (unmeasured, 30 s by default), then runs one step per client count (1, 4, 16 by default) of closed-loop guest
  * shoppers, each with its own cart and connection, doing 70 % {@code GET /carts/{id}}, 25 % line
  * changes ({@code POST /lines} or {@code PATCH}) and 5 % checkouts (a new cart replaces a checked-out
  * one). Each step warms up (unmeasured) and then measures for a bounded time and number of
@@ -57,9 +57,16 @@ public final class ServiceLoad {
                     options.mix(), options.clients(), options.warmup().toSeconds(), options.measure().toSeconds(),
                     options.maxRequests(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                     Runtime.getRuntime().availableProcessors());
+            if (!options.serviceWarmup().isZero()) {
+                // the first step would otherwise measure a service whose JIT is still compiling the request path
+                int clients = options.clients().stream().max(Integer::compare).orElseThrow();
+                System.out.printf("service warm-up: %d s at %d clients, not measured%n",
+                        options.serviceWarmup().toSeconds(), clients);
+                step(service.base(), skus, options, clients, options.serviceWarmup(), Duration.ZERO);
+            }
             List<StepResult> results = new ArrayList<>();
             for (int clients : options.clients()) {
-                StepResult result = step(service.base(), skus, options, clients);
+                StepResult result = step(service.base(), skus, options, clients, options.warmup(), options.measure());
                 results.add(result);
                 System.out.printf("step %d clients: %d requests in %.1f s, %.0f req/s, non-2xx %s%n", clients,
                         result.stats().requests(), result.elapsed().toMillis() / 1000.0, result.throughput(),
@@ -132,10 +139,11 @@ public final class ServiceLoad {
                 && product.path("step").asInt(1) == 1 && product.path("max").asInt(Integer.MAX_VALUE) >= LineChange.MAX_QUANTITY;
     }
 
-    private static StepResult step(URI base, List<String> skus, LoadOptions options, int clients) throws Exception {
+    private static StepResult step(URI base, List<String> skus, LoadOptions options, int clients, Duration warmup,
+                                   Duration measure) throws Exception {
         String loadBefore = loadAverage();
-        long warmupEnd = System.nanoTime() + options.warmup().toNanos();
-        long measureEnd = warmupEnd + options.measure().toNanos();
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        long measureEnd = warmupEnd + measure.toNanos();
         AtomicLong actionsLeft = new AtomicLong(options.maxRequests());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<ClientRun>> runs = new ArrayList<>();

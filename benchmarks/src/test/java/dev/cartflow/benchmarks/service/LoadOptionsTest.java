@@ -17,6 +17,7 @@ class LoadOptionsTest {
         assertThat(options.url()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(options.jar()).isNull();
         assertThat(options.clients()).containsExactly(1, 4, 16);
+        assertThat(options.serviceWarmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.measure()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.mix().percent(Mix.Action.READ)).isEqualTo(Mix.standard().percent(Mix.Action.READ));
@@ -26,10 +27,11 @@ class LoadOptionsTest {
     @Test
     void parse_overrides_replaceTheDefaults() throws Exception {
         LoadOptions options = LoadOptions.parse("--jar=x.jar", "--clients=2,8", "--warmup=1", "--measure=3",
-                "--max-requests=100", "--mix=50,40,10", "--skus=MUG,TEA", "--service-jvm=-Xmx256m -XX:+UseSerialGC");
+                "--max-requests=100", "--service-warmup=0", "--mix=50,40,10", "--skus=MUG,TEA", "--service-jvm=-Xmx256m -XX:+UseSerialGC");
 
         assertThat(options.clients()).containsExactly(2, 8);
         assertThat(options.measure()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.serviceWarmup()).isZero();
         assertThat(options.maxRequests()).isEqualTo(100);
         assertThat(options.mix().percent(Mix.Action.CHECKOUT)).isEqualTo(10);
         assertThat(options.skus()).containsExactly("MUG", "TEA");
