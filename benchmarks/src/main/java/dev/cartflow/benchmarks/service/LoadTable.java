@@ -53,13 +53,12 @@ final class LoadTable {
         return String.format(Locale.ROOT, "%.2f", micros / 1000.0);
     }
 
-    /** Non-2xx answers as {@code status xcount}, {@code 0} for none; {@code I/O} for requests without an answer. */
-    static String failures(Map<Integer, Long> failures) {
+    /** Non-2xx answers as {@code status code xcount}, {@code 0} for none. */
+    static String failures(Map<String, Long> failures) {
         if (failures.isEmpty()) {
             return "0";
         }
-        return failures.entrySet().stream()
-                .map(e -> (e.getKey() == StepStats.IO_ERROR ? "I/O" : e.getKey().toString()) + " x" + e.getValue())
+        return failures.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 }

@@ -129,17 +129,29 @@ final class Shopper {
             cartId = null;
             return null;
         }
-        stats.record(kind, response.statusCode(), System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
         if (response.statusCode() / 100 != 2) {
+            stats.record(kind, response.statusCode(), problemCode(response.body()), nanos);
             cartId = null;
             return null;
         }
+        stats.record(kind, response.statusCode(), nanos);
         try {
             JsonNode body = JSON.readTree(response.body());
             lines = lines(body);
             return body;
         } catch (IOException e) {
             cartId = null; // a 2xx without a cart in it: count it as answered, start afresh
+            return null;
+        }
+    }
+
+    /** The stable {@code code} of a problem answer, or null when the body is not one. */
+    static String problemCode(byte[] body) {
+        try {
+            JsonNode problem = JSON.readTree(body);
+            return problem != null && problem.path("code").isTextual() ? problem.get("code").asText() : null;
+        } catch (IOException notJson) {
             return null;
         }
     }

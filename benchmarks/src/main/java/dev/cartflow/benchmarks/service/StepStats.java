@@ -36,6 +36,7 @@ final class StepStats {
     private final Histogram all = histogram();
     private final Map<Kind, Histogram> byKind = new EnumMap<>(Kind.class);
     private final SortedMap<Integer, Long> statuses = new TreeMap<>();
+    private final SortedMap<String, Long> failures = new TreeMap<>();
 
     StepStats() {
         for (Kind kind : Kind.values()) {
@@ -50,6 +51,18 @@ final class StepStats {
     }
 
     void record(Kind kind, int status, long nanos) {
+        record(kind, status, null, nanos);
+    }
+
+    /**
+     * Records one request; a non-2xx answer is also counted under its status and the problem's
+     * {@code code} ({@code code} null when the answer had none).
+     */
+    void record(Kind kind, int status, String code, long nanos) {
+        if (status / 100 != 2) {
+            String failure = status == IO_ERROR ? "I/O" : code == null ? Integer.toString(status) : status + " " + code;
+            failures.merge(failure, 1L, Long::sum);
+        }
         long micros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos));
         all.recordValue(micros);
         byKind.get(kind).recordValue(micros);
@@ -63,6 +76,7 @@ final class StepStats {
             byKind.get(kind).add(other.byKind.get(kind));
         }
         other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
+        other.failures.forEach((failure, count) -> failures.merge(failure, count, Long::sum));
     }
 
     long requests() {
@@ -92,10 +106,11 @@ final class StepStats {
         return Collections.unmodifiableSortedMap(statuses);
     }
 
-    /** The answers that were not 2xx (including requests without an answer), by status. */
-    SortedMap<Integer, Long> failures() {
-        SortedMap<Integer, Long> failures = new TreeMap<>(statuses);
-        failures.keySet().removeIf(status -> status >= 200 && status < 300);
-        return failures;
+    /**
+     * The answers that were not 2xx by status and problem code ({@code "422 OUT_OF_STOCK"},
+     * {@code "503"} without a code, {@code "I/O"} for requests without an answer).
+     */
+    SortedMap<String, Long> failures() {
+        return Collections.unmodifiableSortedMap(failures);
     }
 }

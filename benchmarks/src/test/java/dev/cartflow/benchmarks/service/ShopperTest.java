@@ -99,7 +99,7 @@ class ShopperTest {
         forcedStatus = 0;
         shopper.act(Mix.Action.READ);
 
-        assertThat(stats.failures()).containsExactly(Map.entry(503, 1L));
+        assertThat(stats.failures()).containsExactly(Map.entry("503 PROVIDER_UNAVAILABLE", 1L));
         assertThat(requests.get(requests.size() - 2 - Shopper.FIRST_LINES)).isEqualTo("POST /carts");
         assertThat(requests.get(requests.size() - 1)).isEqualTo("GET /carts/" + newest());
         assertThat(newest()).isNotEqualTo("cart-1");

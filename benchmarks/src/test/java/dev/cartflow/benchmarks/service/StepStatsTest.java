@@ -40,22 +40,24 @@ class StepStatsTest {
         StepStats stats = new StepStats();
         stats.record(StepStats.Kind.READ, 200, 1_000);
         stats.record(StepStats.Kind.CREATE, 201, 1_000);
-        stats.record(StepStats.Kind.ADD_LINE, 422, 1_000);
-        stats.record(StepStats.Kind.ADD_LINE, 422, 1_000);
+        stats.record(StepStats.Kind.ADD_LINE, 422, "OUT_OF_STOCK", 1_000);
+        stats.record(StepStats.Kind.ADD_LINE, 422, "OUT_OF_STOCK", 1_000);
+        stats.record(StepStats.Kind.SET_QUANTITY, 422, "QUANTITY_LIMIT", 1_000);
         stats.record(StepStats.Kind.CHECKOUT, StepStats.IO_ERROR, 1_000);
         stats.record(StepStats.Kind.READ, 503, 1_000);
 
-        assertThat(stats.failures()).containsExactly(Map.entry(StepStats.IO_ERROR, 1L), Map.entry(422, 2L),
-                Map.entry(503, 1L));
+        assertThat(stats.failures()).containsExactly(Map.entry("422 OUT_OF_STOCK", 2L),
+                Map.entry("422 QUANTITY_LIMIT", 1L), Map.entry("503", 1L), Map.entry("I/O", 1L));
+        assertThat(stats.statuses()).containsEntry(422, 3L).containsEntry(StepStats.IO_ERROR, 1L);
         assertThat(stats.statuses()).containsEntry(200, 1L).containsEntry(201, 1L);
-        assertThat(stats.requests()).isEqualTo(6);
+        assertThat(stats.requests()).isEqualTo(7);
     }
 
     @Test
     void add_twoClients_sumsRequestsKindsAndStatuses() {
         StepStats first = new StepStats();
         first.record(StepStats.Kind.READ, 200, 2_000_000);
-        first.record(StepStats.Kind.SET_QUANTITY, 409, 3_000_000);
+        first.record(StepStats.Kind.SET_QUANTITY, 409, "VERSION_CONFLICT", 3_000_000);
         StepStats second = new StepStats();
         second.record(StepStats.Kind.READ, 200, 9_000_000);
 
@@ -64,6 +66,7 @@ class StepStatsTest {
         assertThat(first.requests()).isEqualTo(3);
         assertThat(first.requests(StepStats.Kind.READ)).isEqualTo(2);
         assertThat(first.statuses()).containsEntry(200, 2L).containsEntry(409, 1L);
+        assertThat(first.failures()).containsExactly(Map.entry("409 VERSION_CONFLICT", 1L));
         assertThat(first.maxMicros()).isCloseTo(9_000, Percentage.withPercentage(0.1));
     }
 }
