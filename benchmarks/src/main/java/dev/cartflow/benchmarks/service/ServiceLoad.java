@@ -111,7 +111,8 @@ public final class ServiceLoad {
     /**
      * The products of a catalog answer that a load cart can take one unit at a time, up to
      * {@value LineChange#MAX_QUANTITY}: in stock, sold to {@value #COUNTRY}, no minimum above 1, steps
-     * of 1 (each filter only where the answer says it). An answer without a {@code products} array
+     * of 1 ({@code minQuantity}, {@code quantityStep}, {@code maxQuantity}, or {@code min}, {@code step},
+     * {@code max}; each filter only where the answer says it). An answer without a {@code products} array
      * gives every distinct {@code sku} member in it.
      */
     static List<String> skus(JsonNode catalog) {
@@ -135,8 +136,15 @@ public final class ServiceLoad {
         boolean soldHere = !product.path("countries").isArray() || product.path("countries").isEmpty()
                 || StreamSupport.stream(product.path("countries").spliterator(), false)
                         .anyMatch(country -> country.asText().equals(COUNTRY));
-        return soldHere && product.path("inStock").asBoolean(true) && product.path("min").asInt(1) <= 1
-                && product.path("step").asInt(1) == 1 && product.path("max").asInt(Integer.MAX_VALUE) >= LineChange.MAX_QUANTITY;
+        return soldHere && product.path("inStock").asBoolean(true) && number(product, "minQuantity", "min", 1) <= 1
+                && number(product, "quantityStep", "step", 1) == 1
+                && number(product, "maxQuantity", "max", Integer.MAX_VALUE) >= LineChange.MAX_QUANTITY;
+    }
+
+    /** A product's whole number under either of its names (the demo catalog's, or the short one), else the default. */
+    private static int number(JsonNode product, String name, String shortName, int otherwise) {
+        JsonNode value = product.hasNonNull(name) ? product.get(name) : product.path(shortName);
+        return value.isNumber() ? value.asInt() : otherwise;
     }
 
     private static StepResult step(URI base, List<String> skus, LoadOptions options, int clients, Duration warmup,

@@ -64,12 +64,16 @@ class LoadOptionsTest {
                   {"sku": "PAIRS", "step": 2},
                   {"sku": "BULK", "min": 6},
                   {"sku": "ONE", "max": 1},
+                  {"sku": "DEMO-PAIRS", "minQuantity": 1, "maxQuantity": 10, "quantityStep": 2},
+                  {"sku": "DEMO-BULK", "minQuantity": 6, "maxQuantity": 60, "quantityStep": 1},
+                  {"sku": "DEMO-ONE", "minQuantity": 1, "maxQuantity": 2, "quantityStep": 1},
+                  {"sku": "DEMO-OK", "minQuantity": 1, "maxQuantity": 5, "quantityStep": 1, "countries": []},
                   {"sku": "TEA"},
                   {"sku": "MUG"}
                 ], "shippingMethods": [{"id": "STANDARD", "countries": ["DE"]}]}
                 """);
 
-        assertThat(ServiceLoad.skus(json)).containsExactly("MUG", "TEA");
+        assertThat(ServiceLoad.skus(json)).containsExactly("MUG", "DEMO-OK", "TEA");
     }
 
     @Test
