@@ -45,8 +45,8 @@ record LoadOptions(Path jar, URI url, Duration serviceWarmup, List<Integer> clie
             int eq = arg.indexOf('=');
             String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : null;
             if (name == null || !NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; expected --name=value with name one of "
-                        + NAMES);
+                throw new IllegalArgumentException("unknown argument " + arg
+                        + "; expected --name=value with name one of " + NAMES);
             }
             given.put(name, arg.substring(eq + 1));
         }

@@ -18,7 +18,8 @@ final class LoadTable {
         table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (StepResult result : results) {
             StepStats stats = result.stats();
-            table.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %.0f | %s | %s | %s | %s | %s | %d / %d / %d / %d / %d | %s, %s |%n",
+            table.append(String.format(Locale.ROOT,
+                    "| %d | %.1f | %d | %.0f | %s | %s | %s | %s | %s | %d / %d / %d / %d / %d | %s, %s |%n",
                     result.clients(), result.elapsed().toMillis() / 1000.0, stats.requests(), result.throughput(),
                     millis(stats.percentileMicros(50)), millis(stats.percentileMicros(99)),
                     millis(stats.percentileMicros(99.9)), millis(stats.maxMicros()), failures(stats.failures()),

@@ -23,13 +23,14 @@ import java.util.stream.StreamSupport;
 /**
  * The bounded load check of the cart service (not a test, and not run by {@code mvn verify}):
  * starts the executable jar on a free loopback port (or uses a loopback {@code --url=}), waits
- * until it is ready, warms it up (unmeasured, 30 s by default), then runs one step per client count (1, 4, 16 by default) of closed-loop guest
- * shoppers, each with its own cart and connection, doing 70 % {@code GET /carts/{id}}, 25 % line
- * changes ({@code POST /lines} or {@code PATCH}) and 5 % checkouts (a new cart replaces a checked-out
- * one). Each step warms up (unmeasured) and then measures for a bounded time and number of
- * actions, and the driver prints throughput, p50/p99/p99.9 latency and the non-2xx answers by
- * status as Markdown tables. {@code benchmarks/service-load.sh} builds and runs it; the options are
- * in {@link LoadOptions} and docs/performance.md.
+ * until it is ready, warms it up (unmeasured, 30 s by default), then runs one step per client count
+ * (1, 4, 16 by default) of closed-loop guest shoppers, each with its own cart and connection, doing
+ * 70 % {@code GET /carts/{id}}, 25 % line changes ({@code POST /lines} or {@code PATCH}) and 5 %
+ * checkouts (a new cart replaces a checked-out one). Each step warms up (unmeasured) and then
+ * measures for a bounded time and number of actions, and the driver prints throughput,
+ * p50/p99/p99.9 latency and the non-2xx answers by status and code as Markdown tables.
+ * {@code benchmarks/service-load.sh} builds and runs it; the options are in {@link LoadOptions} and
+ * docs/performance.md.
  */
 public final class ServiceLoad {
     /** The load carts' currency. */
@@ -127,7 +128,8 @@ public final class ServiceLoad {
             skus.addAll(catalog.findValuesAsText("sku"));
         }
         if (skus.isEmpty()) {
-            throw new IllegalArgumentException("the catalog answer names no product a load cart can hold; pass --skus=");
+            throw new IllegalArgumentException(
+                    "the catalog answer names no product a load cart can hold; pass --skus=");
         }
         return List.copyOf(skus);
     }

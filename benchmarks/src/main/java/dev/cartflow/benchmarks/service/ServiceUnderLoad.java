@@ -40,7 +40,8 @@ final class ServiceUnderLoad implements AutoCloseable {
      * Starts the executable jar with the same {@code java} as this driver, bound to 127.0.0.1 on a
      * free port, its output in {@code log}, and waits until it is ready.
      */
-    static ServiceUnderLoad start(Path jar, List<String> jvmOptions, Path log) throws IOException, InterruptedException {
+    static ServiceUnderLoad start(Path jar, List<String> jvmOptions, Path log)
+            throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

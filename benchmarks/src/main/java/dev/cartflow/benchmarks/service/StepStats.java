@@ -11,8 +11,9 @@ import org.HdrHistogram.Histogram;
 /**
  * What one client (or, merged, one step) measured: the latency of every request in microseconds,
  * overall and by kind, in HdrHistogram's histograms (three significant digits), and the number of
- * answers by HTTP status ({@link #IO_ERROR} for a request that got no answer). Not thread-safe:
- * each client records into its own and the step merges them.
+ * answers by HTTP status ({@link #IO_ERROR} for a request that got no answer) and of the failures
+ * by status and problem code. Not thread-safe: each client records into its own and the step
+ * merges them.
  */
 final class StepStats {
     /** The status recorded for a request that failed without an HTTP answer (timeout, refused). */

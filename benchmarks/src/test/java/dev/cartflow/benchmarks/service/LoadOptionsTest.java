@@ -27,7 +27,8 @@ class LoadOptionsTest {
     @Test
     void parse_overrides_replaceTheDefaults() throws Exception {
         LoadOptions options = LoadOptions.parse("--jar=x.jar", "--clients=2,8", "--warmup=1", "--measure=3",
-                "--max-requests=100", "--service-warmup=0", "--mix=50,40,10", "--skus=MUG,TEA", "--service-jvm=-Xmx256m -XX:+UseSerialGC");
+                "--max-requests=100", "--service-warmup=0", "--mix=50,40,10", "--skus=MUG,TEA",
+                "--service-jvm=-Xmx256m -XX:+UseSerialGC");
 
         assertThat(options.clients()).containsExactly(2, 8);
         assertThat(options.measure()).isEqualTo(Duration.ofSeconds(3));

@@ -29,7 +29,8 @@ class StepStatsTest {
             // HdrHistogram keeps three significant digits: within 0.1 % of the exact value
             assertThat(stats.percentileMicros(percentile)).as("p" + percentile)
                     .isCloseTo(expected, Percentage.withPercentage(0.1));
-            assertThat(stats.percentileMicros(StepStats.Kind.READ, percentile)).isEqualTo(stats.percentileMicros(percentile));
+            assertThat(stats.percentileMicros(StepStats.Kind.READ, percentile))
+                    .isEqualTo(stats.percentileMicros(percentile));
         }
         assertThat(stats.maxMicros()).isCloseTo(micros.get(micros.size() - 1), Percentage.withPercentage(0.1));
         assertThat(stats.requests(StepStats.Kind.CHECKOUT)).isZero();
