@@ -194,7 +194,8 @@ class StorefrontBrowserTest {
         cart = api.cart(customerCartId, customer);
         JsonNode change = cart.get("priceChanges").get(0);
         assertThat(change).withFailMessage("the service reports no price change: %s", cart).isNotNull();
-        assertThat(desk.priceChanges()).containsEntry(change.get("sku").asString(), "Price changed: Tea was "
+        assertThat(desk.priceChanges()).containsEntry(change.get("sku").asString(), "Price changed: "
+                + productName(api, change.get("sku").asString()) + " was "
                 + money(change.get("previous")) + ", now " + money(change.get("current")) + ".");
         assertFiguresMatch(desk, cart);
         desk.screenshot(SCREENSHOTS, "06-price-changed");
@@ -241,6 +242,12 @@ class StorefrontBrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String productName(CartApi api, String sku) {
+        JsonNode products = api.get("/products?currency=EUR", Map.of()).body().get("products");
+        return StreamSupport.stream(products.spliterator(), false).filter(p -> p.get("sku").asString().equals(sku))
+                .map(p -> p.get("name").asString()).findFirst().orElseThrow();
     }
 
     private static List<String> skus(CartApi api, String path) {
