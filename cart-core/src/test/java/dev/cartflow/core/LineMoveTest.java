@@ -298,7 +298,7 @@ class LineMoveTest {
         refused(new LineMove(cart.id(), line(cart, "C").id(), wish.id(), 2), Mutation.idempotent("k"),
                 CartErrorCode.IDEMPOTENCY_KEY_REUSED, cart, wish);
         assertThatThrownBy(() -> engine.execute(AS_ALICE, cart.id(), new CartCommand.Clear(), Mutation.idempotent("k")))
-                .isInstanceOf(CartException.class).extracting("code").isEqualTo(CartErrorCode.INVALID_INPUT);
+                .isInstanceOf(CartException.class).extracting("code").isEqualTo(CartErrorCode.IDEMPOTENCY_KEY_REUSED);
     }
 
     @Test
