@@ -3,7 +3,7 @@ package dev.cartflow.service.demo;
 import dev.cartflow.core.memory.InMemoryCatalog;
 import dev.cartflow.core.memory.InMemoryInventory;
 import dev.cartflow.core.memory.InMemoryTax;
-import dev.cartflow.service.http.PromotionDescriptions;
+import dev.cartflow.service.PromotionDescriptions;
 import dev.cartflow.spi.PricingProvider;
 import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.ShippingProvider;

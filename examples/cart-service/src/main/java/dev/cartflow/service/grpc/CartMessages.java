@@ -25,7 +25,7 @@ import dev.cartflow.service.grpc.v1.PriceChange;
 import dev.cartflow.service.grpc.v1.Promotion;
 import dev.cartflow.service.grpc.v1.TaxAmount;
 import dev.cartflow.service.grpc.v1.Totals;
-import dev.cartflow.service.http.PromotionDescriptions;
+import dev.cartflow.service.PromotionDescriptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

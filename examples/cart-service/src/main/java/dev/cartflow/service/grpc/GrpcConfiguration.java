@@ -3,7 +3,7 @@ package dev.cartflow.service.grpc;
 import dev.cartflow.core.CartEngine;
 import dev.cartflow.service.auth.ActorResolver;
 import dev.cartflow.service.events.CartEventFeed;
-import dev.cartflow.service.http.PromotionDescriptions;
+import dev.cartflow.service.PromotionDescriptions;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

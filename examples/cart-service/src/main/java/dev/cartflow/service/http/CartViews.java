@@ -1,5 +1,6 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.service.PromotionDescriptions;
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.model.Cart;

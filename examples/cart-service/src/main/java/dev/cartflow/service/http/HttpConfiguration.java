@@ -1,5 +1,6 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.service.PromotionDescriptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -28,7 +28,7 @@ import dev.cartflow.service.grpc.v1.RemoveLineRequest;
 import dev.cartflow.service.grpc.v1.SelectShippingRequest;
 import dev.cartflow.service.grpc.v1.SetMetadataRequest;
 import dev.cartflow.service.grpc.v1.SetQuantityRequest;
-import dev.cartflow.service.http.PromotionDescriptions;
+import dev.cartflow.service.PromotionDescriptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.service.PromotionDescriptions;
 import dev.cartflow.core.memory.InMemoryCatalog;
 import dev.cartflow.core.memory.InMemoryInventory;
 import dev.cartflow.core.memory.InMemoryPricing;

@@ -1,4 +1,4 @@
-package dev.cartflow.service.http;
+package dev.cartflow.service;
 
 import org.jspecify.annotations.Nullable;
 
