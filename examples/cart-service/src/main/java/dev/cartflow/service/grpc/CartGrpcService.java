@@ -1,5 +1,6 @@
 package dev.cartflow.service.grpc;
 
+import dev.cartflow.service.Replays;
 import dev.cartflow.core.CartCommand;
 import dev.cartflow.core.CartEngine;
 import dev.cartflow.core.CreatedCart;
@@ -61,8 +62,8 @@ final class CartGrpcService extends CartServiceGrpc.CartServiceImplBase {
     private final ActorResolver actors;
     private final CartEventFeed feed;
     private final CartMessages messages;
-    private final GrpcReplays<CreateCartResponse> creations = new GrpcReplays<>();
-    private final GrpcReplays<Cart> merges = new GrpcReplays<>();
+    private final Replays<CreateCartResponse> creations = new Replays<>();
+    private final Replays<Cart> merges = new Replays<>();
 
     CartGrpcService(CartEngine engine, ActorResolver actors, CartEventFeed feed, CartMessages messages) {
         this.engine = engine;
@@ -80,8 +81,8 @@ final class CartGrpcService extends CartServiceGrpc.CartServiceImplBase {
             Currency currency = currency(request.getCurrency());
             Optional<CustomerId> customer = actors.customer(GrpcCredentials.current());
             // a key is the caller's own: one customer's key never answers another's cart
-            String scope = customer.map(c -> "customer " + c.value()).orElse("guest");
-            return creations.once(scopedKey(request.getIdempotencyKey(), scope), request.toString(), () -> {
+            String scope = customer.map(c -> "customer " + c.value()).orElse("guest " + GrpcCredentials.client());
+            return creations.once(scope, request.getIdempotencyKey(), request.toString(), () -> {
                 NewCart spec = new NewCart(currency, request.getCountry(),
                         request.hasCustomerGroup() ? request.getCustomerGroup() : null, GrpcCredentials.client(),
                         null);
@@ -185,8 +186,8 @@ final class CartGrpcService extends CartServiceGrpc.CartServiceImplBase {
     public void merge(MergeRequest request, StreamObserver<Cart> answer) {
         unary(answer, "Merge", () -> {
             dev.cartflow.core.merge.MergeRequest merge = mergeRequest(request.getCartId(), request.getPolicy());
-            String scope = "customer " + merge.customerId().value();
-            return merges.once(scopedKey(request.getIdempotencyKey(), scope), request.toString(), () -> {
+            return merges.once("customer " + merge.customerId().value(), request.getIdempotencyKey(), request.toString(),
+                    () -> {
                 Actor actor = Actor.customer(merge.customerId());
                 MergeResult result = engine.merge(actor, merge);
                 return messages.merge(result, engine.price(actor, result.cart().id()));
@@ -290,10 +291,6 @@ final class CartGrpcService extends CartServiceGrpc.CartServiceImplBase {
     private static Mutation mutation(Long expectedVersion, String idempotencyKey) {
         return new Mutation(expectedVersion, idempotencyKey.isBlank() ? null : idempotencyKey.trim(),
                 GrpcCredentials.requestId());
-    }
-
-    private static String scopedKey(String key, String scope) {
-        return key.isBlank() ? "" : scope + " " + key.trim();
     }
 
     private static CartId cartId(String id) {

@@ -5,8 +5,6 @@ import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartOwner;
-import dev.cartflow.model.LineId;
-import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.PricedLine;
@@ -25,6 +23,7 @@ import dev.cartflow.service.grpc.v1.PriceChange;
 import dev.cartflow.service.grpc.v1.Promotion;
 import dev.cartflow.service.grpc.v1.TaxAmount;
 import dev.cartflow.service.grpc.v1.Totals;
+import dev.cartflow.service.LineWarehouses;
 import dev.cartflow.service.PromotionDescriptions;
 import java.time.Instant;
 import java.util.List;
@@ -56,11 +55,12 @@ final class CartMessages {
 
     Cart cart(PricedCart priced) {
         dev.cartflow.model.Cart cart = priced.cart();
+        LineWarehouses warehouses = LineWarehouses.of(cart);
         Cart.Builder message = Cart.newBuilder().setId(cart.id().toString()).setVersion(cart.version())
                 .setState(cart.state().name()).setKind(cart.kind().name())
                 .setOwner(cart.owner() instanceof CartOwner.Customer ? "CUSTOMER" : "GUEST")
                 .setCurrency(cart.currency().getCurrencyCode()).setCountry(cart.country())
-                .addAllLines(priced.lines().stream().limit(INLINE_LINES).map(l -> line(cart, l)).toList())
+                .addAllLines(priced.lines().stream().limit(INLINE_LINES).map(l -> line(warehouses, l)).toList())
                 .setLinesPage(page(priced.lines().size(), 0, INLINE_LINES))
                 .setTotals(totals(priced))
                 .setMetadataJson(cart.metadata())
@@ -114,9 +114,10 @@ final class CartMessages {
 
     ListLinesResponse lines(PricedCart priced, int offset, int limit) {
         dev.cartflow.model.Cart cart = priced.cart();
+        LineWarehouses warehouses = LineWarehouses.of(cart);
         List<PricedLine> all = priced.lines();
         return ListLinesResponse.newBuilder().setCartId(cart.id().toString()).setVersion(cart.version())
-                .addAllLines(all.stream().skip(offset).limit(limit).map(l -> line(cart, l)).toList())
+                .addAllLines(all.stream().skip(offset).limit(limit).map(l -> line(warehouses, l)).toList())
                 .setPage(page(all.size(), offset, limit)).build();
     }
 
@@ -139,19 +140,14 @@ final class CartMessages {
                 .setHasMore((long) offset + limit < total).build();
     }
 
-    private static Line line(dev.cartflow.model.Cart cart, PricedLine line) {
+    private static Line line(LineWarehouses warehouses, PricedLine line) {
         Line.Builder message = Line.newBuilder().setLineId(line.lineId().toString()).setSku(line.sku().value())
-                .setQuantity(line.quantity()).setWarehouse(warehouse(cart, line.lineId()))
+                .setQuantity(line.quantity()).setWarehouse(warehouses.of(line.lineId()))
                 .setUnitPrice(money(line.unitPrice())).setSubtotal(money(line.subtotal()))
                 .setDiscount(money(line.discount())).setTax(money(line.tax())).setTotal(money(line.total()));
         line.discounts().forEach(d -> message.addDiscounts(LineDiscount.newBuilder().setPromotionId(d.promotionId())
                 .setAmount(money(d.amount()))));
         return message.build();
-    }
-
-    private static String warehouse(dev.cartflow.model.Cart cart, LineId lineId) {
-        return cart.lines().stream().filter(l -> l.id().equals(lineId)).findFirst().map(LineItem::warehouse)
-                .orElse(LineItem.DEFAULT_WAREHOUSE);
     }
 
     private static Timestamp timestamp(Instant instant) {

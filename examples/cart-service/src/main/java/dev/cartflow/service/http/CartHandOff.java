@@ -1,5 +1,6 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.service.Replays;
 import dev.cartflow.core.CartEngine;
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.merge.MergePolicy;
@@ -31,7 +32,7 @@ class CartHandOff {
     private final CartEngine engine;
     private final ActorResolver actors;
     private final CartViews views;
-    private final Replays merges = new Replays();
+    private final Replays<ResponseEntity<CartJson>> merges = new Replays<>();
 
     CartHandOff(CartEngine engine, ActorResolver actors, CartViews views) {
         this.engine = engine;
@@ -46,7 +47,8 @@ class CartHandOff {
                                    HttpServletRequest request) {
         MergeRequest merge = request(id, body, request);
         CustomerId customer = merge.customerId();
-        return merges.once(Requests.mutation(request).idempotencyKey(), "merge " + id + " " + merge.policy(), () -> {
+        return merges.once("customer " + customer.value(), Requests.mutation(request).idempotencyKey(),
+                "merge " + id + " " + merge.policy(), () -> {
             Actor actor = Actor.customer(customer);
             MergeResult result = engine.merge(actor, merge);
             return CartChanges.answer(views.merge(result, engine.price(actor, result.cart().id())));

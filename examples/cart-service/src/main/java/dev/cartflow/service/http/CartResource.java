@@ -1,5 +1,6 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.service.Replays;
 import dev.cartflow.core.CartEngine;
 import dev.cartflow.core.CartCommand;
 import dev.cartflow.core.CreatedCart;
@@ -40,7 +41,7 @@ class CartResource {
     private final CartEngine engine;
     private final ActorResolver actors;
     private final CartViews views;
-    private final Replays creations = new Replays();
+    private final Replays<ResponseEntity<CartJson>> creations = new Replays<>();
 
     CartResource(CartEngine engine, ActorResolver actors, CartViews views) {
         this.engine = engine;
@@ -59,8 +60,8 @@ class CartResource {
         Credentials credentials = Requests.credentials(request);
         Optional<CustomerId> customer = actors.customer(credentials);
         Mutation mutation = Requests.mutation(request);
-        return creations.once(mutation.idempotencyKey(), "POST /carts " + body + " " + customer.map(c -> "c").orElse("g"),
-                () -> {
+        String scope = customer.map(c -> "customer " + c.value()).orElse("guest " + request.getRemoteAddr());
+        return creations.once(scope, mutation.idempotencyKey(), "POST /carts " + body, () -> {
                     NewCart spec = new NewCart(currency, body.country(), body.customerGroup(), request.getRemoteAddr(),
                             null);
                     Actor actor;

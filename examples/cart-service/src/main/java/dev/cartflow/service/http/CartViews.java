@@ -1,12 +1,12 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.service.LineWarehouses;
 import dev.cartflow.service.PromotionDescriptions;
 import dev.cartflow.core.CheckoutResult;
 import dev.cartflow.core.merge.MergeResult;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.LineId;
-import dev.cartflow.model.LineItem;
 import dev.cartflow.model.PricedCart;
 import dev.cartflow.model.PricedLine;
 import dev.cartflow.service.http.CartJson.LineJson;
@@ -25,7 +25,8 @@ final class CartViews {
 
     CartJson cart(PricedCart priced) {
         Cart cart = priced.cart();
-        List<LineJson> lines = priced.lines().stream().limit(INLINE_LINES).map(l -> line(cart, l)).toList();
+        LineWarehouses warehouses = LineWarehouses.of(cart);
+        List<LineJson> lines = priced.lines().stream().limit(INLINE_LINES).map(l -> line(warehouses, l)).toList();
         return new CartJson(cart.id().toString(), cart.version(), cart.state().name(), cart.kind().name(),
                 cart.owner() instanceof CartOwner.Customer ? "CUSTOMER" : "GUEST", cart.currency().getCurrencyCode(),
                 cart.country(), cart.customerGroup(), lines, page(cart, priced.lines().size(), 0, INLINE_LINES),
@@ -64,7 +65,8 @@ final class CartViews {
     LinesJson lines(PricedCart priced, int offset, int limit) {
         Cart cart = priced.cart();
         List<PricedLine> all = priced.lines();
-        List<LineJson> page = all.stream().skip(offset).limit(limit).map(l -> line(cart, l)).toList();
+        LineWarehouses warehouses = LineWarehouses.of(cart);
+        List<LineJson> page = all.stream().skip(offset).limit(limit).map(l -> line(warehouses, l)).toList();
         return new LinesJson(cart.id().toString(), cart.version(), page, page(cart, all.size(), offset, limit));
     }
 
@@ -74,16 +76,12 @@ final class CartViews {
         return new CartJson.LinesPageJson(offset, limit, total, next);
     }
 
-    private static LineJson line(Cart cart, PricedLine line) {
-        return new LineJson(line.lineId().toString(), line.sku().value(), line.quantity(), warehouse(cart, line.lineId()),
+    private static LineJson line(LineWarehouses warehouses, PricedLine line) {
+        return new LineJson(line.lineId().toString(), line.sku().value(), line.quantity(),
+                warehouses.of(line.lineId()),
                 MoneyJson.of(line.unitPrice()), MoneyJson.of(line.subtotal()), MoneyJson.of(line.discount()),
                 MoneyJson.of(line.tax()), MoneyJson.of(line.total()),
                 line.discounts().stream().map(d -> new CartJson.LineDiscountJson(d.promotionId(),
                         MoneyJson.of(d.amount()))).toList());
-    }
-
-    private static String warehouse(Cart cart, LineId lineId) {
-        return cart.lines().stream().filter(l -> l.id().equals(lineId)).findFirst().map(LineItem::warehouse)
-                .orElse(LineItem.DEFAULT_WAREHOUSE);
     }
 }

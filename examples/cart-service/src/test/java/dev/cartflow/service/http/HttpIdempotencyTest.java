@@ -76,6 +76,21 @@ class HttpIdempotencyTest {
     }
 
     @Test
+    void createWithTheSameKeyByTwoCustomers_eachGetsTheirOwnCart() {
+        String body = "{\"currency\":\"EUR\",\"country\":\"DE\"}";
+        String alice = tokens.mint(new Principal.Customer("cust-idem-alice"), Duration.ofMinutes(5));
+        String bob = tokens.mint(new Principal.Customer("cust-idem-bob"), Duration.ofMinutes(5));
+
+        Api.Answer first = api.post("/carts", body, "Authorization", "Bearer " + alice, "Idempotency-Key", "shared-key");
+        Api.Answer second = api.post("/carts", body, "Authorization", "Bearer " + bob, "Idempotency-Key", "shared-key");
+
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+        assertThat(api.get("/customers/cust-idem-bob/cart", "Authorization", "Bearer " + bob).json().get("id").asText())
+                .isEqualTo(second.json().get("id").asText());
+    }
+
+    @Test
     void mergeRepeatedWithItsKey_answersTheFirstMerge_linesMovedOnce() {
         String bearer = tokens.mint(new Principal.Customer("cust-idem-1"), Duration.ofMinutes(5));
         api.post(guest.path("/lines"), "{\"sku\":\"TEA\",\"quantity\":1}", guest.auth());
