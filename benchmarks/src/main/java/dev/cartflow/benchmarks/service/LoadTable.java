@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The load's figures as Markdown tables, ready to paste into docs/performance.md. */
+/** The load's figures as Markdown tables, ready to paste into docs/performance-notes.md. */
 final class LoadTable {
     private LoadTable() {
     }

@@ -30,7 +30,7 @@ import java.util.stream.StreamSupport;
  * measures for a bounded time and number of actions, and the driver prints throughput,
  * p50/p99/p99.9 latency and the non-2xx answers by status and code as Markdown tables.
  * {@code benchmarks/service-load.sh} builds and runs it; the options are in {@link LoadOptions} and
- * docs/performance.md.
+ * docs/performance-notes.md.
  */
 public final class ServiceLoad {
     /** The load carts' currency. */
@@ -45,7 +45,7 @@ public final class ServiceLoad {
     /**
      * Runs the load and prints the tables.
      *
-     * @param args {@code --name=value} options (see docs/performance.md, "Issue 13")
+     * @param args {@code --name=value} options (see docs/performance-notes.md, "Issue 13")
      * @throws Exception when the service cannot be started or a client fails unexpectedly
      */
     public static void main(String[] args) throws Exception {
