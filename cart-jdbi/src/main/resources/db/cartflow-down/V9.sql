@@ -1,0 +1,2 @@
+ALTER TABLE outbox DROP CONSTRAINT IF EXISTS outbox_pkey;
+ALTER TABLE outbox ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
