@@ -25,7 +25,7 @@ class JdbiLayeringTest {
     @Test
     void adapter_knowsNoOtherAdapterAndNoFramework() {
         assertHolds(noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.cartflow.redis..", "dev.cartflow.spring..", "org.springframework..",
+                .resideInAnyPackage("dev.cartflow.redis..", "dev.cartflow.kafka..", "dev.cartflow.spring..", "org.springframework..",
                         "io.micrometer..", "org.apache.kafka.."),
                 ADAPTER);
     }

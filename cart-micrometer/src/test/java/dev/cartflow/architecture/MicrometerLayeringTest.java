@@ -25,7 +25,7 @@ class MicrometerLayeringTest {
     @Test
     void adapter_knowsNoOtherAdapterAndNoFramework() {
         assertHolds(noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.cartflow.jdbi..", "dev.cartflow.redis..", "dev.cartflow.spring..",
+                .resideInAnyPackage("dev.cartflow.jdbi..", "dev.cartflow.redis..", "dev.cartflow.kafka..", "dev.cartflow.spring..",
                         "org.springframework..", "org.apache.kafka..", "io.lettuce..", "org.jdbi.."),
                 ADAPTER);
     }

@@ -25,7 +25,7 @@ class RedisLayeringTest {
     @Test
     void adapter_knowsNoOtherAdapterAndNoFramework() {
         assertHolds(noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.cartflow.jdbi..", "dev.cartflow.spring..", "org.springframework..",
+                .resideInAnyPackage("dev.cartflow.jdbi..", "dev.cartflow.kafka..", "dev.cartflow.spring..", "org.springframework..",
                         "io.micrometer..", "org.apache.kafka.."),
                 ADAPTER);
     }
