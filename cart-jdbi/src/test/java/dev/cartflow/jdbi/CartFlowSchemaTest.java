@@ -59,33 +59,34 @@ class CartFlowSchemaTest {
         try (HikariDataSource ds = TestDatabase.pool(schema, 2)) {
             CartFlowSchema cartflow = CartFlowSchema.of(ds, schema);
 
-            assertThat(cartflow.migrate()).isEqualTo(7);
+            assertThat(cartflow.migrate()).isEqualTo(8);
             List<String> first = dump(schema);
-            assertThat(cartflow.currentVersion()).isEqualTo(7);
+            assertThat(cartflow.currentVersion()).isEqualTo(8);
             assertThat(first).anyMatch(l -> l.startsWith("carts_customer_idx "))
                     .anyMatch(l -> l.startsWith("outbox_delivered_at_idx "))
                     .anyMatch(l -> l.startsWith("carts_customer_shopping_idx "))
                     .anyMatch(l -> l.startsWith("carts.kind text NO 'SHOPPING'"))
                     .anyMatch(l -> l.startsWith("carts.address_lines ARRAY YES"))
-                    .anyMatch(l -> l.startsWith("cart_participants.token_hash "));
+                    .anyMatch(l -> l.startsWith("cart_participants.token_hash "))
+                    .anyMatch(l -> l.startsWith("stock_reservation_lines_stock_idx "));
 
-            assertThat(cartflow.migrateDown(6)).isEqualTo(1);
+            assertThat(cartflow.migrateDown(6)).isEqualTo(2);
             assertThat(dump(schema)).noneMatch(l -> l.startsWith("cart_participants"))
                     .noneMatch(l -> l.startsWith("carts.kind ")).noneMatch(l -> l.startsWith("carts_customer_shopping_idx"));
-            assertThat(cartflow.migrate()).isEqualTo(1);
+            assertThat(cartflow.migrate()).isEqualTo(2);
             assertThat(dump(schema)).isEqualTo(first);
 
-            assertThat(cartflow.migrateDown(1)).isEqualTo(6);
+            assertThat(cartflow.migrateDown(1)).isEqualTo(7);
             assertThat(cartflow.currentVersion()).isEqualTo(1);
             assertThat(dump(schema)).anyMatch(l -> l.startsWith("carts.id ")).noneMatch(l -> l.startsWith("outbox."))
                     .noneMatch(l -> l.startsWith("carts.region "));
-            assertThat(cartflow.migrate()).isEqualTo(6);
+            assertThat(cartflow.migrate()).isEqualTo(7);
             assertThat(dump(schema)).isEqualTo(first);
 
-            assertThat(cartflow.migrateDown(0)).isEqualTo(7);
+            assertThat(cartflow.migrateDown(0)).isEqualTo(8);
             assertThat(dump(schema)).isEmpty();
             assertThat(cartflow.currentVersion()).isZero();
-            assertThat(cartflow.migrate()).isEqualTo(7);
+            assertThat(cartflow.migrate()).isEqualTo(8);
             assertThat(dump(schema)).isEqualTo(first).hasSizeGreaterThan(40);
         }
     }
@@ -100,7 +101,7 @@ class CartFlowSchemaTest {
         try (HikariDataSource ds = TestDatabase.pool(schema, 2)) {
             CartFlowSchema cartflow = CartFlowSchema.of(ds, schema);
 
-            assertThat(cartflow.migrate()).isEqualTo(7);
+            assertThat(cartflow.migrate()).isEqualTo(8);
             assertThat(cartflow.migrate()).isZero();
             cartflow.migrateDown(0);
 
