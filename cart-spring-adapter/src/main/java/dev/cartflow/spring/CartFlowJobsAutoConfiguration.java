@@ -31,15 +31,17 @@ public class CartFlowJobsAutoConfiguration {
      * @param engine     the engine
      * @param properties the cartflow.jobs.* properties
      * @param dataSource the application's data source, if any
+     * @param reservations the release of abandoned stock reservations, when they are in PostgreSQL
      * @return the lifecycle bean
      */
     @Bean
     @ConditionalOnMissingBean
     public CartFlowJobs cartFlowJobs(CartEngine engine, CartFlowJobProperties properties,
-                                     ObjectProvider<DataSource> dataSource) {
+                                     ObjectProvider<DataSource> dataSource,
+                                     ObjectProvider<ReservationSweep> reservations) {
         DataSource db = properties.isSingleInstance() ? dataSource.getIfUnique() : null;
         JobLeadership leadership = db == null ? JobLeadership.EVERY_INSTANCE
                 : new AdvisoryLockLeadership(db, properties.getLockKey());
-        return new CartFlowJobs(engine, properties, leadership);
+        return new CartFlowJobs(engine, properties, leadership, reservations.getIfUnique());
     }
 }
