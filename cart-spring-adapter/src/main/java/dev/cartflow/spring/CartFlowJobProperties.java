@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The maintenance jobs ({@code cartflow.jobs.*}): purge of expired carts, abandonment marks,
- * retention and key rotation, run by the application itself on a schedule. With
+ * retention, key rotation and the release of abandoned stock reservations, run by the application itself on a schedule. With
  * {@code single-instance} (the default) and a DataSource, one instance at a time runs them, elected
  * by a PostgreSQL advisory lock; without a DataSource every instance runs them.
  */

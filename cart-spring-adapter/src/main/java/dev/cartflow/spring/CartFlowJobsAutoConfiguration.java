@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The maintenance jobs ({@link CartFlowJobs}), on unless {@code cartflow.jobs.enabled=false}; with
  * {@code cartflow.jobs.single-instance} (the default) and a DataSource, only the instance holding
- * a PostgreSQL advisory lock runs them.
+ * a PostgreSQL advisory lock runs them. With cart-jdbi's stock reservations on, the
+ * {@code reservations} job releases those of checkouts that never stored.
  */
 @AutoConfiguration(after = CartFlowEngineAutoConfiguration.class)
 @ConditionalOnBean(CartEngine.class)
