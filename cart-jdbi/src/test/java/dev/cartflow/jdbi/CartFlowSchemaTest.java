@@ -89,7 +89,8 @@ class CartFlowSchemaTest {
                     .anyMatch(l -> l.startsWith("carts_customer_shopping_idx "))
                     .anyMatch(l -> l.startsWith("carts.kind text NO 'SHOPPING'"))
                     .anyMatch(l -> l.startsWith("carts.address_lines ARRAY YES"))
-                    .anyMatch(l -> l.startsWith("cart_participants.token_hash "));
+                    .anyMatch(l -> l.startsWith("cart_participants.token_hash "))
+                    .anyMatch(l -> l.startsWith("stock_reservation_lines_stock_idx "));
 
             assertThat(cartflow.migrateDown(6)).isEqualTo(above(6));
             assertThat(dump(schema)).noneMatch(l -> l.startsWith("cart_participants"))

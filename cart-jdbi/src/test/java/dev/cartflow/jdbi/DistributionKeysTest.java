@@ -33,6 +33,8 @@ class DistributionKeysTest {
             "create_distributed_table\\('([a-z_]+)',\\s*'([a-z_]+)'(,\\s*colocate_with\\s*=>\\s*'([a-z_]+)')?\\)");
     private static final Pattern REFERENCE_OR_LOCAL = Pattern.compile("`([a-z_]+)`: (not distributed|distributed by)");
 
+    private static final Pattern FOREIGN_KEY = Pattern.compile(
+            "FOREIGN KEY \\(([^)]*)\\) REFERENCES (?:[a-z0-9_]+\\.)?([a-z_]+)\\(([^)]*)\\)");
     private static final Pattern INDEX_COLUMNS = Pattern.compile("USING \\w+ \\(([^)]*)\\)");
 
     private static String schema;
@@ -56,8 +58,12 @@ class DistributionKeysTest {
                 assertThat(columnsOf(key)).as("columns of %s", key).contains(column);
             }
             for (String foreign : foreignKeys(table.getKey())) {
-                assertThat(foreign).as("foreign key of %s goes through the cart id", table.getKey())
-                        .matches("FOREIGN KEY \\(" + column + "\\) REFERENCES ([a-z0-9_]+\\.)?carts\\(id\\).*");
+                Matcher fk = FOREIGN_KEY.matcher(foreign);
+                assertThat(fk.find()).as("foreign key %s of %s", foreign, table.getKey()).isTrue();
+                String referenced = fk.group(2);
+                assertThat(byCart).as("%s references a table distributed by the cart id", foreign).containsKey(referenced);
+                assertThat(names(fk.group(1))).as("local columns of %s", foreign).contains(column);
+                assertThat(names(fk.group(3))).as("referenced columns of %s", foreign).contains(byCart.get(referenced));
             }
         }
     }
@@ -99,7 +105,12 @@ class DistributionKeysTest {
     private static List<String> columnsOf(String indexDefinition) {
         Matcher m = INDEX_COLUMNS.matcher(indexDefinition);
         assertThat(m.find()).as("columns in %s", indexDefinition).isTrue();
-        return Arrays.stream(m.group(1).split(",")).map(c -> c.strip().replace("\"", "")).toList();
+        return names(m.group(1));
+    }
+
+    /** A comma-separated column list, unquoted. */
+    private static List<String> names(String columns) {
+        return Arrays.stream(columns.split(",")).map(c -> c.strip().replace("\"", "")).toList();
     }
 
     private static String page() throws IOException {

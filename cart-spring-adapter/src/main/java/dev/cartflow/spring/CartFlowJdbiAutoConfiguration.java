@@ -5,8 +5,11 @@ import dev.cartflow.jdbi.CartFlowSchema;
 import dev.cartflow.jdbi.JdbiAuditLog;
 import dev.cartflow.jdbi.JdbiCartRepository;
 import dev.cartflow.jdbi.JdbiPromotionUsageStore;
+import dev.cartflow.jdbi.JdbiStockReservations;
 import dev.cartflow.jdbi.OutboxDispatcher;
 import dev.cartflow.spi.CartEventPublisher;
+import dev.cartflow.spi.CartRepository;
+import dev.cartflow.spi.InventoryProvider;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,13 +18,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * cart-jdbi on the application's {@link DataSource}: CartFlow's migrations (unless
- * {@code cartflow.jdbi.migrate=false}), the cart repository with its outbox, promotion usage and
- * the audit trail, and the outbox dispatcher as a lifecycle bean delivering to the application's
+ * {@code cartflow.jdbi.migrate=false}), the cart repository with its outbox, promotion usage, the
+ * audit trail, stock reservations shared by every instance (over the application's
+ * {@link InventoryProvider}, unless it has its own {@code StockReservations} or
+ * {@code cartflow.jdbi.stock-reservations.enabled=false}), and the outbox dispatcher as a lifecycle bean delivering to the application's
  * {@link CartEventPublisher} (unless {@code cartflow.outbox.enabled=false}). On when cart-jdbi is on
  * the class path, a DataSource bean exists and {@code cartflow.jdbi.enabled} is not false.
  */
@@ -102,6 +108,42 @@ public class CartFlowJdbiAutoConfiguration {
     @ConditionalOnMissingBean(dev.cartflow.spi.AuditLog.class)
     public JdbiAuditLog jdbiAuditLog(Jdbi jdbi, CartFlowSchema schema) {
         return JdbiAuditLog.create(jdbi);
+    }
+
+    /**
+     * Stock reservations in PostgreSQL, shared by every instance, over the application's stock
+     * levels; the engine reserves through them at checkout.
+     *
+     * @param jdbi       the handle
+     * @param schema     the migrated schema
+     * @param inventory  the application's stock levels
+     * @param properties the cartflow.* properties
+     * @return the reservations
+     */
+    @Bean
+    @ConditionalOnMissingBean(dev.cartflow.spi.StockReservations.class)
+    @ConditionalOnSingleCandidate(InventoryProvider.class)
+    @ConditionalOnProperty(prefix = "cartflow.jdbi.stock-reservations", name = "enabled", havingValue = "true",
+            matchIfMissing = true)
+    public JdbiStockReservations jdbiStockReservations(Jdbi jdbi, CartFlowSchema schema, InventoryProvider inventory,
+                                                       CartFlowProperties properties) {
+        return JdbiStockReservations.builder(jdbi, inventory)
+                .holdFor(properties.getJdbi().getStockReservations().getHold())
+                .build();
+    }
+
+    /**
+     * The reservations job's work ({@link CartFlowJobs}): releasing the reservations of checkouts
+     * that never stored, asking the cart repository whether each checkout completed.
+     *
+     * @param reservations the reservations
+     * @param carts        the cart repository, looked up when the job runs
+     * @return the sweep
+     */
+    @Bean
+    @ConditionalOnBean(JdbiStockReservations.class)
+    ReservationSweep cartFlowReservationSweep(JdbiStockReservations reservations, ObjectProvider<CartRepository> carts) {
+        return batch -> reservations.releaseAbandoned(carts.getObject(), batch);
     }
 
     /**

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The maintenance jobs ({@code cartflow.jobs.*}): purge of expired carts, abandonment marks,
- * retention and key rotation, run by the application itself on a schedule. With
+ * retention, key rotation and the release of abandoned stock reservations, run by the application itself on a schedule. With
  * {@code single-instance} (the default) and a DataSource, one instance at a time runs them, elected
  * by a PostgreSQL advisory lock; without a DataSource every instance runs them.
  */
@@ -33,6 +33,8 @@ public class CartFlowJobProperties {
     private Duration retainFor = Duration.ofDays(365);
     /** Key rotation: re-encryption of carts under the current key. */
     private final Job keyRotation = new Job(false, Duration.ofDays(1));
+    /** Release of stock reservations whose checkout never stored (with cart-jdbi's stock reservations). */
+    private final Job reservations = new Job(true, Duration.ofMinutes(1));
 
     /** @return whether jobs are scheduled here */
     public boolean isEnabled() {
@@ -122,6 +124,11 @@ public class CartFlowJobProperties {
     /** @return the key rotation job */
     public Job getKeyRotation() {
         return keyRotation;
+    }
+
+    /** @return the job releasing reservations of checkouts that never completed */
+    public Job getReservations() {
+        return reservations;
     }
 
     /** One job's switch and schedule. */

@@ -24,12 +24,19 @@ public final class CartFlowJobs implements SmartLifecycle {
     private final CartMaintenance maintenance;
     private final CartFlowJobProperties properties;
     private final JobLeadership leadership;
+    private final @Nullable ReservationSweep reservations;
     private @Nullable ScheduledExecutorService scheduler;
 
     CartFlowJobs(CartEngine engine, CartFlowJobProperties properties, JobLeadership leadership) {
+        this(engine, properties, leadership, null);
+    }
+
+    CartFlowJobs(CartEngine engine, CartFlowJobProperties properties, JobLeadership leadership,
+                 @Nullable ReservationSweep reservations) {
         this.maintenance = engine.maintenance();
         this.properties = properties;
         this.leadership = leadership;
+        this.reservations = reservations;
     }
 
     @Override
@@ -48,6 +55,9 @@ public final class CartFlowJobs implements SmartLifecycle {
                 m -> m.markAbandoned(properties.getAbandonedAfter(), batch));
         schedule("retention", properties.getRetention(), m -> (int) m.applyRetention(retention(), batch).total());
         schedule("key-rotation", properties.getKeyRotation(), m -> m.rotateKeys(batch));
+        if (reservations != null) {
+            schedule("reservations", properties.getReservations(), m -> reservations.sweep(batch));
+        }
     }
 
     @Override
@@ -72,8 +82,9 @@ public final class CartFlowJobs implements SmartLifecycle {
     /**
      * Runs one job now on the calling thread, if this instance leads; for tests and operators.
      *
-     * @param job {@code purge}, {@code abandonment}, {@code retention} or {@code key-rotation}
-     * @return carts or rows handled, or -1 when another instance leads
+     * @param job {@code purge}, {@code abandonment}, {@code retention}, {@code key-rotation} or
+     *            {@code reservations} (when stock reservations are in PostgreSQL)
+     * @return carts, rows or reservations handled, or -1 when another instance leads
      */
     public int runNow(String job) {
         int batch = properties.getBatchSize();
@@ -82,6 +93,13 @@ public final class CartFlowJobs implements SmartLifecycle {
             case "abandonment" -> m -> m.markAbandoned(properties.getAbandonedAfter(), batch);
             case "retention" -> m -> (int) m.applyRetention(retention(), batch).total();
             case "key-rotation" -> m -> m.rotateKeys(batch);
+            case "reservations" -> {
+                ReservationSweep sweep = reservations;
+                if (sweep == null) {
+                    throw new IllegalArgumentException("no reservations job: stock reservations are not in PostgreSQL");
+                }
+                yield m -> sweep.sweep(batch);
+            }
             default -> throw new IllegalArgumentException("no job named " + job);
         };
         return leadership.lead() ? run.applyAsInt(maintenance) : -1;

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The maintenance jobs ({@link CartFlowJobs}), on unless {@code cartflow.jobs.enabled=false}; with
  * {@code cartflow.jobs.single-instance} (the default) and a DataSource, only the instance holding
- * a PostgreSQL advisory lock runs them.
+ * a PostgreSQL advisory lock runs them. With cart-jdbi's stock reservations on, the
+ * {@code reservations} job releases those of checkouts that never stored.
  */
 @AutoConfiguration(after = CartFlowEngineAutoConfiguration.class)
 @ConditionalOnBean(CartEngine.class)
@@ -31,15 +32,17 @@ public class CartFlowJobsAutoConfiguration {
      * @param engine     the engine
      * @param properties the cartflow.jobs.* properties
      * @param dataSource the application's data source, if any
+     * @param reservations the release of abandoned stock reservations, when they are in PostgreSQL
      * @return the lifecycle bean
      */
     @Bean
     @ConditionalOnMissingBean
     public CartFlowJobs cartFlowJobs(CartEngine engine, CartFlowJobProperties properties,
-                                     ObjectProvider<DataSource> dataSource) {
+                                     ObjectProvider<DataSource> dataSource,
+                                     ObjectProvider<ReservationSweep> reservations) {
         DataSource db = properties.isSingleInstance() ? dataSource.getIfUnique() : null;
         JobLeadership leadership = db == null ? JobLeadership.EVERY_INSTANCE
                 : new AdvisoryLockLeadership(db, properties.getLockKey());
-        return new CartFlowJobs(engine, properties, leadership);
+        return new CartFlowJobs(engine, properties, leadership, reservations.getIfUnique());
     }
 }

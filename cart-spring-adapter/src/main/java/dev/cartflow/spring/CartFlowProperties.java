@@ -238,6 +238,8 @@ public class CartFlowProperties {
         private boolean enabled = true;
         /** Whether CartFlow's Flyway migrations are applied at start-up. */
         private boolean migrate = true;
+        /** Stock reservations shared by every instance (JdbiStockReservations). */
+        private final StockReservations stockReservations = new StockReservations();
 
         /** @return whether cart-jdbi is used */
         public boolean isEnabled() {
@@ -257,6 +259,39 @@ public class CartFlowProperties {
         /** @param migrate whether migrations run */
         public void setMigrate(boolean migrate) {
             this.migrate = migrate;
+        }
+
+        /** @return the stock reservations settings */
+        public StockReservations getStockReservations() {
+            return stockReservations;
+        }
+
+        /** Stock reservations in PostgreSQL ({@code cartflow.jdbi.stock-reservations.*}). */
+        public static class StockReservations {
+            /** Whether checkouts reserve stock in PostgreSQL, over the InventoryProvider bean's levels. */
+            private boolean enabled = true;
+            /** How long a checkout's reservation may stay unconfirmed before the sweeper may release it. */
+            private Duration hold = Duration.ofMinutes(15);
+
+            /** @return whether reservations are stored in PostgreSQL */
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            /** @param enabled whether reservations are stored in PostgreSQL */
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            /** @return the hold of an unconfirmed reservation */
+            public Duration getHold() {
+                return hold;
+            }
+
+            /** @param hold the hold of an unconfirmed reservation, positive */
+            public void setHold(Duration hold) {
+                this.hold = Checked.positive("cartflow.jdbi.stock-reservations.hold", hold);
+            }
         }
     }
 

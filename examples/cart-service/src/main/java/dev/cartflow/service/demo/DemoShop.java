@@ -4,12 +4,14 @@ import dev.cartflow.core.memory.InMemoryCatalog;
 import dev.cartflow.core.memory.InMemoryInventory;
 import dev.cartflow.core.memory.InMemoryTax;
 import dev.cartflow.service.PromotionDescriptions;
+import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.PricingProvider;
 import dev.cartflow.spi.PromotionProvider;
 import dev.cartflow.spi.ShippingProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The demo shop as the engine's providers: catalog, prices in EUR and USD, tax by country and US
@@ -41,9 +43,23 @@ class DemoShop {
         return DemoMarkets.tax();
     }
 
+    /** The stock levels and their reservations, in this process only (the default, in-memory profile). */
     @Bean
+    @Profile("!postgres")
     InMemoryInventory demoInventory() {
         return DemoStock.inventory();
+    }
+
+    /**
+     * The same stock levels only, in the {@code postgres} profile: static data, the same in every
+     * instance, while the reservations are cart-jdbi's, in PostgreSQL and shared by every instance (the
+     * adapter's {@code JdbiStockReservations} over this bean). A bean that also reserved would keep them
+     * in this process.
+     */
+    @Bean
+    @Profile("postgres")
+    InventoryProvider demoStockLevels() {
+        return DemoStock.inventory()::available;
     }
 
     @Bean

@@ -2,11 +2,11 @@ package dev.cartflow.service.demo;
 
 import dev.cartflow.service.openapi.ApiContract;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.cartflow.core.memory.InMemoryInventory;
 import dev.cartflow.error.CartException;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.service.http.MoneyJson;
+import dev.cartflow.spi.InventoryProvider;
 import dev.cartflow.spi.StockKey;
 import java.util.Currency;
 import java.util.List;
@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductsResource {
     private static final int MAX_FILTER_LENGTH = 100;
 
-    private final InMemoryInventory inventory;
+    private final InventoryProvider inventory;
 
-    ProductsResource(InMemoryInventory inventory) {
+    ProductsResource(InventoryProvider inventory) {
         this.inventory = inventory;
     }
 

@@ -101,6 +101,9 @@ class PostgresProfileTest {
                 .containsExactly("WELCOME10");
         assertThat(sql.queryForList("SELECT type FROM outbox WHERE cart_id = ?::uuid ORDER BY id", String.class,
                 guest.id())).contains("CREATED", "CHECKED_OUT");
+        // in this profile the demo's reservations are in PostgreSQL, shared by every instance
+        assertThat(sql.queryForObject("SELECT sum(units) FROM stock_reservation_lines WHERE cart_id = ?::uuid",
+                Integer.class, guest.id())).isEqualTo(2);
 
         try (RedisClient client = RedisClient.create(SETTINGS.get("CARTSERVICE_REDIS_URI"));
              StatefulRedisConnection<String, String> redis = client.connect()) {
