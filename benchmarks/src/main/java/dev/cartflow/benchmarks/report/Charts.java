@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -19,8 +20,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -62,7 +66,7 @@ final class Charts {
             }
         }
         return draw(png, "Pricing time against cart size", log("cart lines", 10), log("µs per call (fastest)", 10),
-                lines);
+                lines, targetMarker());
     }
 
     /** Pricing time against promotions (log time), a line per cart size, dashed for the second tax mode. */
@@ -73,7 +77,7 @@ final class Charts {
         for (int m = 0; m < modes.size(); m++) {
             for (int l = 0; l < sizes.size(); l++) {
                 int cartLines = sizes.get(l);
-                XYSeries series = new XYSeries(cartLines + " lines, " + modes.get(m));
+                XYSeries series = new XYSeries(cartLines + (cartLines == 1 ? " line, " : " lines, ") + modes.get(m));
                 for (int promotions : Rows.distinct(pricing, "promotions")) {
                     Rows.pricingNs(pricing, modes.get(m), cartLines, promotions)
                             .ifPresent(v -> series.add(promotions, v / 1000));
@@ -82,8 +86,9 @@ final class Charts {
             }
         }
         NumberAxis promotions = new NumberAxis("promotions");
-        promotions.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        return draw(png, "Pricing time against promotions", promotions, log("µs per call (fastest)", 10), lines);
+        promotions.setTickUnit(new NumberTickUnit(5));
+        return draw(png, "Pricing time against promotions", promotions, log("µs per call (fastest)", 10), lines,
+                targetMarker());
     }
 
     /**
@@ -100,7 +105,7 @@ final class Charts {
             lines.add(new Line(byClients(stress, variant, "throughput", "stress ramp, " + variant), colour++, true));
         }
         return draw(png, "HTTP throughput against clients", log("clients", 2), new NumberAxis("requests per second"),
-                lines);
+                lines, null);
     }
 
     /** HTTP latency against clients (log latency): p50 solid and p99 dashed, one colour per variant. */
@@ -111,7 +116,7 @@ final class Charts {
             lines.add(new Line(byClients(load, variants.get(v), "p50_ms", variants.get(v) + " p50"), v, false));
             lines.add(new Line(byClients(load, variants.get(v), "p99_ms", variants.get(v) + " p99"), v, true));
         }
-        return draw(png, "HTTP latency against clients", log("clients", 2), log("ms", 10), lines);
+        return draw(png, "HTTP latency against clients", log("clients", 2), log("ms", 10), lines, null);
     }
 
     private static boolean isCeiling(String variant) {
@@ -135,7 +140,18 @@ final class Charts {
         return axis;
     }
 
-    private static boolean draw(Path png, String title, ValueAxis x, ValueAxis y, List<Line> lines) {
+    /** The pricing limit, drawn across the pricing charts. */
+    private static ValueMarker targetMarker() {
+        ValueMarker marker = new ValueMarker(Targets.TARGET_NS / 1000, Color.GRAY, DASHED);
+        marker.setLabel(String.format(Locale.ROOT, "target for %d lines x %d promotions: %.0f µs",
+                Targets.TARGET_LINES, Targets.TARGET_PROMOTIONS, Targets.TARGET_NS / 1000));
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return marker;
+    }
+
+    private static boolean draw(Path png, String title, ValueAxis x, ValueAxis y, List<Line> lines,
+                                ValueMarker rangeMarker) {
         boolean logY = y instanceof LogAxis;
         boolean logX = x instanceof LogAxis;
         XYSeriesCollection data = new XYSeriesCollection();
@@ -172,6 +188,9 @@ final class Charts {
             renderer.setSeriesStroke(i, drawn.get(i).dashed() ? DASHED : SOLID);
         }
         plot.setRenderer(renderer);
+        if (rangeMarker != null) {
+            plot.addRangeMarker(rangeMarker);
+        }
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
             ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /** The Markdown of docs/performance.md from one run's rows; a pure function of its inputs. */
@@ -168,16 +170,14 @@ final class ReportPage {
         for (int lines : Rows.distinct(rows, "lines")) {
             for (int promotions : Rows.distinct(rows, "promotions")) {
                 page.append("| ").append(lines).append(" | ").append(promotions).append(" |");
-                String floor = "";
                 for (String mode : modes) {
                     page.append(' ').append(Rows.pricingNs(rows, mode, lines, promotions).stream()
                             .mapToObj(Format::micros).findFirst().orElse("-")).append(" |");
-                    var row = Rows.last(rows.stream().filter(r -> r.number("promotions").orElse(-1) == promotions)
-                            .toList(), mode, "lines", lines);
-                    if (floor.isEmpty() && row.isPresent() && row.get().number("floor_ns").isPresent()) {
-                        floor = Format.micros(row.get().number("floor_ns").getAsDouble());
-                    }
                 }
+                String floor = rows.stream().filter(r -> r.number("lines").orElse(-1) == lines
+                                && r.number("promotions").orElse(-1) == promotions)
+                        .map(r -> r.number("floor_ns")).filter(OptionalDouble::isPresent)
+                        .map(f -> Format.micros(f.getAsDouble())).reduce((first, last) -> last).orElse("");
                 page.append(' ').append(floor.isEmpty() ? "-" : floor).append(" |\n");
             }
         }
@@ -212,7 +212,7 @@ final class ReportPage {
             columns.forEach(c -> page.append(' ').append(Format.cell(row.fields().get(c))).append(" |"));
             page.append('\n');
         }
-        rows.stream().map(r -> r.text("started")).flatMap(java.util.Optional::stream).findFirst()
+        rows.stream().map(r -> r.text("started")).flatMap(Optional::stream).findFirst()
                 .ifPresent(s -> page.append("\nFirst row started ").append(s).append(".\n"));
         page.append('\n');
     }
