@@ -108,6 +108,20 @@ final class Charts {
                 lines, null);
     }
 
+    /**
+     * A suite's throughput against clients, a line per variant, the ceilings (pgbench, redis-benchmark,
+     * trivial) dashed: the engine-level suites (jdbi-load, redis-load).
+     */
+    static boolean throughput(List<ResultRow> rows, String title, String unit, Path png) {
+        List<Line> lines = new ArrayList<>();
+        List<String> variants = Rows.variants(rows);
+        for (int v = 0; v < variants.size(); v++) {
+            lines.add(new Line(byClients(rows, variants.get(v), "throughput", variants.get(v)), v,
+                    isCeiling(variants.get(v))));
+        }
+        return draw(png, title, log("clients", 2), new NumberAxis(unit), lines, null);
+    }
+
     /** HTTP latency against clients (log latency): p50 solid and p99 dashed, one colour per variant. */
     static boolean httpLatency(List<ResultRow> load, Path png) {
         List<Line> lines = new ArrayList<>();
@@ -120,7 +134,7 @@ final class Charts {
     }
 
     private static boolean isCeiling(String variant) {
-        return variant.equals("trivial") || variant.equals("pgbench");
+        return variant.equals("trivial") || variant.equals("pgbench") || variant.equals("redis-benchmark");
     }
 
     private static XYSeries byClients(List<ResultRow> rows, String variant, String figure, String name) {
@@ -172,6 +186,11 @@ final class Charts {
         }
         if (drawn.isEmpty()) {
             return false;
+        }
+        if (y instanceof LogAxis logAxis && logAxis.getBase() == 10) {
+            double ratio = data.getRangeUpperBound(false) / data.getRangeLowerBound(false);
+            // within about a decade, one label per decade is one label: label every doubling instead
+            logAxis.setTickUnit(new NumberTickUnit(ratio < 30 ? Math.log10(2) : 1));
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, x.getLabel(), y.getLabel(), data,
                 PlotOrientation.VERTICAL, true, false, false);

@@ -63,6 +63,14 @@ public final class PerformanceReport {
         chart(drawn, pageDirectory, charts, Targets.PRICING, "pricing-vs-promotions.png",
                 "Pricing time against promotions, a line per cart size",
                 (rs, png) -> Charts.pricingVsPromotions(rs.rows(Targets.PRICING), png), rows);
+        chart(drawn, pageDirectory, charts, Targets.JDBI, "jdbi-throughput.png",
+                "The engine on cart-jdbi and pgbench: operations per second against workers",
+                (rs, png) -> Charts.throughput(rs.rows(Targets.JDBI), "The engine on cart-jdbi against pgbench",
+                        "operations per second", png), rows);
+        chart(drawn, pageDirectory, charts, Targets.REDIS, "redis-throughput.png",
+                "The Redis cache hit and redis-benchmark GET: reads per second against clients",
+                (rs, png) -> Charts.throughput(rs.rows(Targets.REDIS), "The Redis cache hit against redis-benchmark GET",
+                        "reads per second", png), rows);
         chart(drawn, pageDirectory, charts, Targets.HTTP, "http-throughput.png",
                 "HTTP throughput against clients, per variant, with the ceilings",
                 (rs, png) -> Charts.httpThroughput(rs.rows(Targets.HTTP), rs.rows("http-stress"), png), rows);

@@ -52,6 +52,8 @@ class PerformanceReportTest {
         assertThat(at4).contains(String.format(Locale.ROOT, "%.3f", 0.85), Format.number(0.85 * pgbench),
                 Format.number(pgbench), "| **met** |");
         assertThat(at16).contains(String.format(Locale.ROOT, "%.3f", 0.7), "| not met |");
+        assertPng(temp.resolve("docs/performance/jdbi-throughput.png"));
+        assertThat(page).contains("(performance/jdbi-throughput.png)");
     }
 
     @Test
@@ -180,7 +182,7 @@ class PerformanceReportTest {
         String page = write();
 
         assertThat(stale).doesNotExist();
-        assertThat(page).doesNotContain(".png");
+        assertThat(page).doesNotContain("http-latency.png", "http-throughput.png", "pricing-vs-lines.png");
     }
 
     @Test
