@@ -11,7 +11,10 @@ if [ -z "$pgbench" ] || [ ! -x "$pgbench" ]; then
   apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null
   pgbench="$(command -v pgbench)"
 fi
-mvn -B -q test-compile dependency:build-classpath -pl cart-jdbi -am \
-  -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
+# run-all.sh builds once and sets CARTFLOW_SKIP_BUILD=1; OFFLINE=1 builds with mvn -o
+if [ "${CARTFLOW_SKIP_BUILD:-0}" != 1 ] || [ ! -f cart-jdbi/target/test.cp ]; then
+  mvn -B -q $([ "${OFFLINE:-0}" = 1 ] && echo -o) test-compile dependency:build-classpath -pl cart-jdbi -am \
+    -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
+fi
 CP="cart-jdbi/target/test-classes:cart-jdbi/target/classes:cart-spi/target/classes:cart-core/target/classes:cart-tck/target/classes:$(cat cart-jdbi/target/test.cp)"
 exec java -Djava.io.tmpdir=cart-jdbi/target -cp "$CP" dev.cartflow.jdbi.LoadDriver "$seconds" "$carts" "$pgbench"

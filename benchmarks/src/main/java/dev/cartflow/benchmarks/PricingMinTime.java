@@ -1,8 +1,12 @@
 package dev.cartflow.benchmarks;
 
+import dev.cartflow.benchmarks.report.ResultRow;
+import dev.cartflow.benchmarks.report.ResultsFile;
 import dev.cartflow.core.internal.pricing.CartPricer;
 import dev.cartflow.core.internal.pricing.PricingInput;
 import dev.cartflow.model.PricingPolicy;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A noise-robust companion to the JMH run for shared machines: for every configuration it prices
@@ -19,6 +23,7 @@ public final class PricingMinTime {
         int[] sizes = {1, 10, 100, 1000};
         int[] promotionCounts = {0, 5, 20};
         CartPricer pricer = CartPricer.standard();
+        ResultsFile results = ResultsFile.fromEnvironment();
         long sink = 0;
         for (int round = 0; round < 2; round++) { // the first round only warms up the JIT
             if (round == 1) {
@@ -45,6 +50,7 @@ public final class PricingMinTime {
                     for (PricingPolicy.TaxMode mode : PricingPolicy.TaxMode.values()) {
                         PricingInput input = Carts.input(lines, promotions, mode);
                         long best = Long.MAX_VALUE;
+                        Instant started = Instant.now();
                         for (int r = 0; r < reps; r++) {
                             long t = System.nanoTime();
                             sink += pricer.price(input).total().minor();
@@ -53,6 +59,9 @@ public final class PricingMinTime {
                         if (round == 1) {
                             System.out.printf("%-6d %-6d %-10s %12d %12d %8.1f%n", lines, promotions, mode, best,
                                     floorBest, (double) best / Math.max(1, floorBest));
+                            results.append(ResultRow.of("pricing", mode.name().toLowerCase(Locale.ROOT))
+                                    .lines(lines).promotions(promotions).ns(best).put("floor_ns", floorBest)
+                                    .put("reps", reps).started(started));
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.cartflow.jdbi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
@@ -13,9 +14,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -48,7 +51,9 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Arguments: {@code seconds-per-run} (default 10), {@code carts} (default 2000), path of pgbench
  * (default /usr/lib/postgresql/15/bin/pgbench). Uses {@code CARTFLOW_TEST_POSTGRES_URL} when set,
- * else an embedded PostgreSQL.
+ * else an embedded PostgreSQL. With {@code CARTFLOW_RESULTS} set (a directory), also appends one
+ * {@code jdbi-load} row per measured run to {@code $CARTFLOW_RESULTS/jdbi-load.jsonl} (the results
+ * format of benchmarks/run-all.sh).
  */
 public final class LoadDriver {
     private static final int[] WORKERS = {1, 4, 16};
@@ -56,6 +61,8 @@ public final class LoadDriver {
     private static final int CHECKOUT_CARTS = 30_000;
     private static final Actor SERVICE = Actor.service("load-driver");
     private static final AtomicInteger NEXT_CHECKOUT = new AtomicInteger();
+    /** Where the rows of benchmarks/run-all.sh go; unset outside it. */
+    private static final String RESULTS = System.getenv("CARTFLOW_RESULTS");
 
     private LoadDriver() {
     }
@@ -80,9 +87,9 @@ public final class LoadDriver {
             seed(repository, 1, carts);
             seed(repository, carts + 1, CHECKOUT_CARTS);
             CartEngine engine = engine(repository);
-            runRepository(engine, 4, carts, Math.max(3, seconds / 2)); // warm-up: JIT, pool, caches
+            runRepository(engine, 4, carts, Math.max(3, seconds / 2), false); // warm-up: JIT, pool, caches
             for (int workers : WORKERS) {
-                report.add(runRepository(engine, workers, carts, seconds));
+                report.add(runRepository(engine, workers, carts, seconds, true));
                 System.out.println(report.get(report.size() - 1));
             }
             Path scripts = writePgbenchScripts(carts);
@@ -128,8 +135,9 @@ public final class LoadDriver {
         }
     }
 
-    private static String runRepository(CartEngine engine, int workers, int carts, int seconds)
+    private static String runRepository(CartEngine engine, int workers, int carts, int seconds, boolean record)
             throws Exception {
+        Instant started = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<long[]>> results = new ArrayList<>();
@@ -156,6 +164,12 @@ public final class LoadDriver {
             kinds.append(String.format(" %.2f/%.2f |", percentile(k, 0.50) / 1e6, percentile(k, 0.99) / 1e6));
         }
         double opsPerSecond = sorted.length / (double) seconds;
+        if (record) {
+            appendResult(RESULTS, row("variant", "engine", "clients", workers, "throughput", opsPerSecond,
+                    "p50_ms", percentile(sorted, 0.50) / 1e6, "p99_ms", percentile(sorted, 0.99) / 1e6,
+                    "p999_ms", percentile(sorted, 0.999) / 1e6, "errors", conflicts, "carts", carts,
+                    "seconds", seconds, "started", started.toString()));
+        }
         return String.format("%-8s %-8d %10.0f %10.2f %10.2f %10d  %s", "engine", workers, opsPerSecond,
                 percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, conflicts,
                 kinds.substring(0, kinds.length() - 1));
@@ -246,6 +260,7 @@ public final class LoadDriver {
 
     private static String runPgbench(String pgbench, String schema, Path scripts, int workers, int seconds)
             throws Exception {
+        Instant started = Instant.now();
         URI uri = URI.create(TestDatabase.url().substring("jdbc:".length()));
         String database = uri.getPath().substring(1);
         String user = "postgres";
@@ -278,14 +293,43 @@ public final class LoadDriver {
         Files.writeString(scripts.resolve("pgbench-" + workers + ".txt"), output);
         double tps = 0;
         double latency = 0;
+        long failed = 0;
         for (String line : output.split("\n")) {
             if (line.startsWith("tps = ")) {
                 tps = Double.parseDouble(line.substring(6).split(" ")[0]);
             } else if (line.startsWith("latency average = ")) {
                 latency = Double.parseDouble(line.substring(18).split(" ")[0]);
+            } else if (line.startsWith("number of failed transactions: ")) {
+                failed = Long.parseLong(line.substring(31).split(" ")[0]);
             }
         }
+        appendResult(RESULTS, row("variant", "pgbench", "clients", workers, "throughput", tps, "latency_avg_ms", latency,
+                "errors", failed, "seconds", seconds, "started", started.toString()));
         return String.format("%-8s %-8d %10.0f %10s %10s %10s   (latency avg %.2f ms; per-script detail in %s)",
                 "pgbench", workers, tps, "-", "-", "-", latency, scripts.resolve("pgbench-" + workers + ".txt"));
+    }
+
+    /** Keys and values, alternating, as an ordered {@code jdbi-load} row. */
+    static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("suite", "jdbi-load");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    /**
+     * Appends {@code row} as one JSON line to {@code <directory>/jdbi-load.jsonl}, nothing when
+     * {@code directory} is null or blank; the format is benchmarks' {@code
+     * dev.cartflow.benchmarks.report.ResultRow}, which this module cannot see.
+     */
+    static void appendResult(String directory, Map<String, Object> row) throws IOException {
+        if (directory == null || directory.isBlank()) {
+            return;
+        }
+        Files.createDirectories(Path.of(directory));
+        Files.writeString(Path.of(directory, "jdbi-load.jsonl"), new ObjectMapper().writeValueAsString(row) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -1,15 +1,23 @@
 package dev.cartflow.redis;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cartflow.core.memory.InMemoryCartRepository;
 import dev.cartflow.model.Cart;
 import dev.cartflow.spi.CartWrite;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,9 +28,14 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code redis-benchmark -t get -d <snapshot size>} at the same concurrency against the same server.
  *
  * <p>Arguments: {@code [seconds per run, default 10] [lines in the cart, default 10]}. Uses
- * {@code CARTFLOW_TEST_REDIS_URL} or starts an embedded server.
+ * {@code CARTFLOW_TEST_REDIS_URL} or starts an embedded server. With {@code CARTFLOW_RESULTS} set (a
+ * directory), also appends a {@code cache-hit} and a {@code redis-benchmark} row per reader count to
+ * {@code $CARTFLOW_RESULTS/redis-load.jsonl} (the results format of benchmarks/run-all.sh).
  */
 public final class CacheReadLoadDriver {
+    /** Where the rows of benchmarks/run-all.sh go; unset outside it. */
+    private static final String RESULTS = System.getenv("CARTFLOW_RESULTS");
+
     private CacheReadLoadDriver() {
     }
 
@@ -46,8 +59,16 @@ public final class CacheReadLoadDriver {
                     seconds);
             for (int threads : new int[] {1, 16}) {
                 run(repo, cart, threads, Math.max(2, seconds / 3)); // warm-up
+                Instant started = Instant.now();
                 double ours = run(repo, cart, threads, seconds);
+                Instant benchmarkStarted = Instant.now();
                 double theirs = redisBenchmark(uri, threads, size, seconds);
+                appendResult(RESULTS, row("variant", "cache-hit", "clients", threads, "throughput", ours,
+                        "lines", lines, "bytes", size, "seconds", seconds, "started", started.toString()));
+                if (theirs > 0) {
+                    appendResult(RESULTS, row("variant", "redis-benchmark", "clients", threads, "throughput", theirs,
+                            "bytes", size, "started", benchmarkStarted.toString()));
+                }
                 System.out.printf("threads=%d find/s=%.0f redis-benchmark-get/s=%.0f ratio=%.2f%n", threads, ours,
                         theirs, theirs > 0 ? ours / theirs : Double.NaN);
             }
@@ -115,5 +136,29 @@ public final class CacheReadLoadDriver {
             System.out.println("redis-benchmark not found: apt-get install -y redis-tools");
             return 0;
         }
+    }
+
+    /** Keys and values, alternating, as an ordered {@code redis-load} row. */
+    static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("suite", "redis-load");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    /**
+     * Appends {@code row} as one JSON line to {@code <directory>/redis-load.jsonl}, nothing when
+     * {@code directory} is null or blank; the format is benchmarks' {@code
+     * dev.cartflow.benchmarks.report.ResultRow}, which this module cannot see.
+     */
+    static void appendResult(String directory, Map<String, Object> row) throws IOException {
+        if (directory == null || directory.isBlank()) {
+            return;
+        }
+        Files.createDirectories(Path.of(directory));
+        Files.writeString(Path.of(directory, "redis-load.jsonl"), new ObjectMapper().writeValueAsString(row) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
