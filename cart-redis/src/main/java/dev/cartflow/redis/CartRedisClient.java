@@ -41,7 +41,7 @@ public final class CartRedisClient implements AutoCloseable {
     private final Duration timeout;
 
     /** Blocking connections for cache reads of a standalone server (more concurrent reads share Lettuce's). */
-    static final int DIRECT_CONNECTIONS = 8;
+    static final int DIRECT_CONNECTIONS = 16;
 
     private CartRedisClient(RedisClient standaloneClient, RedisClusterClient clusterClient, Duration timeout,
                             DirectReads direct) {
