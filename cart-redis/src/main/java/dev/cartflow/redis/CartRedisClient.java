@@ -85,7 +85,7 @@ public final class CartRedisClient implements AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .build());
             return new CartRedisClient(client, null, commandTimeout,
-                    DirectReads.open(redisUri, commandTimeout, directConnections));
+                    directReads(redisUri, commandTimeout, directConnections));
         }, client::shutdown);
     }
 
@@ -121,6 +121,18 @@ public final class CartRedisClient implements AutoCloseable {
                     .build());
             return new CartRedisClient(null, client, commandTimeout, null);
         }, client::shutdown);
+    }
+
+    /**
+     * The blocking read connections, or {@code null} (reads on Lettuce) where they do not apply or
+     * the host's class path holds a Jedis older than the one cart-redis is built with.
+     */
+    private static DirectReads directReads(RedisURI uri, Duration timeout, int connections) {
+        try {
+            return DirectReads.open(uri, timeout, connections);
+        } catch (LinkageError olderJedis) {
+            return null;
+        }
     }
 
     /** The URI with the timeout; a malformed one is the caller's {@code INVALID_INPUT}. */
