@@ -29,7 +29,7 @@ class CachingCartRepositoryRestartTest {
         server.start();
         String url = "redis://127.0.0.1:" + port;
         String prefix = TestRedis.freshPrefix();
-        try (CartRedisClient client = CartRedisClient.standalone(url, Duration.ofMillis(300));
+        try (CartRedisClient client = CartRedisClient.standalone(url, Duration.ofSeconds(2));
              CachingCartRepository repo = CachingCartRepository.builder(new InMemoryCartRepository(), client)
                      .keyPrefix(prefix).circuitBreaker(2, Duration.ofMillis(200)).build()) {
             assertThat(client.hasDirectReads()).as("the read path under test").isTrue();
