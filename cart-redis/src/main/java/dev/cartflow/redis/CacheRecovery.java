@@ -63,6 +63,14 @@ final class CacheRecovery {
         checkRestart.set(true);
     }
 
+    /**
+     * True from a suspected restart until the server's run id has been compared: cache reads then go
+     * to the delegate, since a restarted server may hold an old persisted snapshot.
+     */
+    boolean restartUnchecked() {
+        return checkRestart.get();
+    }
+
     boolean degraded() {
         return !pending.isEmpty() || flushNeeded.get();
     }

@@ -19,7 +19,6 @@ import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
 import dev.cartflow.spi.RetentionStore;
 import java.util.Map;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import java.time.Instant;
@@ -80,7 +79,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         RedisKeys keys = new RedisKeys(b.keyPrefix);
         this.signals = new CacheSignals(b.observer);
         this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen,
-                this::suspectRestart, signals::swallowed);
+                this::suspectRestart, this::onRedisFailure);
         this.snapshots = new SnapshotEntries(client, keys, guard, b.clock, b.minTtl, b.maxTtl, b.expiryGrace,
                 b.tombstoneTtl);
         this.trackSkus = b.trackSkus;
@@ -91,6 +90,13 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
             RedisConnectionStateListener restartWatch = new RedisConnectionStateListener() {
                 @Override
                 public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
+                    recovery.suspectRestart();
+                }
+
+                @Override
+                public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                    // cache reads may use other connections than this one (DirectReads), which can
+                    // reach a restarted server first: distrust the cache until its run id is checked
                     recovery.suspectRestart();
                 }
             };
@@ -127,18 +133,18 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
             }
         }
         recovery.recoverIfNeeded();
-        if (recovery.isPending(id)) {
+        if (recovery.restartUnchecked() || recovery.isPending(id)) {
             guard.bypassed.incrementAndGet();
             signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
         }
-        Optional<List<KeyValue<String, String>>> entry = snapshots.read(id);
+        Optional<List<String>> entry = snapshots.read(id);
         if (entry.isEmpty()) {
             signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
         }
-        String data = entry.get().get(0).getValueOrElse(null);
-        boolean tombstone = entry.get().get(1).hasValue();
+        String data = entry.get().get(0);
+        boolean tombstone = entry.get().get(1) != null;
         if (data != null) {
             Optional<Cart> cart = decoded.decode(id, data);
             if (cart.isPresent()) {
@@ -275,6 +281,15 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         if (recovery != null) {
             recovery.suspectRestart();
         }
+    }
+
+    /**
+     * A Redis call failed: besides telling the observer, distrust the cache until the server's run id
+     * is checked, since the failure may be a restart that another connection has not noticed yet.
+     */
+    private void onRedisFailure(RuntimeException e) {
+        signals.swallowed(e);
+        suspectRestart();
     }
 
     private void onCircuitOpen() {

@@ -37,9 +37,14 @@ public final class CartRedisClient implements AutoCloseable {
     private final StatefulRedisConnection<String, String> standalone;
     private final StatefulRedisClusterConnection<String, String> cluster;
     private final RedisClusterCommands<String, String> commands;
+    private final DirectReads direct;
     private final Duration timeout;
 
-    private CartRedisClient(RedisClient standaloneClient, RedisClusterClient clusterClient, Duration timeout) {
+    /** Blocking connections for cache reads of a standalone server (more concurrent reads share Lettuce's). */
+    static final int DIRECT_CONNECTIONS = 16;
+
+    private CartRedisClient(RedisClient standaloneClient, RedisClusterClient clusterClient, Duration timeout,
+                            DirectReads direct) {
         this.standaloneClient = standaloneClient;
         this.clusterClient = clusterClient;
         this.timeout = timeout;
@@ -52,6 +57,7 @@ public final class CartRedisClient implements AutoCloseable {
             standalone = null;
             commands = cluster.sync();
         }
+        this.direct = direct;
     }
 
     /**
@@ -62,6 +68,11 @@ public final class CartRedisClient implements AutoCloseable {
      * @return the connected client
      */
     public static CartRedisClient standalone(String uri, Duration commandTimeout) {
+        return standalone(uri, commandTimeout, DIRECT_CONNECTIONS);
+    }
+
+    /** As {@link #standalone(String, Duration)} with {@code directConnections} blocking read connections (0: none). */
+    static CartRedisClient standalone(String uri, Duration commandTimeout, int directConnections) {
         CartException.requireNonNull(uri, "uri");
         checkTimeout(commandTimeout);
         RedisURI redisUri = parse(uri, commandTimeout);
@@ -73,7 +84,8 @@ public final class CartRedisClient implements AutoCloseable {
                     .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .build());
-            return new CartRedisClient(client, null, commandTimeout);
+            return new CartRedisClient(client, null, commandTimeout,
+                    directReads(redisUri, commandTimeout, directConnections));
         }, client::shutdown);
     }
 
@@ -107,8 +119,20 @@ public final class CartRedisClient implements AutoCloseable {
                             .enableAllAdaptiveRefreshTriggers()
                             .build())
                     .build());
-            return new CartRedisClient(null, client, commandTimeout);
+            return new CartRedisClient(null, client, commandTimeout, null);
         }, client::shutdown);
+    }
+
+    /**
+     * The blocking read connections, or {@code null} (reads on Lettuce) where they do not apply or
+     * the host's class path holds a Jedis older than the one cart-redis is built with.
+     */
+    private static DirectReads directReads(RedisURI uri, Duration timeout, int connections) {
+        try {
+            return DirectReads.open(uri, timeout, connections);
+        } catch (LinkageError olderJedis) {
+            return null;
+        }
     }
 
     /** The URI with the timeout; a malformed one is the caller's {@code INVALID_INPUT}. */
@@ -159,6 +183,29 @@ public final class CartRedisClient implements AutoCloseable {
         return commands;
     }
 
+    /**
+     * {@code HMGET}: on a blocking connection of the calling thread when one is free (standalone),
+     * else on the shared connection. Not translated: callers run it behind a {@link RedisGuard}.
+     *
+     * @return the values of {@code fields}, {@code null} where a field is missing
+     */
+    List<String> hmget(String key, String... fields) {
+        if (direct != null) {
+            List<String> values = direct.hmget(key, fields);
+            if (values != null) {
+                return values;
+            }
+        }
+        List<String> values = new ArrayList<>(fields.length);
+        commands.hmget(key, fields).forEach(kv -> values.add(kv.getValueOrElse(null)));
+        return values;
+    }
+
+    /** True when cache reads may use blocking connections of their own (standalone, plain TCP). */
+    boolean hasDirectReads() {
+        return direct != null;
+    }
+
     /** The hash slot of a key (meaningful in cluster mode; computed the same way in standalone mode). */
     static int slot(String key) {
         return SlotHash.getSlot(key);
@@ -197,6 +244,13 @@ public final class CartRedisClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            if (direct != null) {
+                direct.close();
+            }
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
+        }
         try {
             if (standalone != null) {
                 standalone.close();

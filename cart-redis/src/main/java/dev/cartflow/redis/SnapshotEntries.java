@@ -2,7 +2,6 @@ package dev.cartflow.redis;
 
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.ScriptOutputType;
@@ -78,10 +77,10 @@ final class SnapshotEntries {
         return client.commands();
     }
 
-    /** The entry's data and tombstone fields, or empty when Redis did not answer. */
-    Optional<List<KeyValue<String, String>>> read(CartId id) {
+    /** The entry's data and tombstone fields ({@code null} when absent), or empty when Redis did not answer. */
+    Optional<List<String>> read(CartId id) {
         String key = keys.snapshot(id);
-        return guard.call(() -> redis().hmget(key, "d", "t"));
+        return guard.call(() -> client.hmget(key, "d", "t"));
     }
 
     /** Version-checked fill; true when Redis answered (whether or not it replaced the entry). */
