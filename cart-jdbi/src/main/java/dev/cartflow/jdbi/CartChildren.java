@@ -10,45 +10,84 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * The set-based insert of everything that hangs off cart rows: lines, codes, participants, outbox
- * events and idempotency records, all in one {@link CartSql#INSERT_CHILDREN} statement whatever their number
- * (each column travels as one array).
+ * Everything that hangs off cart rows (lines, codes, participants, outbox events and idempotency
+ * records) as the parallel arrays of set-based {@code unnest} inserts, one CTE per kind that is
+ * present: a write names only the kinds it has, so a change of a cart with three lines and one
+ * event binds and plans two inserts, not five.
+ *
+ * <p>Two uses. {@link #insert} writes the children of carts whose rows were written before, in a
+ * statement of its own. {@link #guardedStatement} is the whole write of one cart in one statement:
+ * the cart row (inserted, or updated under its version guard, CTE {@code written}), the delete of
+ * its old children, and the inserts of the new ones, each conditioned on the guard. An insert of
+ * new lines also waits for the delete of the old ones (it reads the delete's row count), so that the
+ * unique keys of a replaced line never meet their successor in the same statement.
  */
 final class CartChildren {
-    private CartChildren() {
+    private static final int LINES = 1;
+    private static final int CODES = 2;
+    private static final int PARTICIPANTS = 4;
+    private static final int EVENTS = 8;
+    private static final int KEYS = 16;
+
+    /** The statement of each {@link Guard} and each combination of kinds present. */
+    private static final String[][] STATEMENTS = new String[Guard.values().length][32];
+
+    static {
+        for (Guard guard : Guard.values()) {
+            for (int parts = 0; parts < 32; parts++) {
+                STATEMENTS[guard.ordinal()][parts] = render(guard, parts);
+            }
+        }
     }
 
-    /**
-     * Inserts the lines and codes of {@code carts}, the events and the records, in the caller's
-     * transaction.
-     *
-     * @return the number of idempotency records inserted (a live record with the same key is kept)
-     */
-    static long insert(Handle h, List<Cart> carts, List<CartEvent> events,
-                       List<IdempotencyRecord> records, Instant now) {
-        boolean anyLineOrCode = carts.stream().anyMatch(c -> !c.lines().isEmpty() || !c.codes().isEmpty());
-        if (!anyLineOrCode && !ParticipantRows.any(carts) && events.isEmpty() && records.isEmpty()) {
-            return 0;
-        }
-        List<String> lineCarts = new ArrayList<>();
-        List<Integer> linePositions = new ArrayList<>();
-        List<String> lineIds = new ArrayList<>();
-        List<String> skus = new ArrayList<>();
-        List<String> warehouses = new ArrayList<>();
-        List<Integer> quantities = new ArrayList<>();
-        List<Long> priceMinors = new ArrayList<>();
-        List<String> priceCurrencies = new ArrayList<>();
-        List<String> addedAts = new ArrayList<>();
-        List<Integer> addedAtNs = new ArrayList<>();
-        List<String> codeCarts = new ArrayList<>();
-        List<Integer> codePositions = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
+    /** How the children's inserts depend on the cart row of the same statement. */
+    enum Guard {
+        /** The rows were written by earlier statements of the transaction. */
+        NONE,
+        /** A new cart inserted in the same statement. */
+        NEW_CART,
+        /** A stored cart updated under its version guard in the same statement. */
+        CHANGED_CART
+    }
+
+    private final int parts;
+    private final List<String> lineCarts = new ArrayList<>();
+    private final List<Integer> linePositions = new ArrayList<>();
+    private final List<String> lineIds = new ArrayList<>();
+    private final List<String> skus = new ArrayList<>();
+    private final List<String> warehouses = new ArrayList<>();
+    private final List<Integer> quantities = new ArrayList<>();
+    private final List<Long> priceMinors = new ArrayList<>();
+    private final List<String> priceCurrencies = new ArrayList<>();
+    private final List<String> addedAts = new ArrayList<>();
+    private final List<Integer> addedAtNs = new ArrayList<>();
+    private final List<String> codeCarts = new ArrayList<>();
+    private final List<Integer> codePositions = new ArrayList<>();
+    private final List<String> codes = new ArrayList<>();
+    private final List<String> eventCarts = new ArrayList<>();
+    private final List<Long> sequences = new ArrayList<>();
+    private final List<Integer> indexes = new ArrayList<>();
+    private final List<String> types = new ArrayList<>();
+    private final List<String> ats = new ArrayList<>();
+    private final List<Integer> atNs = new ArrayList<>();
+    private final List<String> datas = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
+    private final List<String> fingerprints = new ArrayList<>();
+    private final List<String> responses = new ArrayList<>();
+    private final List<String> keyExpiries = new ArrayList<>();
+    private final List<Integer> keyExpiryNs = new ArrayList<>();
+    private final ParticipantRows participants;
+
+    /** The children of {@code carts}, with the events and records of the same write. */
+    CartChildren(List<Cart> carts, List<CartEvent> events, List<IdempotencyRecord> records) {
         for (Cart cart : carts) {
+            String id = cart.id().toString();
             int position = 0;
             for (LineItem line : cart.lines()) {
-                lineCarts.add(cart.id().toString());
+                lineCarts.add(id);
                 linePositions.add(position++);
                 lineIds.add(line.id().value());
                 skus.add(line.sku().value());
@@ -62,22 +101,17 @@ final class CartChildren {
             }
             position = 0;
             for (String code : cart.codes()) {
-                codeCarts.add(cart.id().toString());
+                codeCarts.add(id);
                 codePositions.add(position++);
                 codes.add(code);
             }
         }
         List<CartEvent> orderedEvents = new ArrayList<>(events);
-        orderedEvents.sort(Comparator.comparing((CartEvent e) -> e.cartId().value())
-                .thenComparingLong(CartEvent::sequence)
-                .thenComparingInt(CartEvent::index));
-        List<String> eventCarts = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<String> ats = new ArrayList<>();
-        List<Integer> atNs = new ArrayList<>();
-        List<String> datas = new ArrayList<>();
+        if (orderedEvents.size() > 1) {
+            orderedEvents.sort(Comparator.comparing((CartEvent e) -> e.cartId().value())
+                    .thenComparingLong(CartEvent::sequence)
+                    .thenComparingInt(CartEvent::index));
+        }
         for (CartEvent event : orderedEvents) {
             eventCarts.add(event.cartId().toString());
             sequences.add(event.sequence());
@@ -87,11 +121,6 @@ final class CartChildren {
             atNs.add(CartRows.nanos(event.at()));
             datas.add(Json.write(event.sortedData()));
         }
-        List<String> keys = new ArrayList<>();
-        List<String> fingerprints = new ArrayList<>();
-        List<String> responses = new ArrayList<>();
-        List<String> keyExpiries = new ArrayList<>();
-        List<Integer> keyExpiryNs = new ArrayList<>();
         for (IdempotencyRecord record : records) {
             keys.add(record.key());
             fingerprints.add(record.fingerprint());
@@ -99,34 +128,125 @@ final class CartChildren {
             keyExpiries.add(CartRows.text(record.expiresAt()));
             keyExpiryNs.add(CartRows.nanos(record.expiresAt()));
         }
-        return new ParticipantRows(carts).bind(h.createQuery(CartSql.INSERT_CHILDREN))
-                .bindArray("lineCarts", String.class, lineCarts)
-                .bindArray("linePositions", Integer.class, linePositions)
-                .bindArray("lineIds", String.class, lineIds)
-                .bindArray("skus", String.class, skus)
-                .bindArray("warehouses", String.class, warehouses)
-                .bindArray("quantities", Integer.class, quantities)
-                .bindArray("priceMinors", Long.class, priceMinors)
-                .bindArray("priceCurrencies", String.class, priceCurrencies)
-                .bindArray("addedAts", String.class, addedAts)
-                .bindArray("addedAtNs", Integer.class, addedAtNs)
-                .bindArray("codeCarts", String.class, codeCarts)
-                .bindArray("codePositions", Integer.class, codePositions)
-                .bindArray("codes", String.class, codes)
-                .bindArray("eventCarts", String.class, eventCarts)
-                .bindArray("sequences", Long.class, sequences)
-                .bindArray("indexes", Integer.class, indexes)
-                .bindArray("types", String.class, types)
-                .bindArray("ats", String.class, ats)
-                .bindArray("atNs", Integer.class, atNs)
-                .bindArray("datas", String.class, datas)
-                .bindArray("keys", String.class, keys)
-                .bindArray("fingerprints", String.class, fingerprints)
-                .bindArray("responses", String.class, responses)
-                .bindArray("keyExpiries", String.class, keyExpiries)
-                .bindArray("keyExpiryNs", Integer.class, keyExpiryNs)
-                .bind("now", now == null ? null : CartRows.text(now))
-                .mapTo(Long.class)
+        participants = new ParticipantRows(carts);
+        parts = (lineCarts.isEmpty() ? 0 : LINES) | (codeCarts.isEmpty() ? 0 : CODES)
+                | (participants.isEmpty() ? 0 : PARTICIPANTS) | (eventCarts.isEmpty() ? 0 : EVENTS)
+                | (keys.isEmpty() ? 0 : KEYS);
+    }
+
+    /**
+     * Inserts the lines and codes of {@code carts}, the events and the records, in the caller's
+     * transaction, after the cart rows were written.
+     *
+     * @return the number of idempotency records inserted (a live record with the same key is kept)
+     */
+    static long insert(Handle h, List<Cart> carts, List<CartEvent> events,
+                       List<IdempotencyRecord> records, Instant now) {
+        CartChildren children = new CartChildren(carts, events, records);
+        if (children.parts == 0) {
+            return 0;
+        }
+        return children.bind(h.createQuery(STATEMENTS[Guard.NONE.ordinal()][children.parts]), now)
+                .map((rs, ctx) -> rs.getLong(1))
                 .one();
+    }
+
+    /**
+     * The one statement of a single-cart write: the cart row under {@code guard}, then these
+     * children. Its row has two columns: the cart rows written (0 when the guard failed, and then
+     * nothing else was written) and the idempotency records written.
+     */
+    String guardedStatement(Guard guard) {
+        return STATEMENTS[guard.ordinal()][parts];
+    }
+
+    /** Whether there is an idempotency record to write (the caller must then be able to roll back). */
+    boolean hasRecords() {
+        return (parts & KEYS) != 0;
+    }
+
+    /** Binds the arrays of the kinds present, and {@code now} when there are records. */
+    Query bind(Query query, Instant now) {
+        if ((parts & LINES) != 0) {
+            query.bind("lineCarts", SqlArrays.text(lineCarts))
+                    .bind("linePositions", SqlArrays.int4(linePositions))
+                    .bind("lineIds", SqlArrays.text(lineIds))
+                    .bind("skus", SqlArrays.text(skus))
+                    .bind("warehouses", SqlArrays.text(warehouses))
+                    .bind("quantities", SqlArrays.int4(quantities))
+                    .bind("priceMinors", SqlArrays.int8(priceMinors))
+                    .bind("priceCurrencies", SqlArrays.text(priceCurrencies))
+                    .bind("addedAts", SqlArrays.text(addedAts))
+                    .bind("addedAtNs", SqlArrays.int4(addedAtNs));
+        }
+        if ((parts & CODES) != 0) {
+            query.bind("codeCarts", SqlArrays.text(codeCarts))
+                    .bind("codePositions", SqlArrays.int4(codePositions))
+                    .bind("codes", SqlArrays.text(codes));
+        }
+        if ((parts & PARTICIPANTS) != 0) {
+            participants.bind(query);
+        }
+        if ((parts & EVENTS) != 0) {
+            query.bind("eventCarts", SqlArrays.text(eventCarts))
+                    .bind("sequences", SqlArrays.int8(sequences))
+                    .bind("indexes", SqlArrays.int4(indexes))
+                    .bind("types", SqlArrays.text(types))
+                    .bind("ats", SqlArrays.text(ats))
+                    .bind("atNs", SqlArrays.int4(atNs))
+                    .bind("datas", SqlArrays.text(datas));
+        }
+        if ((parts & KEYS) != 0) {
+            query.bind("keys", SqlArrays.text(keys))
+                    .bind("fingerprints", SqlArrays.text(fingerprints))
+                    .bind("responses", SqlArrays.text(responses))
+                    .bind("keyExpiries", SqlArrays.text(keyExpiries))
+                    .bind("keyExpiryNs", SqlArrays.int4(keyExpiryNs))
+                    .bind("now", now == null ? null : CartRows.text(now));
+        }
+        return query;
+    }
+
+    private static String render(Guard guard, int parts) {
+        List<String> ctes = new ArrayList<>();
+        switch (guard) {
+            case NEW_CART -> ctes.add("WITH written AS (" + CartSql.INSERT_CART_RETURNING + ")");
+            case CHANGED_CART -> ctes.add("WITH written AS (" + CartSql.GUARDED_UPDATE + "),\n" + CartSql.OLD_CHILDREN);
+            case NONE -> {
+            }
+        }
+        if ((parts & LINES) != 0) {
+            ctes.add(String.format(CartSql.NEW_LINES, condition(guard, "old_lines")));
+        }
+        if ((parts & CODES) != 0) {
+            ctes.add(String.format(CartSql.NEW_CODES, condition(guard, "old_codes")));
+        }
+        if ((parts & PARTICIPANTS) != 0) {
+            ctes.add(String.format(CartSql.NEW_PARTICIPANTS, condition(guard, "old_participants")));
+        }
+        if ((parts & EVENTS) != 0) {
+            ctes.add(String.format(CartSql.NEW_EVENTS, condition(guard, null)));
+        }
+        if ((parts & KEYS) != 0) {
+            ctes.add(String.format(CartSql.NEW_KEYS, condition(guard, null)));
+        }
+        String keysWritten = (parts & KEYS) != 0 ? "(SELECT count(*) FROM new_keys)" : "0";
+        String result = guard == Guard.NONE ? "SELECT " + keysWritten
+                : "SELECT (SELECT count(*) FROM written), " + keysWritten;
+        if (ctes.isEmpty()) {
+            return result;
+        }
+        String with = String.join(",\n", ctes);
+        return (guard == Guard.NONE ? "WITH " + with : with) + "\n" + result;
+    }
+
+    /** The condition of one insert: the guard held, and the children it replaces are gone. */
+    private static String condition(Guard guard, String replaced) {
+        return switch (guard) {
+            case NONE -> "";
+            case NEW_CART -> "WHERE EXISTS (SELECT 1 FROM written)";
+            case CHANGED_CART -> "WHERE EXISTS (SELECT 1 FROM written)"
+                    + (replaced == null ? "" : " AND (SELECT count(*) FROM " + replaced + ") >= 0");
+        };
     }
 }

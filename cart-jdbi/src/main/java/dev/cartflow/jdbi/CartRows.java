@@ -1,6 +1,9 @@
 package dev.cartflow.jdbi;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cartflow.error.CartErrorCode;
+import dev.cartflow.error.CartException;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
@@ -11,6 +14,7 @@ import dev.cartflow.model.LineId;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.Sku;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,6 +59,18 @@ final class CartRows {
         return micros == null ? null : micros.plusNanos(rs.getInt(nanosColumn));
     }
 
+    /**
+     * An instant of {@link CartSql#SELECT_CARTS}: microseconds since the epoch in {@code <name>_us}
+     * (null for no instant) and the nanoseconds below them in {@code <name>_ns}.
+     */
+    static Instant micros(ResultSet rs, String name) throws SQLException {
+        long micros = rs.getLong(name + "_us");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return CommerceColumns.micros(micros, rs.getInt(name + "_ns"));
+    }
+
     static Cart cart(ResultSet rs, StatementContext ctx) throws SQLException {
         CartOwner owner = "GUEST".equals(rs.getString("owner_kind"))
                 ? new CartOwner.Guest(rs.getString("guest_token_hash"))
@@ -73,10 +89,10 @@ final class CartRows {
                 Arrays.asList(codes),
                 rs.getString("shipping_method"),
                 rs.getString("metadata_text"),
-                instant(rs, "created_at", "created_at_ns"),
-                instant(rs, "updated_at", "updated_at_ns"),
-                instant(rs, "expires_at", "expires_at_ns"),
-                instant(rs, "abandoned_at", "abandoned_at_ns"),
+                micros(rs, "created_at"),
+                micros(rs, "updated_at"),
+                micros(rs, "expires_at"),
+                micros(rs, "abandoned_at"),
                 rs.getString("region"),
                 more.kind(),
                 more.name(),
@@ -87,22 +103,63 @@ final class CartRows {
                 more.freeze());
     }
 
-    private static List<LineItem> lines(String json) {
+    /**
+     * The lines aggregated by {@link CartSql#SELECT_CARTS}: an array of {@code [line id, sku,
+     * warehouse, quantity, price minor, price currency, added-at micros, added-at nanos]} rows, read
+     * with a streaming parser (no tree: every load of a cart runs this).
+     */
+    static List<LineItem> lines(String json) {
         if (json == null) {
             return List.of();
         }
-        JsonNode array = Json.read(json);
-        List<LineItem> lines = new ArrayList<>(array.size());
-        for (JsonNode row : array) {
-            Money price = row.get(4).isNull() ? null
-                    : Money.ofMinor(row.get(4).asLong(), Currency.getInstance(row.get(5).asText()));
-            long micros = row.get(6).asLong();
-            Instant addedAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L + row.get(7).asInt());
-            lines.add(new LineItem(new LineId(row.get(0).asText()), new Sku(row.get(1).asText()),
-                    row.get(3).asInt(), row.get(2).asText(), price, addedAt));
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            List<LineItem> lines = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                String lineId = string(p);
+                String sku = string(p);
+                String warehouse = string(p);
+                int quantity = number(p).intValue();
+                Long priceMinor = nullableNumber(p);
+                String priceCurrency = p.nextToken() == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                long micros = number(p).longValue();
+                int nanos = number(p).intValue();
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+                Money price = priceMinor == null ? null
+                        : Money.ofMinor(priceMinor, Currency.getInstance(priceCurrency));
+                lines.add(new LineItem(new LineId(lineId), new Sku(sku), quantity, warehouse, price,
+                        CommerceColumns.micros(micros, nanos)));
+            }
+            expect(p.currentToken(), JsonToken.END_ARRAY);
+            return lines;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new CartException(CartErrorCode.PROVIDER_UNAVAILABLE, "stored lines are malformed", e);
         }
-        return lines;
+    }
+
+    private static String string(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static Long number(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+        return p.getLongValue();
+    }
+
+    private static Long nullableNumber(JsonParser p) throws IOException {
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(token, JsonToken.VALUE_NUMBER_INT);
+        return p.getLongValue();
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("expected " + expected + ", found " + actual);
+        }
     }
 
     static CartEvent event(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The statements on the cart tables (rows map to the model in {@link CartRows}; lines, codes, events
@@ -25,9 +28,11 @@ import org.jdbi.v3.core.Handle;
  * travel as text, numbers or arrays of them and are cast in SQL.
  *
  * <p>Statement budget: loading any number of carts is one query (lines and codes are aggregated in
- * it); writing carts is one guarded statement per cart (which also deletes the replaced lines and
- * codes) plus one set-based statement for all lines, codes, outbox events and idempotency records,
- * whatever their number: a single-cart save is two statements.
+ * it); a single-cart save is one statement ({@link #writeOne}: the guarded row, the replaced
+ * children deleted, the new ones, its events and its record inserted), run without an explicit
+ * transaction unless it has an idempotency record to check; writing several carts is one guarded
+ * statement per cart plus one set-based statement for all lines, codes, outbox events and
+ * idempotency records, whatever their number.
  */
 final class CartStore {
     private CartStore() {
@@ -123,12 +128,50 @@ final class CartStore {
     static long storedVersion(Handle h, CartId id) {
         return h.createQuery("SELECT version FROM carts WHERE id = CAST(:id AS uuid)")
                 .bind("id", id.toString())
-                .mapTo(Long.class)
+                .map((rs, ctx) -> rs.getLong(1))
                 .findOne()
                 .orElse(0L);
     }
 
     // ---------------------------------------------------------------------------------- writes
+
+    /**
+     * Writes one cart in one statement ({@link CartChildren#guardedStatement}). Without an
+     * idempotency record the statement is its own transaction; with one it runs in a transaction
+     * that is rolled back when a live record holds the key. Throws {@code VERSION_CONFLICT} when the
+     * guard fails (and then nothing was written).
+     */
+    static void writeOne(Jdbi jdbi, CartWrite write) {
+        Cart cart = write.cart();
+        CartChildren children = new CartChildren(List.of(cart), write.events(),
+                write.idempotency() == null ? List.of() : List.of(write.idempotency()));
+        boolean isNew = write.expectedVersion() == 0;
+        HandleCallback<long[], RuntimeException> statement = h -> {
+            Query query = bindCart(h.createQuery(children.guardedStatement(
+                    isNew ? CartChildren.Guard.NEW_CART : CartChildren.Guard.CHANGED_CART)), cart);
+            if (!isNew) {
+                query.bind("expectedVersion", write.expectedVersion());
+            }
+            long[] written = children.bind(query, cart.updatedAt())
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .one();
+            if (written[0] != 1) {
+                long stored = storedVersion(h, cart.id());
+                throw CartException.versionConflict(stored, "cart " + cart.id() + " is at version " + stored
+                        + ", not " + write.expectedVersion());
+            }
+            if (children.hasRecords() && written[1] != 1) {
+                throw CartException.versionConflict(write.expectedVersion(),
+                        "idempotency key is already used by a live record; reload and retry");
+            }
+            return written;
+        };
+        if (children.hasRecords()) {
+            jdbi.inTransaction(statement);
+        } else {
+            jdbi.withHandle(statement);
+        }
+    }
 
     /**
      * Writes the changes in the caller's transaction; throws {@code VERSION_CONFLICT} (and the caller
@@ -164,7 +207,7 @@ final class CartStore {
             } else {
                 rows = bindCart(h.createQuery(CartSql.UPDATE_CART), cart)
                         .bind("expectedVersion", write.expectedVersion())
-                        .mapTo(Long.class)
+                        .map((rs, ctx) -> rs.getLong(1))
                         .one();
             }
             if (rows != 1) {
@@ -195,7 +238,7 @@ final class CartStore {
             if (!seen.add(cart.id())) {
                 continue;
             }
-            if (bindCart(h.createQuery(CartSql.UPSERT_IF_NEWER), cart).mapTo(Long.class).one() == 1) {
+            if (bindCart(h.createQuery(CartSql.UPSERT_IF_NEWER), cart).map((rs, ctx) -> rs.getLong(1)).one() == 1) {
                 written.add(cart);
             }
         }

@@ -41,7 +41,7 @@ final class CommerceColumns {
                 .bind("addressSubdivision", address == null ? null : address.subdivision())
                 .bind("addressPostalCode", address == null ? null : address.postalCode())
                 .bind("addressCity", address == null ? null : address.city())
-                .bindArray("addressLines", String.class, address == null ? List.of() : address.streetLines())
+                .bind("addressLines", SqlArrays.text(address == null ? List.of() : address.streetLines()))
                 .bind("billingCountry", cart.billingCountry())
                 .bind("recoveryTokenHash", recovery == null ? null : recovery.tokenHash())
                 .bind("recoveryIssuedAt", recovery == null ? null : CartRows.text(recovery.issuedAt()))
@@ -63,12 +63,12 @@ final class CommerceColumns {
                         rs.getString("address_city"), Arrays.asList((String[]) lines.getArray()));
         String tokenHash = rs.getString("recovery_token_hash");
         RecoveryToken recovery = tokenHash == null ? null
-                : new RecoveryToken(tokenHash, CartRows.instant(rs, "recovery_issued_at", "recovery_issued_at_ns"),
-                        CartRows.instant(rs, "recovery_expires_at", "recovery_expires_at_ns"));
+                : new RecoveryToken(tokenHash, CartRows.micros(rs, "recovery_issued_at"),
+                        CartRows.micros(rs, "recovery_expires_at"));
         String figures = rs.getString("frozen_figures");
         CartFreeze freeze = figures == null ? null
-                : new CartFreeze(CartRows.instant(rs, "frozen_at", "frozen_at_ns"),
-                        CartRows.instant(rs, "frozen_until", "frozen_until_ns"), figures(figures));
+                : new CartFreeze(CartRows.micros(rs, "frozen_at"),
+                        CartRows.micros(rs, "frozen_until"), figures(figures));
         return new Content(CartKind.valueOf(rs.getString("kind")), rs.getString("name"), address,
                 rs.getString("billing_country"), participants(rs.getString("participants")), recovery, freeze);
     }

@@ -36,9 +36,10 @@ import org.jdbi.v3.core.Jdbi;
  * the cart row and participants in {@code cart_participants} (V7); {@link #findActiveByCustomer}
  * returns shopping carts only, and {@link #cartsOf} lists a customer's active carts of every kind.
  *
- * <p>Loading a cart is one query (lines, codes and participants are aggregated in it); a save is a fixed number of
- * statements whatever the number of lines (lines, codes and events are written with set-based
- * {@code unnest} inserts).
+ * <p>Loading a cart is one query (lines, codes and participants are aggregated in it); saving one cart
+ * is one statement (its row under the version guard, its lines, codes, participants, events and
+ * record with set-based {@code unnest} inserts), in its own transaction unless it stores an
+ * idempotency record; saving several is a fixed number of statements whatever the number of lines.
  *
  * <p><b>Read routing.</b> With {@link Builder#readReplica(Jdbi)}, reads that may lag behind the
  * primary go to the replica: {@link #findExpiringBefore}, {@link #findInactiveSince} (batch jobs
@@ -115,13 +116,20 @@ public final class JdbiCartRepository implements CartStorage, CartScan, Customer
     @Override
     public void save(CartWrite write) {
         notNull(write, "write");
-        saveAll(List.of(write));
+        Failures.translate("save carts", () -> {
+            CartStore.writeOne(primary, write);
+            return null;
+        });
     }
 
     @Override
     public void saveAll(List<CartWrite> writes) {
         notNull(writes, "writes");
         if (writes.isEmpty()) {
+            return;
+        }
+        if (writes.size() == 1) {
+            save(writes.get(0));
             return;
         }
         Failures.translate("save carts", () -> primary.inTransaction(h -> {

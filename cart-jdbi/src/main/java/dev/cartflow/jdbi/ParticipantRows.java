@@ -7,7 +7,7 @@ import java.util.List;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The participants of the carts of one write as the parallel arrays of {@link CartSql#INSERT_CHILDREN}
+ * The participants of the carts of one write as the parallel arrays of {@link CartSql#NEW_PARTICIPANTS}
  * (one element per participant, in invitation order).
  */
 final class ParticipantRows {
@@ -40,20 +40,20 @@ final class ParticipantRows {
         }
     }
 
-    static boolean any(List<Cart> carts) {
-        return carts.stream().anyMatch(c -> !c.participants().isEmpty());
+    boolean isEmpty() {
+        return carts.isEmpty();
     }
 
     Query bind(Query query) {
-        return query.bindArray("participantCarts", String.class, carts)
-                .bindArray("participantPositions", Integer.class, positions)
-                .bindArray("participantIds", String.class, ids)
-                .bindArray("participantTokens", String.class, tokens)
-                .bindArray("participantRoles", String.class, roles)
-                .bindArray("participantCheckouts", Boolean.class, checkouts)
-                .bindArray("participantInvited", String.class, invited)
-                .bindArray("participantInvitedNs", Integer.class, invitedNs)
-                .bindArray("participantExpires", String.class, expires)
-                .bindArray("participantExpiresNs", Integer.class, expiresNs);
+        return query.bind("participantCarts", SqlArrays.text(carts))
+                .bind("participantPositions", SqlArrays.int4(positions))
+                .bind("participantIds", SqlArrays.text(ids))
+                .bind("participantTokens", SqlArrays.text(tokens))
+                .bind("participantRoles", SqlArrays.text(roles))
+                .bind("participantCheckouts", SqlArrays.bool(checkouts))
+                .bind("participantInvited", SqlArrays.text(invited))
+                .bind("participantInvitedNs", SqlArrays.int4(invitedNs))
+                .bind("participantExpires", SqlArrays.text(expires))
+                .bind("participantExpiresNs", SqlArrays.int4(expiresNs));
     }
 }

@@ -9,6 +9,7 @@ import dev.cartflow.model.CartEvent;
 import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CustomerId;
+import dev.cartflow.model.LineItem;
 import dev.cartflow.error.CartErrorCode;
 import dev.cartflow.error.CartException;
 import dev.cartflow.spi.CartWrite;
@@ -222,9 +223,53 @@ class JdbiCartRepositoryTest {
         assertThat(repository.find(many.id())).get().extracting(c -> c.lines().size()).isEqualTo(200);
         int forLoad = STATEMENTS.get() - before;
 
-        assertThat(forOne).isEqualTo(2);
-        assertThat(forMany).isEqualTo(2);
+        // one statement each: the guarded row, the old children's delete and the new children's inserts
+        assertThat(forOne).isEqualTo(1);
+        assertThat(forMany).isEqualTo(1);
         assertThat(forLoad).isEqualTo(1);
+    }
+
+    /**
+     * A single-cart save deletes the old lines and inserts the new ones in one statement: lines that
+     * keep their ids and skus at other positions must not meet their predecessors' unique keys.
+     */
+    @Test
+    void save_linesReorderedUnderTheSameKeys_storesExactlyTheNewLines() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        List<LineItem> lines = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> TestCarts.line("sku-" + i, 1 + i, i, T0)).toList();
+        Cart first = cart.toBuilder().lines(lines).build();
+        repository.save(new CartWrite(first, 0, List.of(), null));
+        List<LineItem> reordered = new java.util.ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            LineItem line = lines.get(i);
+            reordered.add(new LineItem(line.id(), line.sku(), line.quantity() + 1, line.warehouse(),
+                    line.addedUnitPrice(), line.addedAt()));
+        }
+        Cart second = first.toBuilder().version(2).lines(reordered.subList(0, 40)).build();
+
+        repository.save(new CartWrite(second, 1, List.of(), null));
+
+        assertThat(repository.find(cart.id())).contains(second);
+        assertThat(db.count("SELECT count(*) FROM cart_lines")).isEqualTo(40);
+    }
+
+    @Test
+    void save_staleVersion_writesNoneOfTheChildren() {
+        Cart cart = TestCarts.guestCart(CartId.random());
+        repository.save(new CartWrite(cart, 0, List.of(), null));
+        Cart stale = cart.toBuilder().version(2).lines(List.of(TestCarts.line("x", 1, 1, T0))).build();
+        CartEvent event = new CartEvent(cart.id(), 2, 0, CartEvent.Type.LINE_ADDED, T0, Map.of());
+        IdempotencyRecord record = new IdempotencyRecord("stale", "f", "r", T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> repository.save(new CartWrite(stale, 5, List.of(event), record)))
+                .isInstanceOfSatisfying(CartException.class,
+                        e -> assertThat(e.code()).isEqualTo(CartErrorCode.VERSION_CONFLICT));
+
+        assertThat(repository.find(cart.id())).contains(cart);
+        assertThat(db.count("SELECT count(*) FROM cart_lines")).isZero();
+        assertThat(db.count("SELECT count(*) FROM outbox")).isZero();
+        assertThat(db.count("SELECT count(*) FROM idempotency_keys")).isZero();
     }
 
     /** Regression: instants were truncated to PostgreSQL's microseconds, so an engine response differed from the reload. */

@@ -67,9 +67,19 @@ public final class LoadDriver {
     private LoadDriver() {
     }
 
-    /** Cart number {@code n} has a fixed id, so that pgbench can address it. */
+    /**
+     * Cart number {@code n} has a fixed id, so that pgbench can address it: {@code
+     * 00000000-0000-4000-8000-} and {@code n} in 12 decimal digits. Built from the digits, not from
+     * a formatted string: the workers pick a cart per operation, and formatting showed in the profile.
+     */
     static CartId cartId(int n) {
-        return new CartId(UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n)));
+        long digits = 0;
+        int shift = 0;
+        for (int rest = n; rest > 0; rest /= 10) {
+            digits |= (long) (rest % 10) << shift;
+            shift += 4;
+        }
+        return new CartId(new UUID(0x4000L, 0x8000_0000_0000_0000L | digits));
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,20 +93,31 @@ public final class LoadDriver {
         System.out.println(report.get(0));
         try (HikariDataSource ds = TestDatabase.pool(schema, 16)) {
             CartFlowSchema.of(ds, schema).migrate();
+            CpuUsage cpu;
+            try (java.sql.Connection c = ds.getConnection()) {
+                cpu = CpuUsage.of(c);
+            }
             JdbiCartRepository repository = JdbiCartRepository.create(Jdbi.create(ds));
             seed(repository, 1, carts);
             seed(repository, carts + 1, CHECKOUT_CARTS);
+            // statistics of the freshly seeded tables now, not by autovacuum during the engine's runs
+            try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE");
+            }
             CartEngine engine = engine(repository);
             runRepository(engine, 4, carts, Math.max(3, seconds / 2), false); // warm-up: JIT, pool, caches
             for (int workers : WORKERS) {
-                report.add(runRepository(engine, workers, carts, seconds, true));
+                report.add(cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true)));
                 System.out.println(report.get(report.size() - 1));
             }
             Path scripts = writePgbenchScripts(carts);
             for (int workers : WORKERS) {
-                report.add(runPgbench(pgbench, schema, scripts, workers, seconds));
+                report.add(runPgbench(cpu, pgbench, schema, scripts, workers, seconds));
                 System.out.println(report.get(report.size() - 1));
             }
+            report.add("");
+            report.add("CPU time per operation (client: this JVM or pgbench; server: PostgreSQL's processes):");
+            report.addAll(cpu.report());
         }
         System.out.println();
         report.forEach(System.out::println);
@@ -135,8 +156,7 @@ public final class LoadDriver {
         }
     }
 
-    private static String runRepository(CartEngine engine, int workers, int carts, int seconds, boolean record)
-            throws Exception {
+    private static String runRepository(CartEngine engine, int workers, int carts, int seconds, boolean record) {
         Instant started = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -149,7 +169,12 @@ public final class LoadDriver {
         List<List<Long>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         long conflicts = 0;
         for (Future<long[]> f : results) {
-            long[] r = f.get();
+            long[] r;
+            try {
+                r = f.get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
             conflicts += r[0];
             for (int i = 1; i < r.length; i++) {
                 latencies.add(r[i] >> 2);
@@ -165,7 +190,7 @@ public final class LoadDriver {
         }
         double opsPerSecond = sorted.length / (double) seconds;
         if (record) {
-            appendResult(RESULTS, row("variant", "engine", "clients", workers, "throughput", opsPerSecond,
+            appendResultUnchecked(RESULTS, row("variant", "engine", "clients", workers, "throughput", opsPerSecond,
                     "p50_ms", percentile(sorted, 0.50) / 1e6, "p99_ms", percentile(sorted, 0.99) / 1e6,
                     "p999_ms", percentile(sorted, 0.999) / 1e6, "errors", conflicts, "carts", carts,
                     "seconds", seconds, "started", started.toString()));
@@ -258,8 +283,8 @@ public final class LoadDriver {
         return dir;
     }
 
-    private static String runPgbench(String pgbench, String schema, Path scripts, int workers, int seconds)
-            throws Exception {
+    private static String runPgbench(CpuUsage cpu, String pgbench, String schema, Path scripts, int workers,
+                                     int seconds) throws Exception {
         Instant started = Instant.now();
         URI uri = URI.create(TestDatabase.url().substring("jdbc:".length()));
         String database = uri.getPath().substring(1);
@@ -275,21 +300,51 @@ public final class LoadDriver {
                 }
             }
         }
-        List<String> command = List.of(pgbench, "-n", "-M", "prepared", "-h", uri.getHost(), "-p",
+        // pgbench's own CPU time, through time(1) when it is there
+        Path times = scripts.resolve("pgbench-" + workers + ".cpu");
+        List<String> timed = Files.isExecutable(Path.of("/usr/bin/time"))
+                ? List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()) : List.of();
+        List<String> command = new ArrayList<>(timed);
+        command.addAll(List.of(pgbench, "-n", "-M", "prepared", "-h", uri.getHost(), "-p",
                 Integer.toString(uri.getPort()), "-U", user, "-c", Integer.toString(workers), "-j",
                 Integer.toString(Math.min(workers, 4)), "-T", Integer.toString(seconds), "-r",
                 "-f", scripts.resolve("read.sql") + "@70",
                 "-f", scripts.resolve("change.sql") + "@25",
                 "-f", scripts.resolve("checkout.sql") + "@5",
-                database);
+                database));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGOPTIONS", "-c search_path=" + schema);
         builder.environment().put("PGPASSWORD", password);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + output);
+        String[] out = new String[1];
+        String row = cpu.external("pgbench", workers, seconds, () -> {
+            try {
+                Process process = builder.start();
+                out[0] = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException("pgbench failed:\n" + out[0]);
+                }
+                return pgbenchRow(out[0], scripts, workers, seconds, started);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> clientNanos(times));
+        return row;
+    }
+
+    /** The user and system time written by time(1), or -1. */
+    private static long clientNanos(Path times) {
+        try {
+            String[] f = Files.readString(times).trim().split("\\s+");
+            return (long) ((Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1])) * 1e9);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
+    }
+
+    private static String pgbenchRow(String output, Path scripts, int workers, int seconds, Instant started)
+            throws IOException {
         Files.writeString(scripts.resolve("pgbench-" + workers + ".txt"), output);
         double tps = 0;
         double latency = 0;
@@ -324,6 +379,14 @@ public final class LoadDriver {
      * {@code directory} is null or blank; the format is benchmarks' {@code
      * dev.cartflow.benchmarks.report.ResultRow}, which this module cannot see.
      */
+    private static void appendResultUnchecked(String directory, Map<String, Object> row) {
+        try {
+            appendResult(directory, row);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void appendResult(String directory, Map<String, Object> row) throws IOException {
         if (directory == null || directory.isBlank()) {
             return;
