@@ -38,7 +38,7 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(Path workDirectory, int maxConnections) throws IOException {
         int port = FreePorts.loopback();
-        Path data = workDirectory.resolve("postgres-" + port);
+        Path data = workDirectory.toAbsolutePath().resolve("postgres-" + port);
         Files.createDirectories(workDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)

@@ -29,8 +29,8 @@ final class RedisNode {
     private Process process;
 
     RedisNode(Path binary, Path directory, int port, List<String> settings) {
-        this.binary = binary;
-        this.directory = directory;
+        this.binary = binary.toAbsolutePath();
+        this.directory = directory.toAbsolutePath();
         this.port = port;
         this.settings = List.copyOf(settings);
     }

@@ -1,0 +1,75 @@
+package dev.cartflow.benchmarks.cluster;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The multi-process checks on one {@link Topology}, in the order they run: the concurrent adds, the
+ * two races, an instance killed, the reservations left behind, Redis killed, and last the events on
+ * Kafka (which covers every cart the others touched). {@code ScaleOutIT} asserts each verdict;
+ * {@link ScaleOut} prints them.
+ */
+final class ScaleOutSuite {
+    /** Products of the demo shop without stock tracking or quantity rules below 99 a line. */
+    static final List<String> LOAD_SKUS = List.of("KETTLE", "BOARD", "CHOCOLATE", "BEANS", "CANDLE", "CABLE");
+
+    private final Topology topology;
+    private final CartApi api = new CartApi();
+    private final ConsistencyChecks consistency;
+    private final RaceChecks races;
+    private final int clients;
+
+    ScaleOutSuite(Topology topology, int clients, long seed) {
+        this.topology = topology;
+        this.clients = clients;
+        this.consistency = new ConsistencyChecks(topology, api, LOAD_SKUS, seed);
+        this.races = new RaceChecks(topology, api);
+    }
+
+    Verdict concurrentAdds() throws IOException, InterruptedException, SQLException {
+        return consistency.concurrentAdds(clients, 4, 12);
+    }
+
+    Verdict doubleCheckout() throws IOException, InterruptedException, SQLException {
+        return races.doubleCheckout(6);
+    }
+
+    Verdict singleUseCode() throws IOException, InterruptedException, SQLException {
+        return races.singleUseCode(3);
+    }
+
+    Verdict killedInstance() throws IOException, InterruptedException, SQLException {
+        return consistency.killedInstance(clients, 8, topology.services().size() - 1);
+    }
+
+    Verdict redisRestart() throws IOException, InterruptedException, SQLException {
+        return consistency.redisRestart(clients / 2, 6);
+    }
+
+    /** Every check, in order; a check that throws is a failure with the exception's message. */
+    List<Verdict> all() throws InterruptedException {
+        List<Verdict> verdicts = new ArrayList<>();
+        verdicts.add(guarded("concurrent-adds", this::concurrentAdds));
+        verdicts.add(guarded("double-checkout", this::doubleCheckout));
+        verdicts.add(guarded("single-use-code", this::singleUseCode));
+        verdicts.add(guarded("sigkill-instance", this::killedInstance));
+        verdicts.add(guarded("redis-restart", this::redisRestart));
+        return verdicts;
+    }
+
+    /** A check as a call that may fail. */
+    @FunctionalInterface
+    interface Check {
+        Verdict run() throws IOException, InterruptedException, SQLException;
+    }
+
+    static Verdict guarded(String name, Check check) throws InterruptedException {
+        try {
+            return check.run();
+        } catch (IOException | SQLException | RuntimeException e) {
+            return Verdict.of(name, false, java.util.Map.of(), "could not run: " + e);
+        }
+    }
+}
