@@ -105,6 +105,7 @@ public class CartFlowEngineAutoConfiguration {
      * @param broadcasts   the cross-instance invalidation of provider caches, if any
      * @param carts        the cartflow.carts.* properties
      * @param customers    the customer profiles, if any
+     * @param beans        the bean factory, asked whether cart-jdbi's outbox delivers the events
      * @return the engine
      */
     @Bean
@@ -124,7 +125,8 @@ public class CartFlowEngineAutoConfiguration {
                                  ObjectProvider<CartEngineCustomizer> customizers,
                                  ObjectProvider<RepositoryLayer> layers, CartFlowCacheProperties cacheSettings,
                                  ProviderCaches caches, ObjectProvider<CacheBroadcast> broadcasts,
-                                 CartFlowCartsProperties carts, ObjectProvider<CustomerProvider> customers) {
+                                 CartFlowCartsProperties carts, ObjectProvider<CustomerProvider> customers,
+                                 org.springframework.beans.factory.ListableBeanFactory beans) {
         CartRepository layered = repository;
         for (RepositoryLayer layer : layers.orderedStream().toList()) {
             layered = layer.wrap(layered);
@@ -166,7 +168,10 @@ public class CartFlowEngineAutoConfiguration {
         optional(host.promotions(), builder::promotions);
         optional(host.promotionUsage(), builder::promotionUsage);
         optional(host.shipping(), builder::shipping);
-        events.ifUnique(builder::events);
+        if (!OutboxDelivery.delivers(repository, beans)) {
+            // with the outbox on, its dispatcher publishes; publishing here too would send each event twice
+            events.ifUnique(builder::events);
+        }
         observer.ifUnique(builder::observer);
         audit.ifUnique(builder::audit);
         limiter.ifUnique(builder::rateLimiter);
