@@ -19,6 +19,7 @@ final class ScaleOutSuite {
     private final CartApi api = new CartApi();
     private final ConsistencyChecks consistency;
     private final RaceChecks races;
+    private final EventChecks events;
     private final int clients;
 
     ScaleOutSuite(Topology topology, int clients, long seed) {
@@ -26,6 +27,7 @@ final class ScaleOutSuite {
         this.clients = clients;
         this.consistency = new ConsistencyChecks(topology, api, LOAD_SKUS, seed);
         this.races = new RaceChecks(topology, api);
+        this.events = new EventChecks(topology);
     }
 
     Verdict concurrentAdds() throws IOException, InterruptedException, SQLException {
@@ -40,12 +42,27 @@ final class ScaleOutSuite {
         return races.singleUseCode(3);
     }
 
+    private CheckoutRun checkouts;
+
     Verdict killedInstance() throws IOException, InterruptedException, SQLException {
-        return consistency.killedInstance(clients, 8, topology.services().size() - 1);
+        checkouts = new CheckoutRun(api, topology.instances(), CheckoutRun.prepare(api, topology.instances(), 30));
+        return consistency.killedInstance(clients, 8, topology.services().size() - 1, checkouts);
+    }
+
+    /** After {@link #killedInstance()}: the reservations its checkouts left. */
+    Verdict reservationsLeft() throws SQLException, InterruptedException {
+        if (checkouts == null) {
+            return Verdict.pending("reservations-left", "runs after sigkill-instance, which did not run");
+        }
+        return consistency.reservationsLeft(checkouts);
     }
 
     Verdict redisRestart() throws IOException, InterruptedException, SQLException {
         return consistency.redisRestart(clients / 2, 6);
+    }
+
+    Verdict kafkaEvents() throws SQLException, InterruptedException {
+        return events.exactlyOnceInOrder();
     }
 
     /** Every check, in order; a check that throws is a failure with the exception's message. */
@@ -55,7 +72,9 @@ final class ScaleOutSuite {
         verdicts.add(guarded("double-checkout", this::doubleCheckout));
         verdicts.add(guarded("single-use-code", this::singleUseCode));
         verdicts.add(guarded("sigkill-instance", this::killedInstance));
+        verdicts.add(guarded("reservations-left", this::reservationsLeft));
         verdicts.add(guarded("redis-restart", this::redisRestart));
+        verdicts.add(guarded("kafka-exactly-once", this::kafkaEvents));
         return verdicts;
     }
 

@@ -74,6 +74,19 @@ final class Stored {
         }
     }
 
+    /** The ids of every stored cart. */
+    List<String> cartIds() throws SQLException {
+        try (Connection connection = postgres.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM carts ORDER BY id");
+             ResultSet row = query.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (row.next()) {
+                ids.add(row.getString(1));
+            }
+            return ids;
+        }
+    }
+
     /** Outbox events not yet dispatched (of every cart). */
     long undispatched() throws SQLException {
         return count("SELECT count(*) FROM outbox WHERE dispatched_at IS NULL", List.of());

@@ -30,6 +30,10 @@ final class Topology implements AutoCloseable {
     static final String TOPIC = "cartflow.cart-events";
     /** Partitions of the topic: more than one, so that per-cart order is a property of the key. */
     static final int PARTITIONS = 3;
+    /** How long an unconfirmed checkout's reservation is held before the sweeper may release it. */
+    static final Duration RESERVATION_HOLD = Duration.ofSeconds(10);
+    /** How often the leading instance's reservations job runs. */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(2);
 
     private final LocalPostgres postgres;
     private final LocalRedisCluster redis;
@@ -74,6 +78,9 @@ final class Topology implements AutoCloseable {
                 for (int i = 0; i < instances; i++) {
                     ServiceProcess.Builder builder = ServiceProcess.builder(jar).profile("postgres")
                             .jvmOptions(serviceJvm)
+                            // three JVMs starting at once on a shared 2-core machine: at a load average of 40 one
+                            // took over 3 minutes
+                            .readyTimeout(Duration.ofMinutes(6))
                             .log(work.resolve("cart-service-" + i + ".log"))
                             .environment("CARTSERVICE_POSTGRES_URL", postgres.jdbcUrl())
                             .environment("CARTSERVICE_POSTGRES_USERNAME", postgres.username())
@@ -85,7 +92,11 @@ final class Topology implements AutoCloseable {
                             // 2 s it timed out at a load average of 37
                             .environment("CARTFLOW_REDIS_COMMAND_TIMEOUT", "5s")
                             .arguments(List.of("--cartflow.redis.cluster-nodes=" + redis.clusterNodesProperty(),
-                                    "--logging.structured.format.console="));
+                                    "--logging.structured.format.console=",
+                                    // reservations left by a killed checkout are released after a short hold
+                                    // (the reserve part's JdbiStockReservations and its job), not 15 minutes
+                                    "--cartflow.jdbi.stock-reservations.hold=" + RESERVATION_HOLD.toSeconds() + "s",
+                                    "--cartflow.jobs.reservations.interval=" + SWEEP_INTERVAL.toSeconds() + "s"));
                     started.add(starting.submit(() -> startWithOneRetry(builder)));
                 }
                 for (Future<ServiceProcess> service : started) {

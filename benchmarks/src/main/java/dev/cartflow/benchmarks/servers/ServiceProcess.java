@@ -36,7 +36,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final int grpcPort;
     private final Duration readyTimeout;
     private final Thread stopOnExit;
-    private Process process;
+    // volatile, so that the shutdown hook reads it without the lock a start holds while it waits
+    private volatile Process process;
     private Duration lastStartup = Duration.ZERO;
 
     private ServiceProcess(Builder builder, int httpPort, int grpcPort) {
@@ -165,9 +166,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private synchronized void destroyOnExit() {
-        if (process != null) {
-            process.destroyForcibly();
+    /** The shutdown hook: unsynchronized, since a start may hold the lock while it waits for readiness. */
+    private void destroyOnExit() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
         }
     }
 
