@@ -84,11 +84,15 @@ final class ScaleOutSuite {
         Verdict run() throws IOException, InterruptedException, SQLException;
     }
 
+    /** Runs a check, prints its verdict as soon as it is known (a run takes minutes), and returns it. */
     static Verdict guarded(String name, Check check) throws InterruptedException {
+        Verdict verdict;
         try {
-            return check.run();
+            verdict = check.run();
         } catch (IOException | SQLException | RuntimeException e) {
-            return Verdict.of(name, false, java.util.Map.of(), "could not run: " + e);
+            verdict = Verdict.of(name, false, java.util.Map.of(), "could not run: " + e);
         }
+        System.out.println(java.time.Instant.now() + " " + verdict);
+        return verdict;
     }
 }
