@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.cartflow.benchmarks.servers.LocalPostgres;
+import dev.cartflow.benchmarks.servers.LocalRedis;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +71,46 @@ final class ServiceSetup implements AutoCloseable {
         if (variant == Variant.IN_MEMORY) {
             return new ServiceSetup(variant, ServiceUnderLoad.start(jar, jvm, all, Map.of(), log), null, null);
         }
-        throw new UnsupportedOperationException("the postgres-redis variant needs dev.cartflow.benchmarks.servers");
+        return startOnPostgresAndRedis(jar, jvm, all, log);
+    }
+
+    private static ServiceSetup startOnPostgresAndRedis(Path jar, List<String> jvm, List<String> arguments, Path log)
+            throws Exception {
+        Path work = log.toAbsolutePath().getParent().resolve("servers-" + ProcessHandle.current().pid());
+        LocalPostgres postgres = LocalPostgres.start(work, 100);
+        LocalRedis redis = null;
+        try {
+            redis = LocalRedis.start(work);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Map<String, String> environment = Map.of(
+                    "CARTSERVICE_POSTGRES_URL", postgres.jdbcUrl(),
+                    "CARTSERVICE_POSTGRES_USERNAME", postgres.username(),
+                    "CARTSERVICE_POSTGRES_PASSWORD", postgres.password(),
+                    "CARTSERVICE_REDIS_URI", redis.uri(),
+                    "CARTSERVICE_AUTH_HMAC_KEY", Base64.getEncoder().encodeToString(key));
+            List<String> postgresArguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                    // docs/service.md: the first Redis connect (4x this) can fail at 250 ms on a loaded machine
+                    "--cartflow.redis.command-timeout=2s"));
+            postgresArguments.addAll(arguments);
+            ServiceUnderLoad service = ServiceUnderLoad.start(jar, jvm, postgresArguments, environment, log);
+            Database database = new Database(postgres.jdbcUrl(), postgres.username(), postgres.password(),
+                    "127.0.0.1", postgres.port(), LocalPostgres.DATABASE);
+            LocalRedis startedRedis = redis;
+            return new ServiceSetup(Variant.POSTGRES_REDIS, service, database, () -> {
+                try {
+                    startedRedis.close();
+                } finally {
+                    postgres.close();
+                }
+            });
+        } catch (Exception | Error e) {
+            if (redis != null) {
+                redis.close();
+            }
+            postgres.close();
+            throw e;
+        }
     }
 
     /** A service already running on loopback, of the variant the caller says it is. */
