@@ -15,7 +15,9 @@
 #   --service-log=benchmarks/target/service-load-service.log
 # JSONL rows (suite http-load; variants in-memory, in-memory-reads, trivial, postgres-redis, pgbench) go to
 # $CARTFLOW_RESULTS/http-load.jsonl when CARTFLOW_RESULTS is set. Not part of mvn verify.
-# Installs postgresql-client when pgbench is missing (as jdbi-load.sh does). Set OFFLINE=1 to build with mvn -o.
+# Installs postgresql-client when pgbench is missing (as jdbi-load.sh does). A started service has 3 min to
+# become ready; on a very loaded machine: JAVA_TOOL_OPTIONS=-Dcartflow.load.ready-timeout=600 (seconds).
+# Set OFFLINE=1 to build with mvn -o.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pgbench >/dev/null && ! ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1; then

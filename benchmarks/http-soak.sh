@@ -10,7 +10,8 @@
 #   --variant=postgres-redis|in-memory --mix=70,25,5 --seed=42 --skus=SKU,SKU --service-jvm="-Xmx256m"
 #   --service-args="--name=value ..." --jar=PATH --service-log=benchmarks/target/http-soak-service.log
 # JSONL rows (suite http-soak) go to $CARTFLOW_RESULTS/http-soak.jsonl when CARTFLOW_RESULTS is set.
-# Not part of mvn verify. Set OFFLINE=1 to build with mvn -o.
+# A started service has 3 min to become ready; on a very loaded machine give it more with
+# JAVA_TOOL_OPTIONS=-Dcartflow.load.ready-timeout=600 (seconds). Not part of mvn verify. Set OFFLINE=1 to build with mvn -o.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn_flags=(-B -q)

@@ -12,7 +12,8 @@
 #   --mix=70,25,5 --seed=42 --skus=SKU,SKU --service-jvm="..." --service-args="--cartservice.load-shedding.max-concurrent=16"
 #   --jar=PATH | --url=http://127.0.0.1:PORT --service-log=benchmarks/target/http-stress-service.log
 # JSONL rows (suite http-stress) go to $CARTFLOW_RESULTS/http-stress.jsonl when CARTFLOW_RESULTS is set.
-# Not part of mvn verify. Set OFFLINE=1 to build with mvn -o.
+# A started service has 3 min to become ready; on a very loaded machine give it more with
+# JAVA_TOOL_OPTIONS=-Dcartflow.load.ready-timeout=600 (seconds). Not part of mvn verify. Set OFFLINE=1 to build with mvn -o.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn_flags=(-B -q)
