@@ -7,29 +7,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
- * The bounded load check of the cart service (not a test, and not run by {@code mvn verify}):
- * starts the executable jar on a free loopback port (or uses a loopback {@code --url=}), waits
- * until it is ready, warms it up (unmeasured, 30 s by default), then runs one step per client count
- * (1, 4, 16 by default) of closed-loop guest shoppers, each with its own cart and connection, doing
- * 70 % {@code GET /carts/{id}}, 25 % line changes ({@code POST /lines} or {@code PATCH}) and 5 %
- * checkouts (a new cart replaces a checked-out one). Each step warms up (unmeasured) and then
- * measures for a bounded time and number of actions, and the driver prints throughput,
- * p50/p99/p99.9 latency and the non-2xx answers by status and code as Markdown tables.
- * {@code benchmarks/service-load.sh} builds and runs it; the options are in {@link LoadOptions} and
+ * The bounded HTTP load of the cart service (not a test, and not run by {@code mvn verify}), per
+ * variant ({@code in-memory}, {@code postgres-redis}: {@link ServiceSetup}): starts the executable
+ * jar on a free loopback port (or uses a loopback {@code --url=}), waits until it is ready, warms it
+ * up (unmeasured, 30 s by default), then runs one step per client count (1, 4, 16 by default) of
+ * closed-loop guest shoppers, each with its own cart and connection, doing 70 %
+ * {@code GET /carts/{id}}, 25 % line changes ({@code POST /lines} or {@code PATCH}) and 5 % checkouts
+ * (a new cart replaces a checked-out one). Each step warms up (unmeasured) and then measures for a
+ * bounded time and number of actions, and the driver prints throughput, p50/p99/p99.9 latency and
+ * the non-2xx answers by status and code as Markdown tables. Then the ceilings of the same run: for
+ * {@code in-memory}, priced reads only against the service's trivial endpoint at each client count
+ * and their ratio; for {@code postgres-redis}, pgbench with the mix's SQL ({@link PgbenchCeiling}).
+ * Rows go to {@code $CARTFLOW_RESULTS/http-load.jsonl} ({@link JsonlResults}).
+ * {@code benchmarks/http-load.sh} builds and runs it; the options are in {@link LoadOptions} and
  * docs/performance-notes.md.
  */
 public final class ServiceLoad {
@@ -37,6 +37,8 @@ public final class ServiceLoad {
     static final String CURRENCY = "EUR";
     /** The load carts' ship-to country. */
     static final String COUNTRY = "DE";
+    /** The suite name of the rows ({@code http-load.jsonl}). */
+    static final String SUITE = "http-load";
     private static final List<String> PLACEHOLDER_SKUS = List.of("MUG", "TEA");
 
     private ServiceLoad() {
@@ -50,41 +52,103 @@ public final class ServiceLoad {
      */
     public static void main(String[] args) throws Exception {
         LoadOptions options = LoadOptions.parse(args);
-        try (ServiceUnderLoad service = open(options)) {
-            List<String> skus = options.skus().isEmpty() ? catalog(service.base()) : options.skus();
-            System.out.printf("cart service at %s%s; %d products; mix %s; steps %s clients, %d s warm-up + at most "
-                            + "%d s or %d actions measured; %s, %d cores%n", service.base(),
-                    service.pid() < 0 ? "" : " (pid " + service.pid() + ", " + options.jar() + ")", skus.size(),
-                    options.mix(), options.clients(), options.warmup().toSeconds(), options.measure().toSeconds(),
-                    options.maxRequests(), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                    Runtime.getRuntime().availableProcessors());
-            if (!options.serviceWarmup().isZero()) {
-                // the first step would otherwise measure a service whose JIT is still compiling the request path
-                int clients = options.clients().stream().max(Integer::compare).orElseThrow();
-                System.out.printf("service warm-up: %d s at %d clients, not measured%n",
-                        options.serviceWarmup().toSeconds(), clients);
-                step(service.base(), skus, options, clients, options.serviceWarmup(), Duration.ZERO);
+        JsonlResults results = JsonlResults.fromEnvironment();
+        for (ServiceSetup.Variant variant : options.variants()) {
+            try (ServiceSetup service = open(options, variant)) {
+                run(service, options, results);
             }
-            List<StepResult> results = new ArrayList<>();
-            for (int clients : options.clients()) {
-                StepResult result = step(service.base(), skus, options, clients, options.warmup(), options.measure());
-                results.add(result);
-                System.out.printf("step %d clients: %d requests in %.1f s, %.0f req/s, non-2xx %s%n", clients,
-                        result.stats().requests(), result.elapsed().toMillis() / 1000.0, result.throughput(),
-                        LoadTable.failures(result.stats().failures()));
-            }
-            System.out.println();
-            System.out.println(LoadTable.steps(results));
-            System.out.println(LoadTable.kinds(results));
         }
     }
 
-    private static ServiceUnderLoad open(LoadOptions options) throws IOException, InterruptedException {
-        if (options.url() != null) {
-            return ServiceUnderLoad.running(options.url());
+    private static void run(ServiceSetup service, LoadOptions options, JsonlResults results) throws Exception {
+        String variant = service.variant().label;
+        List<String> skus = options.skus().isEmpty() ? catalog(service.base()) : options.skus();
+        System.out.printf("%n## %s: cart service at %s%s; %d products; mix %s; steps %s clients, %d s warm-up + at "
+                        + "most %d s or %d actions measured; %s, %d cores%n", variant, service.base(),
+                service.pid() < 0 ? "" : " (pid " + service.pid() + ", " + options.jar() + ")", skus.size(),
+                options.mix(), options.clients(), options.warmup().toSeconds(), options.measure().toSeconds(),
+                options.maxRequests(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+        ClosedLoop loop = ClosedLoop.mix(service.base(), skus, options.mix(), options.seed(), options.maxRequests());
+        if (!options.serviceWarmup().isZero()) {
+            // the first step would otherwise measure a service whose JIT is still compiling the request path
+            int clients = options.clients().stream().max(Integer::compare).orElseThrow();
+            System.out.printf("service warm-up: %d s at %d clients, not measured%n",
+                    options.serviceWarmup().toSeconds(), clients);
+            loop.run(clients, options.serviceWarmup(), Duration.ZERO);
+            if (options.ceilings()) {
+                loop.onCeiling().run(clients, options.warmup(), Duration.ZERO);
+            }
         }
-        Files.createDirectories(options.serviceLog().toAbsolutePath().getParent());
-        return ServiceUnderLoad.start(options.jar(), options.serviceJvm(), options.serviceLog());
+        List<StepResult> steps = new ArrayList<>();
+        for (int clients : options.clients()) {
+            Instant started = Instant.now();
+            StepResult result = loop.run(clients, options.warmup(), options.measure());
+            steps.add(result);
+            print(variant + " mix", result);
+            results.append(JsonlResults.stepRow(SUITE, variant, result, started));
+        }
+        System.out.println();
+        System.out.println(LoadTable.steps(steps));
+        System.out.println(LoadTable.kinds(steps));
+        if (options.ceilings() && service.variant() == ServiceSetup.Variant.IN_MEMORY) {
+            trivialCeiling(loop, options, variant, results);
+        }
+        if (options.ceilings() && service.variant() == ServiceSetup.Variant.POSTGRES_REDIS) {
+            PgbenchCeiling.run(service, options, steps, results);
+        }
+    }
+
+    /**
+     * Priced reads only against the trivial endpoint, alternating at each client count so that
+     * both see the same machine: the ratio reads / trivial is the share of the framework's ceiling
+     * the engine's read path leaves.
+     */
+    private static void trivialCeiling(ClosedLoop loop, LoadOptions options, String variant, JsonlResults results)
+            throws Exception {
+        ClosedLoop reads = loop.withMix(new Mix(100, 0, 0));
+        List<String> rows = new ArrayList<>();
+        for (int clients : options.clients()) {
+            Instant readsStarted = Instant.now();
+            StepResult read = reads.run(clients, options.warmup(), options.measure());
+            print(variant + " reads", read);
+            Instant trivialStarted = Instant.now();
+            StepResult trivial = loop.onCeiling().run(clients, options.warmup(), options.measure());
+            print("trivial", trivial);
+            double ratio = trivial.throughput() == 0 ? 0 : read.throughput() / trivial.throughput();
+            Map<String, Object> readRow = JsonlResults.stepRow(SUITE, variant + "-reads", read, readsStarted);
+            readRow.put("ratio_to_trivial", Math.round(ratio * 1000) / 1000.0);
+            readRow.put("body_bytes", read.stats().meanBytes(StepStats.Kind.READ));
+            results.append(readRow);
+            Map<String, Object> trivialRow = JsonlResults.stepRow(SUITE, "trivial", trivial, trivialStarted);
+            trivialRow.put("body_bytes", trivial.stats().meanBytes(StepStats.Kind.CEILING));
+            results.append(trivialRow);
+            rows.add(String.format(Locale.ROOT, "| %d | %.0f | %s | %.0f | %s | %.2f | %d / %d | %s, %s |", clients,
+                    read.throughput(), LoadTable.millis(read.stats().percentileMicros(StepStats.Kind.READ, 50)),
+                    trivial.throughput(), LoadTable.millis(trivial.stats().percentileMicros(StepStats.Kind.CEILING,
+                            50)), ratio, read.stats().meanBytes(StepStats.Kind.READ),
+                    trivial.stats().meanBytes(StepStats.Kind.CEILING), read.loadBefore(), trivial.loadAfter()));
+        }
+        System.out.println();
+        System.out.println("| clients | priced reads req/s | read p50 ms | trivial req/s | trivial p50 ms | reads / trivial "
+                + "(target >= 0.5) | body bytes read / trivial | load avg before, after |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private static void print(String what, StepResult result) {
+        System.out.printf("%s, %d clients: %d requests in %.1f s, %.0f req/s, p50 %s ms, p99 %s ms, non-2xx %s%n",
+                what, result.clients(), result.stats().requests(), result.elapsed().toMillis() / 1000.0,
+                result.throughput(), LoadTable.millis(result.stats().percentileMicros(50)),
+                LoadTable.millis(result.stats().percentileMicros(99)), LoadTable.failures(result.stats().failures()));
+    }
+
+    private static ServiceSetup open(LoadOptions options, ServiceSetup.Variant variant) throws Exception {
+        if (options.url() != null) {
+            return ServiceSetup.running(variant, options.url());
+        }
+        return ServiceSetup.start(variant, options.jar(), options.serviceJvm(), options.serviceArgs(),
+                options.serviceLog());
     }
 
     /**
@@ -147,57 +211,5 @@ public final class ServiceLoad {
     private static int number(JsonNode product, String name, String shortName, int otherwise) {
         JsonNode value = product.hasNonNull(name) ? product.get(name) : product.path(shortName);
         return value.isNumber() ? value.asInt() : otherwise;
-    }
-
-    private static StepResult step(URI base, List<String> skus, LoadOptions options, int clients, Duration warmup,
-                                   Duration measure) throws Exception {
-        String loadBefore = loadAverage();
-        long warmupEnd = System.nanoTime() + warmup.toNanos();
-        long measureEnd = warmupEnd + measure.toNanos();
-        AtomicLong actionsLeft = new AtomicLong(options.maxRequests());
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<ClientRun>> runs = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            long seed = options.seed() + c;
-            runs.add(pool.submit(() -> client(base, skus, options.mix(), seed, warmupEnd, measureEnd, actionsLeft)));
-        }
-        StepStats stats = new StepStats();
-        long lastAnswer = warmupEnd;
-        try {
-            for (Future<ClientRun> run : runs) {
-                ClientRun done = run.get();
-                stats.add(done.stats());
-                lastAnswer = Math.max(lastAnswer, done.finishedAt());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new StepResult(clients, stats, Duration.ofNanos(lastAnswer - warmupEnd), loadBefore, loadAverage());
-    }
-
-    private record ClientRun(StepStats stats, long finishedAt) {
-    }
-
-    private static ClientRun client(URI base, List<String> skus, Mix mix, long seed, long warmupEnd, long measureEnd,
-                                    AtomicLong actionsLeft) throws InterruptedException {
-        SplittableRandom random = new SplittableRandom(seed);
-        Shopper shopper = new Shopper(base, skus, random.split());
-        while (System.nanoTime() < warmupEnd) {
-            shopper.act(mix.next(random));
-        }
-        StepStats measured = new StepStats();
-        shopper.recordInto(measured);
-        while (System.nanoTime() < measureEnd && actionsLeft.getAndDecrement() > 0) {
-            shopper.act(mix.next(random));
-        }
-        return new ClientRun(measured, System.nanoTime());
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException unavailable) {
-            return "?";
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +22,12 @@ import java.util.concurrent.TimeUnit;
  * means {@code /actuator/health/readiness} answered 200.
  */
 final class ServiceUnderLoad implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long a started service may take to become ready: 3 minutes, or the seconds of the
+     * {@code cartflow.load.ready-timeout} system property (a start took longer than 3 minutes at a load
+     * average of 50 on this shared machine).
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("cartflow.load.ready-timeout", 180));
 
     private final URI base;
     private final Process process;
@@ -42,13 +48,27 @@ final class ServiceUnderLoad implements AutoCloseable {
      */
     static ServiceUnderLoad start(Path jar, List<String> jvmOptions, Path log)
             throws IOException, InterruptedException {
+        return start(jar, jvmOptions, List.of(), Map.of(), log);
+    }
+
+    /**
+     * Starts the executable jar as {@link #start(Path, List, Path)} does, with further Spring Boot
+     * arguments ({@code --name=value}) and environment variables for the child.
+     */
+    static ServiceUnderLoad start(Path jar, List<String> jvmOptions, List<String> arguments,
+                                  Map<String, String> environment, Path log) throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        // the gRPC port too: a fixed one would collide with other services on the machine
+        command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
+                "--cartservice.grpc.port=0"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServiceUnderLoad service = new ServiceUnderLoad(URI.create("http://127.0.0.1:" + port), process);
         try {
             service.awaitReady();

@@ -23,6 +23,8 @@ final class Shopper {
     /** Lines a new cart starts with, so that a checkout always has something to check out. */
     static final int FIRST_LINES = 2;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The service's benchmark ceiling endpoint ({@code cartservice.benchmark.ceiling-endpoint=true}). */
+    static final String CEILING_PATH = "/benchmark/ceiling-cart";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -69,6 +71,15 @@ final class Shopper {
                 newCart();
             }
         }
+    }
+
+    /**
+     * One GET of the service's benchmark ceiling cart ({@code GET /benchmark/ceiling-cart}): no cart
+     * of its own, no credentials, the same kind of answer as a priced read.
+     */
+    void readCeiling() throws InterruptedException {
+        send(StepStats.Kind.CEILING, HttpRequest.newBuilder(base.resolve(CEILING_PATH)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET());
     }
 
     private void changeLine() throws InterruptedException {
@@ -136,6 +147,10 @@ final class Shopper {
             return null;
         }
         stats.record(kind, response.statusCode(), nanos);
+        stats.recordBytes(kind, response.body().length);
+        if (kind == StepStats.Kind.CEILING) {
+            return null; // the ceiling cart is no shopper's cart: keep this shopper's own state
+        }
         try {
             JsonNode body = JSON.readTree(response.body());
             lines = lines(body);

@@ -25,7 +25,8 @@ final class StepStats {
         ADD_LINE("POST /carts/{id}/lines"),
         SET_QUANTITY("PATCH /carts/{id}/lines/{lineId}"),
         CHECKOUT("POST /carts/{id}/checkout"),
-        CREATE("POST /carts");
+        CREATE("POST /carts"),
+        CEILING("GET /benchmark/ceiling-cart");
 
         final String request;
 
@@ -38,6 +39,8 @@ final class StepStats {
     private final Map<Kind, Histogram> byKind = new EnumMap<>(Kind.class);
     private final SortedMap<Integer, Long> statuses = new TreeMap<>();
     private final SortedMap<String, Long> failures = new TreeMap<>();
+    private final Map<Kind, Long> bytes = new EnumMap<>(Kind.class);
+    private final Map<Kind, Long> sized = new EnumMap<>(Kind.class);
 
     StepStats() {
         for (Kind kind : Kind.values()) {
@@ -70,6 +73,23 @@ final class StepStats {
         statuses.merge(status, 1L, Long::sum);
     }
 
+    /** Adds the body size of one 2xx answer of a kind (for comparing the ceiling's answer with a read's). */
+    void recordBytes(Kind kind, long size) {
+        bytes.merge(kind, size, Long::sum);
+        sized.merge(kind, 1L, Long::sum);
+    }
+
+    /** The mean body size in bytes of the 2xx answers of a kind, 0 when none. */
+    long meanBytes(Kind kind) {
+        long answers = sized.getOrDefault(kind, 0L);
+        return answers == 0 ? 0 : bytes.getOrDefault(kind, 0L) / answers;
+    }
+
+    /** The non-2xx answers and requests without an answer. */
+    long errors() {
+        return failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Adds another client's figures to these. */
     void add(StepStats other) {
         all.add(other.all);
@@ -78,6 +98,8 @@ final class StepStats {
         }
         other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
         other.failures.forEach((failure, count) -> failures.merge(failure, count, Long::sum));
+        other.bytes.forEach((kind, size) -> bytes.merge(kind, size, Long::sum));
+        other.sized.forEach((kind, count) -> sized.merge(kind, count, Long::sum));
     }
 
     long requests() {
