@@ -14,7 +14,7 @@ import java.util.Map;
  * throughput has stopped growing for {@code patience} steps and the service has shed load (or the
  * ramp ends); then the knee ({@link Knee}) and what gave out first: the connection pool (threads
  * pending for a connection), locks (sessions waiting for one), the CPU (the machine 90 % busy or
- * more), Tomcat's threads, or the load-shedding limit (503 OVERLOADED with Retry-After), and
+ * more), Tomcat's threads, or the load-shedding limit (503 (load shedding) with Retry-After), and
  * whether any request went unanswered (a silent timeout). {@code benchmarks/http-stress.sh} builds
  * and runs it; options in its header and docs/performance-notes.md.
  */
@@ -113,7 +113,7 @@ public final class ServiceStress {
             }
             if (row.status(503) > 0) {
                 first.putIfAbsent("shedding", at + "shedding: " + row.status(503)
-                        + " answers 503 OVERLOADED with Retry-After");
+                        + " answers 503 (load shedding) with Retry-After");
             }
             if (row.status(StepStats.IO_ERROR) > 0) {
                 first.putIfAbsent("timeouts", at + "timeouts: " + row.status(StepStats.IO_ERROR)

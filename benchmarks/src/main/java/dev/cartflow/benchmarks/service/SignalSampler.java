@@ -22,7 +22,7 @@ final class SignalSampler implements AutoCloseable {
      * @param tomcatBusyMax   most busy Tomcat threads at once
      * @param inFlightMax     most requests holding a load-shedding permit at once
      * @param limit           the load-shedding limit
-     * @param shed            requests answered 503 OVERLOADED during the step
+     * @param shed            requests answered 503 (load shedding) during the step
      * @param lockWaitsMax    most sessions waiting for a lock at once
      * @param dbConnectionsMax most client connections at once
      * @param machineBusy     the machine's busy share of all cores over the step (0 to 1)

@@ -22,7 +22,7 @@ class JsonlResultsTest {
         for (int i = 1; i <= 1000; i++) {
             stats.record(StepStats.Kind.READ, 200, i * 1_000_000L); // 1 to 1000 ms
         }
-        stats.record(StepStats.Kind.CHECKOUT, 503, "OVERLOADED", 2_000_000L);
+        stats.record(StepStats.Kind.CHECKOUT, 503, "PROVIDER_UNAVAILABLE", 2_000_000L);
         return new StepResult(4, stats, Duration.ofSeconds(10), "1.5", "2.5");
     }
 

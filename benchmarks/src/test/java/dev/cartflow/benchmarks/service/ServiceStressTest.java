@@ -13,7 +13,7 @@ class ServiceStressTest {
         StepStats stats = new StepStats();
         stats.record(StepStats.Kind.READ, 200, 1_000_000L);
         for (int i = 0; i < answered503; i++) {
-            stats.record(StepStats.Kind.READ, 503, "OVERLOADED", 1_000_000L);
+            stats.record(StepStats.Kind.READ, 503, "PROVIDER_UNAVAILABLE", 1_000_000L);
         }
         return new ServiceStress.Row(new StepResult(clients, stats, Duration.ofSeconds(1), "1", "1"),
                 new SignalSampler.Signals(pending, NONE, 10, NONE, NONE, 32, answered503, lockWaits, NONE, cpu, 1.0));

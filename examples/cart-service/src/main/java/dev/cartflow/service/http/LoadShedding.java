@@ -1,5 +1,6 @@
 package dev.cartflow.service.http;
 
+import dev.cartflow.error.CartErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,13 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A bounded number of API requests in the service at once: a request on a guarded path takes a
  * permit, waiting at most a short time for one, and without a permit it is answered at once with
- * {@code 503} {@code application/problem+json} (code {@code OVERLOADED}) and {@code Retry-After},
+ * {@code 503} {@code application/problem+json} (code {@code PROVIDER_UNAVAILABLE}, API.md's code for 503; the detail says the instance is full) and {@code Retry-After},
  * instead of queueing in Tomcat's threads and the connection pool until the client times out.
  * Actuator, the page and the live event streams (long-lived by design) are never limited, so
  * health and metrics stay readable under overload.
  */
 final class LoadShedding extends OncePerRequestFilter {
-    static final String CODE = "OVERLOADED";
+    // API.md's one code for 503: the client's reaction (retry after the delay) is the same as for a
+    // provider outage, and a code outside the table would break clients written against it
+    static final String CODE = CartErrorCode.PROVIDER_UNAVAILABLE.name();
     private static final String TYPE = "https://cartflow.dev/problems/overloaded";
 
     private final int maxConcurrent;
@@ -50,7 +53,7 @@ final class LoadShedding extends OncePerRequestFilter {
         this.exempt = patterns(settings.exemptPaths());
         this.json = json;
         this.shed = Counter.builder("cartservice.http.shed")
-                .description("API requests answered 503 OVERLOADED at the concurrency limit").register(registry);
+                .description("API requests answered 503 at the concurrency limit").register(registry);
         Gauge.builder("cartservice.http.in.flight", this, LoadShedding::inFlight)
                 .description("API requests holding a load-shedding permit").register(registry);
         Gauge.builder("cartservice.http.concurrency.limit", this, filter -> filter.maxConcurrent)

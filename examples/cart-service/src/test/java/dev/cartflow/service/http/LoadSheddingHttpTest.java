@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The concurrency limit over real HTTP: with one permit and a held request inside, the next API
- * request is answered at once with 503 OVERLOADED and Retry-After, actuator still answers, and once
+ * request is answered at once with 503 (load shedding) and Retry-After, actuator still answers, and once
  * the held request is done the API answers again.
  */
 @SpringBootTest(classes = CartServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
