@@ -1,5 +1,6 @@
 package dev.cartflow.model;
 
+import dev.cartflow.model.internal.LineDiscountList;
 import java.util.List;
 
 /**
@@ -20,11 +21,11 @@ import java.util.List;
  */
 public record PricedLine(LineId lineId, Sku sku, int quantity, Money unitPrice, Money subtotal, Money discount,
                          Money tax, Money total, Money net, List<TaxAmount> taxes, List<LineDiscount> discounts) {
-    /** Copies the lists. */
+    /** Copies the lists (a pricing function's {@code LineDiscountList} is immutable already and kept). */
     public PricedLine {
         Checks.notNull(lineId, "line id");
         Checks.notNull(sku, "sku");
         taxes = List.copyOf(taxes);
-        discounts = List.copyOf(discounts);
+        discounts = discounts instanceof LineDiscountList ? discounts : List.copyOf(discounts);
     }
 }

@@ -31,13 +31,18 @@ final class BuyXGetYOff {
         if (free == 0) {
             return 0;
         }
-        int threshold = cheapestUnitsThreshold(lines, targets, running, free, context.order());
+        int[] scratch = context.order();
+        int threshold = cheapestUnitsThreshold(lines, targets, running, free, scratch);
         // every unit cheaper than the threshold line's is discounted; the units left go to the lines
-        // priced like the threshold, in line order (ties to the line added earlier)
+        // priced like the threshold, in line order (ties to the line added earlier). Each line's
+        // comparison with the threshold is made once and kept (the selection no longer needs scratch).
+        int[] side = scratch;
         long left = free;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
-            if (compareUnitPrice(lines, running, line, threshold) < 0) {
+            int c = compareUnitPrice(lines, running, line, threshold);
+            side[j] = c;
+            if (c < 0) {
                 left -= lines.quantity(line);
             }
         }
@@ -45,10 +50,13 @@ final class BuyXGetYOff {
         long den = Arith.pow10(action.fraction().scale());
         long full = 0;
         for (int j = 0; j < count; j++) {
+            int c = side[j];
+            if (c > 0) {
+                continue;
+            }
             int line = targets.line(j);
             long quantity = lines.quantity(line);
-            int c = compareUnitPrice(lines, running, line, threshold);
-            long k = c < 0 ? quantity : c == 0 ? Math.min(left, quantity) : 0;
+            long k = c < 0 ? quantity : Math.min(left, quantity);
             if (c == 0) {
                 left -= k;
             }
@@ -92,27 +100,23 @@ final class BuyXGetYOff {
             int lt = lo;
             int i = lo;
             int gt = hi;
+            // the units on each side are summed while partitioning, not in passes after it
+            long cheaper = 0;
+            long same = 0;
             while (i < gt) {
-                int c = compareUnitPrice(lines, running, a[i], pivot);
+                int x = a[i];
+                int c = compareUnitPrice(lines, running, x, pivot);
                 if (c < 0) {
-                    int tmp = a[lt];
-                    a[lt++] = a[i];
-                    a[i++] = tmp;
+                    cheaper += lines.quantity(x);
+                    a[i++] = a[lt];
+                    a[lt++] = x;
                 } else if (c > 0) {
-                    int tmp = a[--gt];
-                    a[gt] = a[i];
-                    a[i] = tmp;
+                    a[i] = a[--gt];
+                    a[gt] = x;
                 } else {
+                    same += lines.quantity(x);
                     i++;
                 }
-            }
-            long cheaper = 0;
-            for (int j = lo; j < lt; j++) {
-                cheaper += lines.quantity(a[j]);
-            }
-            long same = 0;
-            for (int j = lt; j < gt; j++) {
-                same += lines.quantity(a[j]);
             }
             if (need <= cheaper) {
                 hi = lt;

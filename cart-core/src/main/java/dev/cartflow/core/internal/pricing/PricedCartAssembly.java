@@ -11,6 +11,7 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.TaxAmount;
+import dev.cartflow.model.internal.LineDiscountList;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -92,20 +93,28 @@ final class PricedCartAssembly {
                 QualificationHints.of(all, outcomes, n, lines.subtotal() - discount, method, currency));
     }
 
-    /** The share of every promotion that gave this line something, in evaluation order. */
+    /**
+     * The share of every promotion that gave this line something, in evaluation order, as a
+     * {@link LineDiscountList}: two arrays per line instead of two objects per share, the biggest
+     * allocation of a cart with many promotions.
+     */
     private static List<LineDiscount> lineDiscounts(PromotionPass pass, int line, Currency currency) {
         int count = pass.sharesOn(line);
         if (count == 0) {
             return List.of();
         }
-        LineDiscount[] out = new LineDiscount[count];
+        String[] ids = new String[count];
+        long[] amounts = new long[count];
         int j = 0;
-        for (int k = 0; k < pass.size() && j < count; k++) {
+        // only the promotions that gave something have shares
+        for (int g = 0; g < pass.givingCount() && j < count; g++) {
+            int k = pass.giving(g);
             long share = pass.share(k, line);
             if (share > 0) {
-                out[j++] = new LineDiscount(pass.promotion(k).id(), Money.ofMinor(share, currency));
+                ids[j] = pass.promotion(k).id();
+                amounts[j++] = share;
             }
         }
-        return Lists.of(out);
+        return new LineDiscountList(ids, amounts, currency);
     }
 }

@@ -24,6 +24,9 @@ final class PromotionPass {
     private final Outcomes outcomes;
     /** Per promotion, each line's share of what it gave, by line index; null where it gave nothing. */
     private final long[][] shares;
+    /** Positions of the promotions that gave lines something, in evaluation order. */
+    private final int[] giving;
+    private int givingCount;
     /** Per line, how many promotions gave it something; null while none did. */
     private int[] sharesPerLine;
     private long itemDiscount;
@@ -44,6 +47,7 @@ final class PromotionPass {
         running = lines.originalAmounts();
         outcomes = Outcomes.of(p);
         shares = new long[p][];
+        giving = new int[p];
     }
 
     /** Runs the option. */
@@ -59,6 +63,7 @@ final class PromotionPass {
             long[] given = LinePromotion.apply(i, promotions.get(i), running, outcomes, context);
             if (given != null) {
                 shares[i] = given;
+                giving[givingCount++] = i;
                 countShares(given);
             }
             if (stops(i)) {
@@ -135,6 +140,16 @@ final class PromotionPass {
     /** How many promotions gave the line something. */
     int sharesOn(int line) {
         return sharesPerLine == null ? 0 : sharesPerLine[line];
+    }
+
+    /** How many promotions gave lines something. */
+    int givingCount() {
+        return givingCount;
+    }
+
+    /** The position of the {@code j}-th promotion that gave lines something, in evaluation order. */
+    int giving(int j) {
+        return giving[j];
     }
 
     /** The share of the promotion at {@code i} on the line. */

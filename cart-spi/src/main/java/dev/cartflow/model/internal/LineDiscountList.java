@@ -1,0 +1,60 @@
+package dev.cartflow.model.internal;
+
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.LineDiscount;
+import dev.cartflow.model.Money;
+import java.util.AbstractList;
+import java.util.Currency;
+import java.util.RandomAccess;
+
+/**
+ * Not API. The discounts of one priced line as two arrays (promotion ids and amounts in minor units)
+ * behind an unmodifiable {@code List<LineDiscount>}: each element is made when it is read, so pricing
+ * a line builds this list and its two arrays instead of a {@code LineDiscount} and a {@code Money} per
+ * discount, and a caller that reads only the line's totals never pays for the breakdown. An element
+ * read twice is equal, not identical. {@link dev.cartflow.model.PricedLine} keeps such a list as it is (the arrays
+ * are never written after construction, so the list is immutable and safe to share between threads).
+ */
+public final class LineDiscountList extends AbstractList<LineDiscount> implements RandomAccess {
+    private final String[] promotionIds;
+    private final long[] amounts;
+    private final Currency currency;
+
+    /**
+     * Takes the arrays over without copying: the caller must not change them afterwards.
+     *
+     * @param promotionIds the promotion of each discount, in the order the list shows them
+     * @param amounts      each discount in minor units of {@code currency}, same length
+     * @param currency     the currency of the amounts
+     * @throws CartException {@code INVALID_INPUT} on a null argument or id, or lengths that differ
+     */
+    public LineDiscountList(String[] promotionIds, long[] amounts, Currency currency) {
+        if (promotionIds == null || amounts == null || currency == null || promotionIds.length != amounts.length) {
+            throw CartException.invalidInput("line discounts need one promotion id per amount and a currency");
+        }
+        for (String id : promotionIds) {
+            if (id == null) {
+                throw CartException.invalidInput("promotion id must not be null");
+            }
+        }
+        this.promotionIds = promotionIds;
+        this.amounts = amounts;
+        this.currency = currency;
+    }
+
+    /** The {@code index}-th discount, made now. */
+    @Override
+    public LineDiscount get(int index) {
+        // bounds checked here: the arrays would throw a less helpful ArrayIndexOutOfBoundsException
+        if (index < 0 || index >= amounts.length) {
+            throw new IndexOutOfBoundsException("index " + index + ", size " + amounts.length);
+        }
+        return new LineDiscount(promotionIds[index], Money.ofMinor(amounts[index], currency));
+    }
+
+    /** Number of discounts. */
+    @Override
+    public int size() {
+        return amounts.length;
+    }
+}
