@@ -3,6 +3,8 @@ package dev.cartflow.redis;
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartId;
 import dev.cartflow.spi.CartStorage;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -141,5 +143,24 @@ final class CacheRecovery {
             }
         }
         return "";
+    }
+
+    /**
+     * A listener for the client's shared connection that distrusts the cache whenever it connects
+     * or disconnects: cache reads may use other connections (DirectReads), which can reach a
+     * restarted server first, so the cache is not read until the server's run id is checked.
+     */
+    RedisConnectionStateListener restartWatch() {
+        return new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
+                suspectRestart();
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                suspectRestart();
+            }
+        };
     }
 }

@@ -19,7 +19,6 @@ import dev.cartflow.spi.PersonalDataStore;
 import dev.cartflow.spi.PersonalRecord;
 import dev.cartflow.spi.RetentionStore;
 import java.util.Map;
-import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import java.time.Instant;
 import java.util.List;
@@ -87,19 +86,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         this.recovery = new CacheRecovery(delegate, client, guard, snapshots, b.maxPendingRefresh,
                 this::onCircuitOpen, this::publish);
         if (!client.isCluster()) {
-            RedisConnectionStateListener restartWatch = new RedisConnectionStateListener() {
-                @Override
-                public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
-                    recovery.suspectRestart();
-                }
-
-                @Override
-                public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-                    // cache reads may use other connections than this one (DirectReads), which can
-                    // reach a restarted server first: distrust the cache until its run id is checked
-                    recovery.suspectRestart();
-                }
-            };
+            RedisConnectionStateListener restartWatch = recovery.restartWatch();
             client.addConnectionListener(restartWatch);
             listeners.add(restartWatch);
         }
