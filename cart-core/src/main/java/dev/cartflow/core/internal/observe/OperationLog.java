@@ -63,8 +63,14 @@ public final class OperationLog {
         line.log("cart operation finished");
     }
 
-    /** The explicit id, else the MDC's when it is a short printable text, else empty. */
-    static String correlation(@Nullable String explicit) {
+    /**
+     * The correlation id of an operation: the explicit id, else the MDC's when it is a short printable
+     * text, else empty.
+     *
+     * @param explicit the id the caller gave explicitly, or null
+     * @return the id, or an empty string
+     */
+    public static String correlation(@Nullable String explicit) {
         if (explicit != null) {
             return explicit;
         }

@@ -62,7 +62,7 @@ public final class Entry {
         CartErrorCode code = null;
         Throwable failure = null;
         T result = null;
-        try {
+        try (CorrelationScope.Scope ignored = CorrelationScope.open(mutation == null ? null : mutation.correlationId())) {
             result = Failures.guard(call);
             return result;
         } catch (CartException e) {

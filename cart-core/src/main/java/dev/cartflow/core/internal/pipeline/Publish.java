@@ -18,9 +18,15 @@ import java.util.Map;
 /**
  * The publish stage: a change's events go into its repository write (the outbox, same
  * transaction), and after the write succeeded to the in-process publisher, best effort, and to
- * the observer as business events derived from what was stored.
+ * the observer as business events derived from what was stored. Each event says who made the change
+ * and, when the operation had one, the correlation id of the request.
  */
 public final class Publish {
+    /**
+     * The event data key of the correlation id of the request that made the change, present when the
+     * operation had one (the mutation's, else the {@code cartflow.correlationId} MDC entry).
+     */
+    public static final String CORRELATION_KEY = "correlationId";
     private final CartEventPublisher publisher;
     private final CartObserver observer;
 
@@ -68,9 +74,13 @@ public final class Publish {
     public CartWrite write(String by, Cart cart, long expectedVersion, List<PendingEvent> pending,
                            IdempotencyRecord record) {
         List<PendingEvent> signed = new ArrayList<>(pending.size());
+        String correlation = CorrelationScope.current();
         for (PendingEvent event : pending) {
             Map<String, String> data = new LinkedHashMap<>(event.data());
             data.put(ChangeAuthor.KEY, by);
+            if (!correlation.isEmpty()) {
+                data.put(CORRELATION_KEY, correlation);
+            }
             signed.add(new PendingEvent(event.type(), data));
         }
         return write(cart, expectedVersion, signed, record);
