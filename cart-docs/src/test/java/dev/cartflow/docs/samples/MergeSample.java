@@ -158,6 +158,7 @@ class MergeSample {
         assertThat(result.cart().id()).isEqualTo(guest.cart().id());    // the same cart, now the customer's
         assertThat(result.cart().customerId()).contains(anna);
         assertThat(result.cart().state()).isEqualTo(CartState.ACTIVE);
+        assertThat(result.lines()).extracting(MergeLine::outcome).containsExactly(MergeLine.Outcome.ADDED);
         // end::adopt[]
 
         assertThat(engine.activeCart(Actor.customer(anna), anna)).hasValueSatisfying(
