@@ -225,7 +225,8 @@ class PostgresProfileTest {
         return new SpringApplicationBuilder(CartServiceApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static Map<String, String> settings(String postgresUrl) {
+    /** The postgres profile's environment for a test instance (also MonitoringStackTest's). */
+    static Map<String, String> settings(String postgresUrl) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> settings = new LinkedHashMap<>();
