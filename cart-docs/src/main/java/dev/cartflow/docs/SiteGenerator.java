@@ -15,12 +15,20 @@ import java.util.stream.Stream;
  * copied, the stylesheet, and the library modules' API docs under {@code apidocs/}.
  *
  * <p>Run by cart-docs's {@code package} phase:
- * {@code SiteGenerator <docs folder> <site folder> <repository root> <module,module,...>}.
+ * {@code SiteGenerator <docs folder> <site folder> <repository root> <module,module,...>}. It is public
+ * only because exec-maven-plugin calls its {@code main}; nothing else of the module is.
  */
-final class SiteGenerator {
+public final class SiteGenerator {
     private SiteGenerator() {
     }
 
+    /**
+     * Builds the site.
+     *
+     * @param args the docs folder, the site folder, the repository's root and the library modules
+     *             (comma-separated) whose API docs the site links
+     * @throws IOException when a page cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
             throw new IllegalArgumentException("usage: SiteGenerator <docs> <site> <repository> <modules,comma-separated>");

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class ServiceBlocksIT {
     private static void awaitReady() throws InterruptedException, IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(30)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
@@ -122,8 +123,8 @@ class ServiceBlocksIT {
                 if (client.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                     return;
                 }
-            } catch (ConnectException notListeningYet) {
-                // the port opens late in start-up
+            } catch (ConnectException | HttpTimeoutException notReadyYet) {
+                // the port opens late in start-up, and the first requests may wait for the servlet's start
             }
             Thread.sleep(250);
         }
