@@ -249,7 +249,8 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
     }
 
     /**
-     * The active carts holding a sku, for "price changed" notices. Needs {@link Builder#trackSkus}.
+     * The active carts holding a sku, for "price changed" notices. Needs
+     * {@link CachingCartRepositoryBuilder#trackSkus}.
      * Entries are verified against the cart (through this cache); stale ones are removed. Empty when
      * Redis is unavailable.
      *

@@ -1,0 +1,69 @@
+package dev.cartflow.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/configuration.md is what {@link ConfigurationReference} writes from the configuration metadata
+ * of the adapter and the service; with {@code -Dcartflow.docs.regenerate=true} this test rewrites the
+ * page instead ({@link ConfigurationReference#REGENERATE}).
+ */
+class ConfigurationReferenceTest {
+    private static final Path PAGE = Path.of("../docs/configuration.md");
+
+    @Test
+    void configurationPage_againstTheMetadata_isWhatTheGeneratorWrites() throws IOException {
+        List<JsonNode> metadata = ConfigurationMetadata.documents();
+        String generated = ConfigurationReference.render(metadata);
+        if (Boolean.getBoolean("cartflow.docs.regenerate")) {
+            Files.writeString(PAGE, generated);
+        }
+
+        assertThat(metadata).as("the adapter's and the service's metadata on the class path").hasSize(2);
+        assertThat(Files.readString(PAGE)).as("docs/configuration.md is stale; regenerate it with: "
+                + ConfigurationReference.REGENERATE).isEqualTo(generated);
+    }
+
+    @Test
+    void configurationPage_everyPropertyOfTheMetadata_hasARowWithADescription() throws IOException {
+        String page = Files.readString(PAGE);
+        List<ConfigurationReference.Property> properties = ConfigurationReference.properties(ConfigurationMetadata.documents());
+
+        assertThat(properties).extracting(ConfigurationReference.Property::name)
+                .allSatisfy(name -> assertThat(page).contains("| `" + name + "` |"))
+                .anySatisfy(name -> assertThat(name).startsWith("cartflow."))
+                .anySatisfy(name -> assertThat(name).startsWith("cartservice."));
+        assertThat(properties).filteredOn(property -> property.description().isBlank())
+                .as("properties without a description").isEmpty();
+    }
+
+    @Test
+    void render_propertyWithMapTypeAndListDefault_showsSimpleTypeAndJoinedDefault() throws IOException {
+        JsonNode metadata = new ObjectMapper().readTree("""
+                {"properties": [
+                  {"name": "x.b.paths", "type": "java.util.List<java.lang.String>", "defaultValue": ["/a", "/b"],
+                   "description": "Paths | limited."},
+                  {"name": "x.a.limits", "type": "java.util.Map<dev.cartflow.model.CartOperation,dev.cartflow.spring.P$Limit>",
+                   "description": "Limits."}
+                ]}""");
+
+        String page = ConfigurationReference.render(List.of(metadata));
+
+        assertThat(page).contains("| `x.a.limits` | `Map<CartOperation, Limit>` |  | Limits. |\n"
+                + "| `x.b.paths` | `List<String>` | `/a,/b` | Paths \\| limited. |\n");
+    }
+
+    @Test
+    void sentence_recordParameterFragment_becomesASentenceWithCodeSpans() {
+        assertThat(ConfigurationReference.sentence("the {@code Retry-After} of that\n   answer"))
+                .isEqualTo("The `Retry-After` of that answer.");
+        assertThat(ConfigurationReference.sentence("Already one.")).isEqualTo("Already one.");
+    }
+}
