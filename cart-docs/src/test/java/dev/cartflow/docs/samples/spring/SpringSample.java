@@ -1,4 +1,4 @@
-package dev.cartflow.docs.samples;
+package dev.cartflow.docs.samples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import dev.cartflow.core.CartEngine;
 import dev.cartflow.core.CreatedCart;
 import dev.cartflow.core.NewCart;
 import dev.cartflow.core.residency.Region;
-import dev.cartflow.docs.samples.SpringSample.PriceService;
-import dev.cartflow.docs.samples.SpringSample.ProductRepository;
+import dev.cartflow.docs.samples.spring.SpringSample.PriceService;
+import dev.cartflow.docs.samples.spring.SpringSample.ProductRepository;
 import dev.cartflow.model.Actor;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.PriceQuote;
@@ -31,7 +31,11 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
-/** The samples of docs/spring.md: the smallest application, and a customizer, started as Spring Boot applications. */
+/**
+ * The samples of docs/spring.md: the smallest application, and a customizer, started as Spring Boot
+ * applications. In a package of its own because {@code @SpringBootApplication} scans its package: the
+ * other samples' {@code @Configuration} classes must not join these applications.
+ */
 class SpringSample {
     private static final Currency EUR = Currency.getInstance("EUR");
 
