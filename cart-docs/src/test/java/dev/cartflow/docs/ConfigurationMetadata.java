@@ -23,19 +23,36 @@ final class ConfigurationMetadata {
     private ConfigurationMetadata() {
     }
 
-    /** Every metadata document on the class path, in class path order. */
+    /** Every CartFlow metadata document on the class path, in class path order. */
     static List<JsonNode> documents() {
         List<JsonNode> documents = new ArrayList<>();
         try {
             for (URL url : Collections.list(ConfigurationMetadata.class.getClassLoader().getResources(RESOURCE))) {
                 try (InputStream in = url.openStream()) {
-                    documents.add(JSON.readTree(in));
+                    JsonNode document = JSON.readTree(in);
+                    if (isCartFlows(document)) {
+                        documents.add(document);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return documents;
+    }
+
+    /**
+     * Whether a document is the adapter's or the service's: the samples put Spring Boot's own jars, with
+     * their metadata, on the same class path.
+     */
+    private static boolean isCartFlows(JsonNode document) {
+        for (JsonNode property : document.path("properties")) {
+            String name = property.path("name").asText();
+            if (name.startsWith("cartflow.") || name.startsWith("cartservice.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every property of those documents by name: its metadata entry. */
