@@ -120,6 +120,8 @@ public final class LoadDriver {
             }
             CartEngine engine = engine(repository);
             runRepository(engine, 4, carts, Math.max(3, seconds / 2), false); // warm-up: JIT, pool, caches
+            String perOperation = cpuPerOperation(engine, carts);
+            System.out.println(perOperation);
             for (int workers : WORKERS) {
                 statements.reset();
                 report.add(cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true)));
@@ -132,6 +134,8 @@ public final class LoadDriver {
                 statements.record("pgbench", workers, operations(report.get(report.size() - 1), seconds));
                 System.out.println(report.get(report.size() - 1));
             }
+            report.add("");
+            report.add(perOperation);
             report.add("");
             report.add("CPU time per operation (client: this JVM or pgbench; server: PostgreSQL's processes):");
             report.addAll(cpu.report());
@@ -276,30 +280,64 @@ public final class LoadDriver {
         int count = 1;
         long failures = 0;
         while (System.nanoTime() < end && count < out.length) {
-            int cartNumber = 1 + random.nextInt(carts);
-            CartId id = cartId(cartNumber);
             int dice = random.nextInt(100);
+            int kind = dice < 70 ? 0 : dice < 95 ? 1 : 2;
             long start = System.nanoTime();
             try {
-                if (dice < 70) {
-                    engine.price(SERVICE, id);
-                } else if (dice < 95) {
-                    int line = random.nextInt(LINES_PER_CART);
-                    int quantity = QUANTITIES.incrementAndGet(cartNumber * LINES_PER_CART + line) % 50 + 1;
-                    engine.execute(SERVICE, id, new CartCommand.SetQuantity(LINE_IDS[line], quantity), Mutation.none());
-                } else {
-                    int n = carts + 1 + NEXT_CHECKOUT.getAndIncrement() % CHECKOUT_CARTS;
-                    engine.checkout(SERVICE, cartId(n), Mutation.none());
-                }
+                operation(engine, kind, carts, random);
             } catch (CartException e) {
                 failures++;
             }
-            long kind = dice < 70 ? 0 : dice < 95 ? 1 : 2;
             out[count++] = (System.nanoTime() - start) << 2 | kind;
         }
         long[] result = Arrays.copyOf(out, count);
         result[0] = failures;
         return result;
+    }
+
+    /** One operation of the mix: 0 a priced read, 1 a line change, 2 a checkout of a cart kept for it. */
+    private static void operation(CartEngine engine, int kind, int carts, SplittableRandom random) {
+        int cartNumber = 1 + random.nextInt(carts);
+        CartId id = cartId(cartNumber);
+        if (kind == 0) {
+            engine.price(SERVICE, id);
+        } else if (kind == 1) {
+            int line = random.nextInt(LINES_PER_CART);
+            int quantity = QUANTITIES.incrementAndGet(cartNumber * LINES_PER_CART + line) % 50 + 1;
+            engine.execute(SERVICE, id, new CartCommand.SetQuantity(LINE_IDS[line], quantity), Mutation.none());
+        } else {
+            int n = carts + 1 + NEXT_CHECKOUT.getAndIncrement() % CHECKOUT_CARTS;
+            engine.checkout(SERVICE, cartId(n), Mutation.none());
+        }
+    }
+
+    /**
+     * The engine's own CPU per operation of each kind, on one thread (thread CPU time, the median of
+     * 5 rounds of 200 after the warm-up): unlike throughput, it barely moves with the machine's
+     * other load, so it is the figure to compare two builds by.
+     */
+    private static String cpuPerOperation(CartEngine engine, int carts) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        SplittableRandom random = new SplittableRandom(7);
+        int rounds = 5;
+        int each = 200;
+        double[][] micros = new double[3][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int kind = 0; kind < 3; kind++) {
+                long start = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < each; i++) {
+                    operation(engine, kind, carts, random);
+                }
+                micros[kind][round] = (threads.getCurrentThreadCpuTime() - start) / 1e3 / each;
+            }
+        }
+        for (double[] kind : micros) {
+            Arrays.sort(kind);
+        }
+        return String.format("engine CPU per operation on one thread (us, median of %d x %d): read %.1f, change %.1f,"
+                + " checkout %.1f; for the mix %.1f", rounds, each, micros[0][rounds / 2], micros[1][rounds / 2],
+                micros[2][rounds / 2], 0.70 * micros[0][rounds / 2] + 0.25 * micros[1][rounds / 2]
+                        + 0.05 * micros[2][rounds / 2]);
     }
 
     private static double percentile(long[] sorted, double p) {
