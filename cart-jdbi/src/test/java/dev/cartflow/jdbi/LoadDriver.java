@@ -48,8 +48,9 @@ import org.jdbi.v3.core.Jdbi;
  * A bounded load driver (not a test): a mix of 70 % priced cart reads ({@code engine.price}), 25 %
  * line changes ({@code SetQuantity}) and 5 % checkouts ({@code engine.checkout} of a cart kept for
  * it) at 1, 4 and 16 workers, through the {@link CartEngine} on {@link JdbiCartRepository} (in-memory
- * catalog and prices); then the same mix as pgbench scripts doing the equivalent SQL on the same
- * server. Prints a table; see docs/performance-jdbi.md.
+ * catalog and prices); then the same mix as pgbench scripts made of the statements the repository
+ * sent for each kind of operation ({@link PgbenchScripts}), on the same server. Prints a table, the
+ * CPU per operation of each side and the statements per operation; see docs/performance-jdbi.md.
  *
  * <p>Arguments: {@code seconds-per-run} (default 10), {@code carts} (default 2000), path of pgbench
  * (default /usr/lib/postgresql/15/bin/pgbench). Uses {@code CARTFLOW_TEST_POSTGRES_URL} when set,
