@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Everything that hangs off cart rows (lines, codes, participants, outbox events and idempotency
@@ -32,13 +31,13 @@ final class CartChildren {
     private static final int EVENTS = 8;
     private static final int KEYS = 16;
 
-    /** The statement of each {@link Guard} and each combination of kinds present. */
-    private static final String[][] STATEMENTS = new String[Guard.values().length][32];
+    /** The statement of each {@link Guard} and each combination of kinds present, parsed once. */
+    private static final NamedSql[][] STATEMENTS = new NamedSql[Guard.values().length][32];
 
     static {
         for (Guard guard : Guard.values()) {
             for (int parts = 0; parts < 32; parts++) {
-                STATEMENTS[guard.ordinal()][parts] = render(guard, parts);
+                STATEMENTS[guard.ordinal()][parts] = NamedSql.of(render(guard, parts));
             }
         }
     }
@@ -146,9 +145,8 @@ final class CartChildren {
         if (children.parts == 0) {
             return 0;
         }
-        return children.bind(h.createQuery(STATEMENTS[Guard.NONE.ordinal()][children.parts]), now)
-                .map((rs, ctx) -> rs.getLong(1))
-                .one();
+        return CartStore.queryLong(h, STATEMENTS[Guard.NONE.ordinal()][children.parts],
+                children.bind(new NamedSql.Params(), now));
     }
 
     /**
@@ -156,7 +154,7 @@ final class CartChildren {
      * children. Its row has two columns: the cart rows written (0 when the guard failed, and then
      * nothing else was written) and the idempotency records written.
      */
-    String guardedStatement(Guard guard) {
+    NamedSql guardedStatement(Guard guard) {
         return STATEMENTS[guard.ordinal()][parts];
     }
 
@@ -166,45 +164,45 @@ final class CartChildren {
     }
 
     /** Binds the arrays of the kinds present, and {@code now} when there are records. */
-    Query bind(Query query, Instant now) {
+    NamedSql.Params bind(NamedSql.Params params, Instant now) {
         if ((parts & LINES) != 0) {
-            query.bind("lineCarts", SqlArrays.text(lineCarts))
-                    .bind("linePositions", SqlArrays.int4(linePositions))
-                    .bind("lineIds", SqlArrays.text(lineIds))
-                    .bind("skus", SqlArrays.text(skus))
-                    .bind("warehouses", SqlArrays.text(warehouses))
-                    .bind("quantities", SqlArrays.int4(quantities))
-                    .bind("priceMinors", SqlArrays.int8(priceMinors))
-                    .bind("priceCurrencies", SqlArrays.text(priceCurrencies))
-                    .bind("addedAts", SqlArrays.text(addedAts))
-                    .bind("addedAtNs", SqlArrays.int4(addedAtNs));
+            params.text("lineCarts", lineCarts)
+                    .int4("linePositions", linePositions)
+                    .text("lineIds", lineIds)
+                    .text("skus", skus)
+                    .text("warehouses", warehouses)
+                    .int4("quantities", quantities)
+                    .int8("priceMinors", priceMinors)
+                    .text("priceCurrencies", priceCurrencies)
+                    .text("addedAts", addedAts)
+                    .int4("addedAtNs", addedAtNs);
         }
         if ((parts & CODES) != 0) {
-            query.bind("codeCarts", SqlArrays.text(codeCarts))
-                    .bind("codePositions", SqlArrays.int4(codePositions))
-                    .bind("codes", SqlArrays.text(codes));
+            params.text("codeCarts", codeCarts)
+                    .int4("codePositions", codePositions)
+                    .text("codes", codes);
         }
         if ((parts & PARTICIPANTS) != 0) {
-            participants.bind(query);
+            participants.bind(params);
         }
         if ((parts & EVENTS) != 0) {
-            query.bind("eventCarts", SqlArrays.text(eventCarts))
-                    .bind("sequences", SqlArrays.int8(sequences))
-                    .bind("indexes", SqlArrays.int4(indexes))
-                    .bind("types", SqlArrays.text(types))
-                    .bind("ats", SqlArrays.text(ats))
-                    .bind("atNs", SqlArrays.int4(atNs))
-                    .bind("datas", SqlArrays.text(datas));
+            params.text("eventCarts", eventCarts)
+                    .int8("sequences", sequences)
+                    .int4("indexes", indexes)
+                    .text("types", types)
+                    .text("ats", ats)
+                    .int4("atNs", atNs)
+                    .text("datas", datas);
         }
         if ((parts & KEYS) != 0) {
-            query.bind("keys", SqlArrays.text(keys))
-                    .bind("fingerprints", SqlArrays.text(fingerprints))
-                    .bind("responses", SqlArrays.text(responses))
-                    .bind("keyExpiries", SqlArrays.text(keyExpiries))
-                    .bind("keyExpiryNs", SqlArrays.int4(keyExpiryNs))
+            params.text("keys", keys)
+                    .text("fingerprints", fingerprints)
+                    .text("responses", responses)
+                    .text("keyExpiries", keyExpiries)
+                    .int4("keyExpiryNs", keyExpiryNs)
                     .bind("now", now == null ? null : CartRows.text(now));
         }
-        return query;
+        return params;
     }
 
     private static String render(Guard guard, int parts) {

@@ -19,7 +19,9 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * The statements on the cart tables (rows map to the model in {@link CartRows}; lines, codes, events
@@ -35,16 +37,26 @@ import org.jdbi.v3.core.statement.Query;
  * idempotency records, whatever their number.
  */
 final class CartStore {
+    private static final NamedSql FIND_BY_ID = NamedSql.of(CartSql.SELECT_CARTS + " WHERE c.id = CAST(:id AS uuid)");
+    private static final NamedSql STORED_VERSION = NamedSql.of("SELECT version FROM carts WHERE id = CAST(:id AS uuid)");
+    private static final NamedSql INSERT_CART = NamedSql.of(CartSql.INSERT_CART);
+    private static final NamedSql UPDATE_CART = NamedSql.of(CartSql.UPDATE_CART);
+    private static final NamedSql UPSERT_IF_NEWER = NamedSql.of(CartSql.UPSERT_IF_NEWER);
+
     private CartStore() {
     }
 
     // ----------------------------------------------------------------------------------- reads
 
+    /** Plain JDBC: every read of a cart by id runs this (see {@link NamedSql}). */
     static Optional<Cart> find(Handle h, CartId id) {
-        return h.createQuery(CartSql.SELECT_CARTS + " WHERE c.id = CAST(:id AS uuid)")
-                .bind("id", id.toString())
-                .map(CartRows::cart)
-                .findOne();
+        NamedSql.Params params = new NamedSql.Params().bind("id", id.toString());
+        return jdbc(() -> {
+            try (PreparedStatement statement = FIND_BY_ID.prepare(h.getConnection(), params);
+                 ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(CartRows.cart(rs, null)) : Optional.<Cart>empty();
+            }
+        });
     }
 
     static Optional<Cart> findActiveByCustomer(Handle h, CustomerId customerId) {
@@ -125,12 +137,34 @@ final class CartStore {
                 .list();
     }
 
+    /** The stored version of a cart, 0 when there is none. */
     static long storedVersion(Handle h, CartId id) {
-        return h.createQuery("SELECT version FROM carts WHERE id = CAST(:id AS uuid)")
-                .bind("id", id.toString())
-                .map((rs, ctx) -> rs.getLong(1))
-                .findOne()
-                .orElse(0L);
+        return queryLong(h, STORED_VERSION, new NamedSql.Params().bind("id", id.toString()));
+    }
+
+    /** Runs a query whose first row's first column is a number; 0 when it returns no row. */
+    static long queryLong(Handle h, NamedSql sql, NamedSql.Params params) {
+        return jdbc(() -> {
+            try (PreparedStatement statement = sql.prepare(h.getConnection(), params);
+                 ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Plain JDBC work; a {@link SQLException} is raised unchecked, with it as the cause, for {@link Failures}. */
+    private static <T> T jdbc(JdbcWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed", e);
+        }
+    }
+
+    /** A piece of plain JDBC work. */
+    @FunctionalInterface
+    private interface JdbcWork<T> {
+        T run() throws SQLException;
     }
 
     // ---------------------------------------------------------------------------------- writes
@@ -146,15 +180,18 @@ final class CartStore {
         CartChildren children = new CartChildren(List.of(cart), write.events(),
                 write.idempotency() == null ? List.of() : List.of(write.idempotency()));
         boolean isNew = write.expectedVersion() == 0;
+        NamedSql sql = children.guardedStatement(isNew ? CartChildren.Guard.NEW_CART : CartChildren.Guard.CHANGED_CART);
+        NamedSql.Params params = children.bind(bindCart(new NamedSql.Params(), cart), cart.updatedAt());
+        if (!isNew) {
+            params.bind("expectedVersion", write.expectedVersion());
+        }
         HandleCallback<long[], RuntimeException> statement = h -> {
-            Query query = bindCart(h.createQuery(children.guardedStatement(
-                    isNew ? CartChildren.Guard.NEW_CART : CartChildren.Guard.CHANGED_CART)), cart);
-            if (!isNew) {
-                query.bind("expectedVersion", write.expectedVersion());
-            }
-            long[] written = children.bind(query, cart.updatedAt())
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                    .one();
+            long[] written = jdbc(() -> {
+                try (PreparedStatement s = sql.prepare(h.getConnection(), params); ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                }
+            });
             if (written[0] != 1) {
                 long stored = storedVersion(h, cart.id());
                 throw CartException.versionConflict(stored, "cart " + cart.id() + " is at version " + stored
@@ -203,12 +240,15 @@ final class CartStore {
             Cart cart = write.cart();
             long rows;
             if (write.expectedVersion() == 0) {
-                rows = bindCart(h.createUpdate(CartSql.INSERT_CART), cart).execute();
+                NamedSql.Params params = bindCart(new NamedSql.Params(), cart);
+                rows = jdbc(() -> {
+                    try (PreparedStatement s = INSERT_CART.prepare(h.getConnection(), params)) {
+                        return (long) s.executeUpdate();
+                    }
+                });
             } else {
-                rows = bindCart(h.createQuery(CartSql.UPDATE_CART), cart)
-                        .bind("expectedVersion", write.expectedVersion())
-                        .map((rs, ctx) -> rs.getLong(1))
-                        .one();
+                rows = queryLong(h, UPDATE_CART, bindCart(new NamedSql.Params(), cart)
+                        .bind("expectedVersion", write.expectedVersion()));
             }
             if (rows != 1) {
                 long stored = storedVersion(h, cart.id());
@@ -238,7 +278,7 @@ final class CartStore {
             if (!seen.add(cart.id())) {
                 continue;
             }
-            if (bindCart(h.createQuery(CartSql.UPSERT_IF_NEWER), cart).map((rs, ctx) -> rs.getLong(1)).one() == 1) {
+            if (queryLong(h, UPSERT_IF_NEWER, bindCart(new NamedSql.Params(), cart)) == 1) {
                 written.add(cart);
             }
         }
@@ -263,7 +303,7 @@ final class CartStore {
         CartChildren.insert(h, List.of(), events, List.of(), null);
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindCart(S statement, Cart cart) {
+    private static NamedSql.Params bindCart(NamedSql.Params statement, Cart cart) {
         CartOwner owner = cart.owner();
         return CommerceColumns.bind(statement, cart)
                 .bind("id", cart.id().toString())

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The V7 columns of a cart row (issue 11's content) to and from the model: kind, name, address,
@@ -30,7 +29,7 @@ final class CommerceColumns {
     }
 
     /** Binds the named parameters of {@link CartSql}'s V7 columns. */
-    static <S extends SqlStatement<S>> S bind(S statement, Cart cart) {
+    static NamedSql.Params bind(NamedSql.Params statement, Cart cart) {
         ShippingAddress address = cart.shippingAddress();
         RecoveryToken recovery = cart.recovery();
         CartFreeze freeze = cart.freeze();
@@ -41,7 +40,7 @@ final class CommerceColumns {
                 .bind("addressSubdivision", address == null ? null : address.subdivision())
                 .bind("addressPostalCode", address == null ? null : address.postalCode())
                 .bind("addressCity", address == null ? null : address.city())
-                .bind("addressLines", SqlArrays.text(address == null ? List.of() : address.streetLines()))
+                .text("addressLines", address == null ? List.of() : address.streetLines())
                 .bind("billingCountry", cart.billingCountry())
                 .bind("recoveryTokenHash", recovery == null ? null : recovery.tokenHash())
                 .bind("recoveryIssuedAt", recovery == null ? null : CartRows.text(recovery.issuedAt()))

@@ -4,7 +4,6 @@ import dev.cartflow.model.Cart;
 import dev.cartflow.model.Participant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The participants of the carts of one write as the parallel arrays of {@link CartSql#NEW_PARTICIPANTS}
@@ -44,16 +43,16 @@ final class ParticipantRows {
         return carts.isEmpty();
     }
 
-    Query bind(Query query) {
-        return query.bind("participantCarts", SqlArrays.text(carts))
-                .bind("participantPositions", SqlArrays.int4(positions))
-                .bind("participantIds", SqlArrays.text(ids))
-                .bind("participantTokens", SqlArrays.text(tokens))
-                .bind("participantRoles", SqlArrays.text(roles))
-                .bind("participantCheckouts", SqlArrays.bool(checkouts))
-                .bind("participantInvited", SqlArrays.text(invited))
-                .bind("participantInvitedNs", SqlArrays.int4(invitedNs))
-                .bind("participantExpires", SqlArrays.text(expires))
-                .bind("participantExpiresNs", SqlArrays.int4(expiresNs));
+    NamedSql.Params bind(NamedSql.Params params) {
+        return params.text("participantCarts", carts)
+                .int4("participantPositions", positions)
+                .text("participantIds", ids)
+                .text("participantTokens", tokens)
+                .text("participantRoles", roles)
+                .bool("participantCheckouts", checkouts)
+                .text("participantInvited", invited)
+                .int4("participantInvitedNs", invitedNs)
+                .text("participantExpires", expires)
+                .int4("participantExpiresNs", expiresNs);
     }
 }

@@ -40,14 +40,17 @@ import dev.cartflow.model.Rate;
 import dev.cartflow.model.Sku;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import dev.cartflow.model.LineId;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * A bounded load driver (not a test): a mix of 70 % priced cart reads ({@code engine.price}), 25 %
  * line changes ({@code SetQuantity}) and 5 % checkouts ({@code engine.checkout} of a cart kept for
  * it) at 1, 4 and 16 workers, through the {@link CartEngine} on {@link JdbiCartRepository} (in-memory
- * catalog and prices); then the same mix as pgbench scripts doing the equivalent SQL on the same
- * server. Prints a table; see docs/performance-jdbi.md.
+ * catalog and prices); then the same mix as pgbench scripts made of the statements the repository
+ * sent for each kind of operation ({@link PgbenchScripts}), on the same server. Prints a table, the
+ * CPU per operation of each side and the statements per operation; see docs/performance-jdbi.md.
  *
  * <p>Arguments: {@code seconds-per-run} (default 10), {@code carts} (default 2000), path of pgbench
  * (default /usr/lib/postgresql/15/bin/pgbench). Uses {@code CARTFLOW_TEST_POSTGRES_URL} when set,
@@ -61,6 +64,15 @@ public final class LoadDriver {
     private static final int CHECKOUT_CARTS = 30_000;
     private static final Actor SERVICE = Actor.service("load-driver");
     private static final AtomicInteger NEXT_CHECKOUT = new AtomicInteger();
+    /** The seeded carts' line ids, the same in every cart: a client knows them from its last response. */
+    private static final LineId[] LINE_IDS = seededCart(cartId(1), Instant.EPOCH).lines().stream()
+            .map(LineItem::id).toArray(LineId[]::new);
+    /**
+     * Per line of every seeded cart, how often the driver changed it: a change sets the next quantity
+     * (seeded 1, then 2, 3, ... 50, 1), so it always differs from the stored one, as the change of a
+     * client that knows the cart from its last response does.
+     */
+    private static final AtomicIntegerArray QUANTITIES = new AtomicIntegerArray(LINES_PER_CART * 1_000_001);
     /** Where the rows of benchmarks/run-all.sh go; unset outside it. */
     private static final String RESULTS = System.getenv("CARTFLOW_RESULTS");
 
@@ -86,42 +98,97 @@ public final class LoadDriver {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int carts = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         String pgbench = args.length > 2 ? args[2] : "/usr/lib/postgresql/15/bin/pgbench";
-        String schema = TestDatabase.newSchema();
         List<String> report = new ArrayList<>();
         report.add(String.format("%-8s %-8s %10s %10s %10s %10s   %s", "tool", "workers", "ops/s", "p50 ms",
                 "p99 ms", "failures", "p50/p99 ms by kind: read | change | checkout"));
         System.out.println(report.get(0));
-        try (HikariDataSource ds = TestDatabase.pool(schema, 16)) {
+        try (LoadServer server = LoadServer.start(); HikariDataSource ds = server.pool(server.newSchema(), 16)) {
+            String schema = ds.getDataSourceProperties().getProperty("currentSchema");
             CartFlowSchema.of(ds, schema).migrate();
             CpuUsage cpu;
             try (java.sql.Connection c = ds.getConnection()) {
                 cpu = CpuUsage.of(c);
             }
+            StatementStats statements = StatementStats.of(ds);
             JdbiCartRepository repository = JdbiCartRepository.create(Jdbi.create(ds));
             seed(repository, 1, carts);
             seed(repository, carts + 1, CHECKOUT_CARTS);
+            List<String> shapes = new ArrayList<>();
+            Path scripts = writePgbenchScripts(ds, carts, shapes);
             // statistics of the freshly seeded tables now, not by autovacuum during the engine's runs
             try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
             }
             CartEngine engine = engine(repository);
             runRepository(engine, 4, carts, Math.max(3, seconds / 2), false); // warm-up: JIT, pool, caches
+            String perOperation = cpuPerOperation(engine, carts);
+            System.out.println(perOperation);
             for (int workers : WORKERS) {
+                statements.reset();
                 report.add(cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true)));
+                statements.record("engine", workers, operations(report.get(report.size() - 1), seconds));
                 System.out.println(report.get(report.size() - 1));
             }
-            Path scripts = writePgbenchScripts(carts);
             for (int workers : WORKERS) {
-                report.add(runPgbench(cpu, pgbench, schema, scripts, workers, seconds));
+                statements.reset();
+                report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, scripts, workers, seconds, RESULTS));
+                statements.record("pgbench", workers, operations(report.get(report.size() - 1), seconds));
                 System.out.println(report.get(report.size() - 1));
             }
             report.add("");
+            report.add(perOperation);
+            report.add("");
             report.add("CPU time per operation (client: this JVM or pgbench; server: PostgreSQL's processes):");
             report.addAll(cpu.report());
+            report.add("");
+            report.add("Statements the server ran per operation of the mix (pg_stat_statements):");
+            report.addAll(statements.report());
+            report.add("");
+            report.add("pgbench scripts (in " + scripts + "), the repository's statements as captured:");
+            report.addAll(shapes);
         }
         System.out.println();
         report.forEach(System.out::println);
         System.exit(0);
+    }
+
+    private static double operations(String row, int seconds) {
+        return Double.parseDouble(row.trim().split("\\s+")[2]) * seconds;
+    }
+
+    /**
+     * The pgbench scripts: what the engine's repository sends for a read, a line change and a
+     * checkout, captured on two sentinel carts ({@link PgbenchScripts}), so that pgbench runs the
+     * engine's SQL and nothing else. Adds a line per script to {@code shapes}.
+     */
+    private static Path writePgbenchScripts(javax.sql.DataSource ds, int carts, List<String> shapes) throws IOException {
+        SqlCapture capture = new SqlCapture(ds);
+        JdbiCartRepository captured = JdbiCartRepository.create(Jdbi.create(capture.dataSource()));
+        CartEngine engine = engine(captured);
+        CartId changed = cartId(999_999_998);
+        CartId checkedOut = cartId(999_999_999);
+        for (CartId id : List.of(changed, checkedOut)) {
+            captured.save(new CartWrite(seededCart(id, Instant.now()).toBuilder()
+                    .version(PgbenchScripts.SENTINEL_VERSION).build(), 0, List.of(), null));
+        }
+        capture.take();
+        engine.price(SERVICE, changed);
+        List<SqlCapture.Sent> read = capture.take();
+        engine.execute(SERVICE, changed, new CartCommand.SetQuantity(LINE_IDS[0], 2), Mutation.none());
+        List<SqlCapture.Sent> change = capture.take();
+        engine.checkout(SERVICE, checkedOut, Mutation.none());
+        List<SqlCapture.Sent> checkout = capture.take();
+        Path dir = Files.createTempDirectory("cartflow-pgbench");
+        Files.writeString(dir.resolve("read.sql"), new PgbenchScripts(changed.toString()).script(read, 1, carts, false),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("change.sql"), new PgbenchScripts(changed.toString()).script(change, 1, carts,
+                true), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("checkout.sql"), new PgbenchScripts(checkedOut.toString()).script(checkout,
+                carts + 1, carts + CHECKOUT_CARTS, true), StandardCharsets.UTF_8);
+        shapes.add("  read:     " + PgbenchScripts.shape(read));
+        shapes.add("  change:   " + PgbenchScripts.shape(change));
+        shapes.add("  checkout: " + PgbenchScripts.shape(checkout));
+        return dir;
     }
 
     private static CartEngine engine(JdbiCartRepository repository) {
@@ -140,12 +207,7 @@ public final class LoadDriver {
         List<CartWrite> batch = new ArrayList<>();
         Instant now = Instant.now();
         for (int n = first; n < first + count; n++) {
-            Cart cart = TestCarts.guestCart(cartId(n)).toBuilder().updatedAt(now).expiresAt(now.plus(Duration.ofDays(30))).build();
-            List<LineItem> lines = new ArrayList<>();
-            for (int l = 0; l < LINES_PER_CART; l++) {
-                lines.add(TestCarts.line("sku-" + l, 1, 1000 + l, TestCarts.T0));
-            }
-            batch.add(new CartWrite(cart.toBuilder().lines(lines).build(), 0, List.of(), null));
+            batch.add(new CartWrite(seededCart(cartId(n), now), 0, List.of(), null));
             if (batch.size() == 500) {
                 repository.saveAll(batch);
                 batch.clear();
@@ -154,6 +216,16 @@ public final class LoadDriver {
         if (!batch.isEmpty()) {
             repository.saveAll(batch);
         }
+    }
+
+    /** A seeded cart: a guest's, of {@value #LINES_PER_CART} lines of quantity 1, at version 1. */
+    private static Cart seededCart(CartId id, Instant now) {
+        List<LineItem> lines = new ArrayList<>();
+        for (int l = 0; l < LINES_PER_CART; l++) {
+            lines.add(TestCarts.line("sku-" + l, 1, 1000 + l, TestCarts.T0));
+        }
+        return TestCarts.guestCart(id).toBuilder().updatedAt(now).expiresAt(now.plus(Duration.ofDays(30)))
+                .lines(lines).build();
     }
 
     private static String runRepository(CartEngine engine, int workers, int carts, int seconds, boolean record) {
@@ -209,25 +281,14 @@ public final class LoadDriver {
         int count = 1;
         long failures = 0;
         while (System.nanoTime() < end && count < out.length) {
-            CartId id = cartId(1 + random.nextInt(carts));
             int dice = random.nextInt(100);
+            int kind = dice < 70 ? 0 : dice < 95 ? 1 : 2;
             long start = System.nanoTime();
             try {
-                if (dice < 70) {
-                    engine.price(SERVICE, id);
-                } else if (dice < 95) {
-                    Cart cart = engine.get(SERVICE, id);
-                    LineItem line = cart.lines().get(random.nextInt(cart.lines().size()));
-                    engine.execute(SERVICE, id, new CartCommand.SetQuantity(line.id(), line.quantity() % 50 + 1),
-                            Mutation.none());
-                } else {
-                    int n = carts + 1 + NEXT_CHECKOUT.getAndIncrement() % CHECKOUT_CARTS;
-                    engine.checkout(SERVICE, cartId(n), Mutation.none());
-                }
+                operation(engine, kind, carts, random);
             } catch (CartException e) {
                 failures++;
             }
-            long kind = dice < 70 ? 0 : dice < 95 ? 1 : 2;
             out[count++] = (System.nanoTime() - start) << 2 | kind;
         }
         long[] result = Arrays.copyOf(out, count);
@@ -235,133 +296,56 @@ public final class LoadDriver {
         return result;
     }
 
+    /** One operation of the mix: 0 a priced read, 1 a line change, 2 a checkout of a cart kept for it. */
+    private static void operation(CartEngine engine, int kind, int carts, SplittableRandom random) {
+        int cartNumber = 1 + random.nextInt(carts);
+        CartId id = cartId(cartNumber);
+        if (kind == 0) {
+            engine.price(SERVICE, id);
+        } else if (kind == 1) {
+            int line = random.nextInt(LINES_PER_CART);
+            int quantity = QUANTITIES.incrementAndGet(cartNumber * LINES_PER_CART + line) % 50 + 1;
+            engine.execute(SERVICE, id, new CartCommand.SetQuantity(LINE_IDS[line], quantity), Mutation.none());
+        } else {
+            int n = carts + 1 + NEXT_CHECKOUT.getAndIncrement() % CHECKOUT_CARTS;
+            engine.checkout(SERVICE, cartId(n), Mutation.none());
+        }
+    }
+
+    /**
+     * The engine's own CPU per operation of each kind, on one thread (thread CPU time, the median of
+     * 5 rounds of 200 after the warm-up): unlike throughput, it barely moves with the machine's
+     * other load, so it is the figure to compare two builds by.
+     */
+    private static String cpuPerOperation(CartEngine engine, int carts) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        SplittableRandom random = new SplittableRandom(7);
+        int rounds = 5;
+        int each = 200;
+        double[][] micros = new double[3][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int kind = 0; kind < 3; kind++) {
+                long start = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < each; i++) {
+                    operation(engine, kind, carts, random);
+                }
+                micros[kind][round] = (threads.getCurrentThreadCpuTime() - start) / 1e3 / each;
+            }
+        }
+        for (double[] kind : micros) {
+            Arrays.sort(kind);
+        }
+        return String.format("engine CPU per operation on one thread (us, median of %d x %d): read %.1f, change %.1f,"
+                + " checkout %.1f; for the mix %.1f", rounds, each, micros[0][rounds / 2], micros[1][rounds / 2],
+                micros[2][rounds / 2], 0.70 * micros[0][rounds / 2] + 0.25 * micros[1][rounds / 2]
+                        + 0.05 * micros[2][rounds / 2]);
+    }
+
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
-    }
-
-    /** The pgbench equivalent of each kind of operation, with the SQL the repository sends. */
-    private static Path writePgbenchScripts(int carts) throws IOException {
-        Path dir = Files.createTempDirectory("cartflow-pgbench");
-        // pgbench variables are numbers: cart n's uuid is computed in SQL, as cartId(n) does in Java
-        String pick = "\\set n random(1, " + carts + ")\n";
-        String id = "CAST('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0') AS uuid)";
-        String load = CartSql.SELECT_CARTS.strip() + " WHERE c.id = " + id + ";\n";
-        String loadWithVersion = "SELECT version AS v FROM (" + CartSql.SELECT_CARTS.strip()
-                + " WHERE c.id = " + id + ") s \\gset\n";
-        String update = """
-                BEGIN;
-                WITH updated AS (
-                    UPDATE carts SET version = :v + 1, state = %s, updated_at = now(), metadata_text = '{}',
-                           metadata = '{}'::jsonb
-                     WHERE id = CAST(:id AS uuid) AND version = :v RETURNING id),
-                old_lines AS (DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM updated)),
-                old_codes AS (DELETE FROM cart_codes WHERE cart_id IN (SELECT id FROM updated))
-                SELECT count(*) FROM updated;
-                WITH new_lines AS (
-                    INSERT INTO cart_lines (cart_id, position, line_id, sku, warehouse, quantity,
-                                            added_unit_price_minor, added_unit_price_currency, added_at)
-                    SELECT CAST(:id AS uuid), u.p, 'l' || u.p, 'sku-' || u.p, 'default', 1 + :v %% 50, 1000, 'EUR', now()
-                      FROM unnest(ARRAY[0, 1, 2]) AS u(p)
-                    ON CONFLICT DO NOTHING),
-                new_events AS (
-                    INSERT INTO outbox (cart_id, sequence, idx, type, at, data)
-                    SELECT CAST(:id AS uuid), :v + 1, 0, %s, now(), '{"w": "1"}'::jsonb
-                    ON CONFLICT DO NOTHING)
-                SELECT 0;
-                COMMIT;
-                """;
-        Files.writeString(dir.resolve("read.sql"), pick + load, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("change.sql"), pick + loadWithVersion
-                + String.format(update, "state", "'QUANTITY_CHANGED'").replace("CAST(:id AS uuid)", id),
-                StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("checkout.sql"), pick + loadWithVersion
-                + String.format(update, "CASE state WHEN 'ACTIVE' THEN 'CHECKED_OUT' ELSE 'ACTIVE' END",
-                "'CHECKED_OUT'").replace("CAST(:id AS uuid)", id), StandardCharsets.UTF_8);
-        return dir;
-    }
-
-    private static String runPgbench(CpuUsage cpu, String pgbench, String schema, Path scripts, int workers,
-                                     int seconds) throws Exception {
-        Instant started = Instant.now();
-        URI uri = URI.create(TestDatabase.url().substring("jdbc:".length()));
-        String database = uri.getPath().substring(1);
-        String user = "postgres";
-        String password = "";
-        if (uri.getQuery() != null) {
-            for (String kv : uri.getQuery().split("&")) {
-                String[] parts = kv.split("=", 2);
-                if (parts[0].equals("user")) {
-                    user = parts[1];
-                } else if (parts[0].equals("password") && parts.length > 1) {
-                    password = parts[1];
-                }
-            }
-        }
-        // pgbench's own CPU time, through time(1) when it is there
-        Path times = scripts.resolve("pgbench-" + workers + ".cpu");
-        List<String> timed = Files.isExecutable(Path.of("/usr/bin/time"))
-                ? List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()) : List.of();
-        List<String> command = new ArrayList<>(timed);
-        command.addAll(List.of(pgbench, "-n", "-M", "prepared", "-h", uri.getHost(), "-p",
-                Integer.toString(uri.getPort()), "-U", user, "-c", Integer.toString(workers), "-j",
-                Integer.toString(Math.min(workers, 4)), "-T", Integer.toString(seconds), "-r",
-                "-f", scripts.resolve("read.sql") + "@70",
-                "-f", scripts.resolve("change.sql") + "@25",
-                "-f", scripts.resolve("checkout.sql") + "@5",
-                database));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGOPTIONS", "-c search_path=" + schema);
-        builder.environment().put("PGPASSWORD", password);
-        String[] out = new String[1];
-        String row = cpu.external("pgbench", workers, seconds, () -> {
-            try {
-                Process process = builder.start();
-                out[0] = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IllegalStateException("pgbench failed:\n" + out[0]);
-                }
-                return pgbenchRow(out[0], scripts, workers, seconds, started);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, () -> clientNanos(times));
-        return row;
-    }
-
-    /** The user and system time written by time(1), or -1. */
-    private static long clientNanos(Path times) {
-        try {
-            String[] f = Files.readString(times).trim().split("\\s+");
-            return (long) ((Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1])) * 1e9);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static String pgbenchRow(String output, Path scripts, int workers, int seconds, Instant started)
-            throws IOException {
-        Files.writeString(scripts.resolve("pgbench-" + workers + ".txt"), output);
-        double tps = 0;
-        double latency = 0;
-        long failed = 0;
-        for (String line : output.split("\n")) {
-            if (line.startsWith("tps = ")) {
-                tps = Double.parseDouble(line.substring(6).split(" ")[0]);
-            } else if (line.startsWith("latency average = ")) {
-                latency = Double.parseDouble(line.substring(18).split(" ")[0]);
-            } else if (line.startsWith("number of failed transactions: ")) {
-                failed = Long.parseLong(line.substring(31).split(" ")[0]);
-            }
-        }
-        appendResult(RESULTS, row("variant", "pgbench", "clients", workers, "throughput", tps, "latency_avg_ms", latency,
-                "errors", failed, "seconds", seconds, "started", started.toString()));
-        return String.format("%-8s %-8d %10.0f %10s %10s %10s   (latency avg %.2f ms; per-script detail in %s)",
-                "pgbench", workers, tps, "-", "-", "-", latency, scripts.resolve("pgbench-" + workers + ".txt"));
     }
 
     /** Keys and values, alternating, as an ordered {@code jdbi-load} row. */

@@ -1,0 +1,52 @@
+package dev.cartflow.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The load driver's pgbench scripts: the repository's captured statements with their values as literals. */
+class PgbenchScriptsTest {
+    private static final String SENTINEL = LoadDriver.cartId(999_999_998).toString();
+    private final PgbenchScripts scripts = new PgbenchScripts(SENTINEL);
+
+    @Test
+    void statement_sentinelIdAndVersions_becomeThePickedCartAndTheLoadedVersion() {
+        long version = PgbenchScripts.SENTINEL_VERSION;
+        SqlCapture.Sent sent = new SqlCapture.Sent("UPDATE carts SET version = ? WHERE id = CAST(? AS uuid)\n  AND version = ?",
+                Map.of(1, version + 1, 2, SENTINEL, 3, version));
+
+        assertThat(scripts.statement(sent)).isEqualTo("UPDATE carts SET version = (:version + 1) WHERE id = CAST("
+                + PgbenchScripts.ID + " AS uuid) AND version = :version");
+    }
+
+    @Test
+    void statement_textArraysAndNull_areLiteralsWithColonsAndQuotesEscaped() {
+        SqlCapture.Sent sent = new SqlCapture.Sent("SELECT ?, ?, ?, ?", Map.of(1, "{\"by\":null} 'x'", 2,
+                new SqlCapture.ArrayValue("text", new Object[] {"checkout|" + SENTINEL, "a"}), 3, true, 4, 42));
+        Map<Integer, Object> withNull = new java.util.TreeMap<>(sent.parameters());
+        withNull.put(5, null);
+
+        String rendered = scripts.statement(new SqlCapture.Sent("SELECT ?, ?, ?, ?, ?", withNull));
+
+        assertThat(rendered).isEqualTo("SELECT E'{\"by\"\\x3anull} ''x''', CAST(ARRAY[(E'checkout|' || "
+                + PgbenchScripts.ID + "), E'a'] AS text[]), true, 42, NULL");
+    }
+
+    @Test
+    void statement_parameterNotCaptured_fails() {
+        assertThatThrownBy(() -> scripts.statement(new SqlCapture.Sent("SELECT ?, ?", Map.of(1, "a"))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void script_loadFirst_picksACartAndStoresTheLoadedRowWhenAsked() {
+        List<SqlCapture.Sent> sent = List.of(new SqlCapture.Sent("SELECT version FROM carts", Map.of()),
+                new SqlCapture.Sent("COMMIT", Map.of()));
+
+        assertThat(scripts.script(sent, 3, 9, true))
+                .isEqualTo("\\set n random(3, 9)\nSELECT version FROM carts \\gset\nCOMMIT;\n");
+    }
+}
