@@ -16,6 +16,7 @@ final class StepContext {
     private long[] remainders;
     private long[] selectBuffer;
     private int[] order;
+    private long[] shares;
 
     StepContext(PricingLines lines, RoundingMode rounding) {
         this.lines = lines;
@@ -44,6 +45,11 @@ final class StepContext {
     /** Scratch of one line-sized allocation: a copy of the remainders to select in. */
     long[] selectBuffer() {
         return selectBuffer == null ? selectBuffer = new long[lines.size()] : selectBuffer;
+    }
+
+    /** Scratch of one line promotion: each targeted line's share, by line index. */
+    long[] shares() {
+        return shares == null ? shares = new long[lines.size()] : shares;
     }
 
     /** Scratch of one buy X get Y: targeted line indices to partition. */
