@@ -42,11 +42,19 @@ final class LineDiscounts {
         long[] amounts = new long[total];
         int[] next = new int[lines];
         System.arraycopy(start, 0, next, 0, lines);
-        // the pass keeps its shares in evaluation order, so each line's range is too
-        for (int e = 0; e < total; e++) {
-            int at = next[pass.shareLine(e)]++;
-            ids[at] = pass.promotion(pass.sharePromotion(e)).id();
-            amounts[at] = pass.shareAmount(e);
+        // promotions in evaluation order, so each line's range is in that order too
+        for (int g = 0; g < pass.givingCount(); g++) {
+            int k = pass.giving(g);
+            String id = pass.promotion(k).id();
+            long[] shares = pass.shares(k);
+            for (int line = 0; line < lines; line++) {
+                long share = shares[line];
+                if (share > 0) {
+                    int at = next[line]++;
+                    ids[at] = id;
+                    amounts[at] = share;
+                }
+            }
         }
         return new LineDiscounts(ids, amounts, start, currency);
     }

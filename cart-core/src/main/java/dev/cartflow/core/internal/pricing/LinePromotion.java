@@ -18,9 +18,7 @@ final class LinePromotion {
      * Applies {@code promotion}, records its outcome at {@code i} and takes its shares off
      * {@code running} (by line index).
      *
-     * @return each line's share of what it gave, by line index, valid on the lines the context's
-     *         targeting selected until the next promotion is applied (it is the call's scratch), or
-     *         null when it gave nothing
+     * @return each line's share of what it gave, by line index, or null when it gave nothing
      */
     static long[] apply(int i, Promotion promotion, long[] running, Outcomes outcomes, StepContext context) {
         Targeting targeting = context.targeting();
@@ -29,8 +27,8 @@ final class LinePromotion {
             QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
-        // every action writes each targeted line's share; the pass keeps those above zero
-        long[] out = context.shares();
+        // the shares are computed in the array kept for the result, not in scratch space
+        long[] out = new long[context.lines().size()];
         long full = discount(promotion, running, out, context);
         if (full == 0) {
             outcomes.set(i, PromotionResult.CONDITION_NOT_MET, 0, "its action gives nothing on the targeted lines");

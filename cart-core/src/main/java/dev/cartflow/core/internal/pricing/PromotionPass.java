@@ -3,7 +3,6 @@ package dev.cartflow.core.internal.pricing;
 import dev.cartflow.model.Promotion;
 import dev.cartflow.model.PromotionResult;
 import dev.cartflow.model.ShippingMethod;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,18 +22,15 @@ final class PromotionPass {
     /** Each line's running amount, by line index. */
     private final long[] running;
     private final Outcomes outcomes;
-    /**
-     * Every share a promotion gave a line, in evaluation order (one promotion's shares in line
-     * order): the line, the promotion's position and the amount, in three parallel arrays of which
-     * the first {@code shareCount} entries are used; null while no promotion gave anything. Only
-     * the shares above zero are kept, instead of one line-sized array per promotion that applied.
-     */
-    private int[] shareLine;
-    private int[] sharePromotion;
-    private long[] shareAmount;
-    private int shareCount;
+    /** Per promotion, each line's share of what it gave, by line index; null where it gave nothing. */
+    private final long[][] sharesBy;
+    /** Positions of the promotions that gave lines something, in evaluation order. */
+    private final int[] giving;
+    private int givingCount;
     /** Per line, how many promotions gave it something; null while none did. */
     private int[] sharesPerLine;
+    /** How many shares above zero the promotions gave, all lines together. */
+    private int shares;
     private long itemDiscount;
     private long shippingBase;
     private long shipping;
@@ -52,6 +48,8 @@ final class PromotionPass {
         int p = promotions.size();
         running = lines.originalAmounts();
         outcomes = Outcomes.of(p);
+        sharesBy = new long[p][];
+        giving = new int[p];
     }
 
     /** Runs the option. */
@@ -66,7 +64,9 @@ final class PromotionPass {
             }
             long[] given = LinePromotion.apply(i, promotions.get(i), running, outcomes, context);
             if (given != null) {
-                keepShares(i, given);
+                sharesBy[i] = given;
+                giving[givingCount++] = i;
+                countShares(given);
             }
             if (stops(i)) {
                 stopper = promotions.get(i);
@@ -91,37 +91,19 @@ final class PromotionPass {
         }
     }
 
-    /**
-     * Keeps the shares above zero of the promotion at {@code k}, which has just been applied:
-     * {@code given} (by line index) is valid on the lines its targeting selected, which the
-     * context's targeting still holds.
-     */
-    private void keepShares(int k, long[] given) {
+    /** Counts the shares above zero of a promotion just applied, on the lines its targeting (still the context's) selected. */
+    private void countShares(long[] given) {
+        int[] count = sharesPerLine == null ? sharesPerLine = new int[lines.size()] : sharesPerLine;
         Targeting targeting = context.targeting();
-        int count = targeting.count();
-        if (shareLine == null) {
-            sharesPerLine = new int[lines.size()];
-            shareLine = new int[count];
-            sharePromotion = new int[count];
-            shareAmount = new long[count];
-        } else if (shareLine.length - shareCount < count) {
-            int capacity = Math.max(shareLine.length * 2, shareCount + count);
-            shareLine = Arrays.copyOf(shareLine, capacity);
-            sharePromotion = Arrays.copyOf(sharePromotion, capacity);
-            shareAmount = Arrays.copyOf(shareAmount, capacity);
-        }
-        int e = shareCount;
-        for (int j = 0; j < count; j++) {
+        int shareCount = 0;
+        for (int j = 0; j < targeting.count(); j++) {
             int line = targeting.line(j);
-            long share = given[line];
-            if (share > 0) {
-                shareLine[e] = line;
-                sharePromotion[e] = k;
-                shareAmount[e++] = share;
-                sharesPerLine[line]++;
+            if (given[line] > 0) {
+                count[line]++;
+                shareCount++;
             }
         }
-        shareCount = e;
+        shares += shareCount;
     }
 
     private boolean stops(int i) {
@@ -170,22 +152,22 @@ final class PromotionPass {
 
     /** How many shares above zero the promotions gave lines, all lines together. */
     int shareCount() {
-        return shareCount;
+        return shares;
     }
 
-    /** The line of the {@code e}-th share; shares are in evaluation order, then line order. */
-    int shareLine(int e) {
-        return shareLine[e];
+    /** The shares of the promotion at {@code i}, by line index, or null when it gave nothing; not to be changed. */
+    long[] shares(int i) {
+        return sharesBy[i];
     }
 
-    /** The position of the promotion that gave the {@code e}-th share. */
-    int sharePromotion(int e) {
-        return sharePromotion[e];
+    /** How many promotions gave lines something. */
+    int givingCount() {
+        return givingCount;
     }
 
-    /** The amount of the {@code e}-th share, above zero. */
-    long shareAmount(int e) {
-        return shareAmount[e];
+    /** The position of the {@code j}-th promotion that gave lines something, in evaluation order. */
+    int giving(int j) {
+        return giving[j];
     }
 
     /** Shipping before shipping promotions (zero when free or nothing to ship). */

@@ -19,6 +19,9 @@ final class Targeting {
     /** What the last select measured for the threshold conditions; -1 units when it measured nothing. */
     private long measuredUnits;
     private long measuredAmount;
+    /** The lines by category and brand, made at the first promotion without skus; null when there are too many. */
+    private LineGroups groups;
+    private boolean grouped;
 
     Targeting(PricingLines lines) {
         this.lines = lines;
@@ -48,11 +51,24 @@ final class Targeting {
         Promotion.Target target = promotion.target();
         long units = 0;
         long amount = 0;
-        for (int line = 0; line < lines.size(); line++) {
-            if (target.matches(lines.sku(line), lines.category(line), lines.brand(line))) {
-                selected[count++] = line;
-                units += lines.quantity(line);
-                amount += running[line]; // at most the subtotal, which fits
+        LineGroups byGroup = target.skus().isEmpty() ? groups() : null;
+        if (byGroup != null) {
+            // the filter is asked once per (category, brand) group; no line of an unmatched group is looked at
+            long mask = byGroup.matching(target);
+            for (int line = 0; mask != 0 && line < lines.size(); line++) {
+                if (byGroup.in(mask, line)) {
+                    selected[count++] = line;
+                    units += lines.quantity(line);
+                    amount += running[line]; // at most the subtotal, which fits
+                }
+            }
+        } else {
+            for (int line = 0; line < lines.size(); line++) {
+                if (target.matches(lines.sku(line), lines.category(line), lines.brand(line))) {
+                    selected[count++] = line;
+                    units += lines.quantity(line);
+                    amount += running[line];
+                }
             }
         }
         measuredUnits = units;
@@ -70,6 +86,14 @@ final class Targeting {
             return false;
         }
         return true;
+    }
+
+    private LineGroups groups() {
+        if (!grouped) {
+            groups = LineGroups.of(lines);
+            grouped = true;
+        }
+        return groups;
     }
 
     private void fail(PromotionResult result, String why) {
