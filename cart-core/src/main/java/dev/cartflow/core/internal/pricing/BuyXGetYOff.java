@@ -35,7 +35,8 @@ final class BuyXGetYOff {
         // like the threshold, in line order (ties to the line added earlier). Each line's comparison
         // with the threshold is made once and kept.
         int[] side = context.order();
-        long[] keys = unitPriceKeys(lines, targets, running, context.unitKeys());
+        // on a few lines the keys' scratch arrays cost more than the cross products they save
+        long[] keys = count < KEYS_FROM ? null : unitPriceKeys(lines, targets, running, context.unitKeys());
         if (keys != null) {
             long[] partitionKeys = context.partitionKeys();
             long[] partitionUnits = context.partitionUnits();
@@ -89,6 +90,8 @@ final class BuyXGetYOff {
         return (units / group) * action.get() + Math.max(0, units % group - action.buy());
     }
 
+    /** Selections over at least this many targeted lines use unit-price keys. */
+    static final int KEYS_FROM = 16;
     /** Quantities up to this have a multiplier in {@link #KEY_MULTIPLIER}. */
     private static final int KEY_QUANTITIES = 16;
     /** The least common multiple of 1 to {@link #KEY_QUANTITIES}. */

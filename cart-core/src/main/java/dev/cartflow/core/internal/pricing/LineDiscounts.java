@@ -17,14 +17,14 @@ final class LineDiscounts {
 
     private final String[] ids;
     private final long[] amounts;
-    /** Where each line's range starts; line {@code i}'s ends where line {@code i + 1}'s starts. */
-    private final int[] start;
+    /** Where each line's range ends; line {@code i}'s starts where line {@code i - 1}'s ends (line 0's at 0). */
+    private final int[] end;
     private final Currency currency;
 
-    private LineDiscounts(String[] ids, long[] amounts, int[] start, Currency currency) {
+    private LineDiscounts(String[] ids, long[] amounts, int[] end, Currency currency) {
         this.ids = ids;
         this.amounts = amounts;
-        this.start = start;
+        this.end = end;
         this.currency = currency;
     }
 
@@ -34,14 +34,13 @@ final class LineDiscounts {
         if (total == 0) {
             return NONE;
         }
-        int[] start = new int[lines + 1];
-        for (int line = 0; line < lines; line++) {
-            start[line + 1] = start[line] + pass.sharesOn(line);
+        // each line's next free place: its range's start now, its end once filled
+        int[] next = new int[lines];
+        for (int line = 1; line < lines; line++) {
+            next[line] = next[line - 1] + pass.sharesOn(line - 1);
         }
         String[] ids = new String[total];
         long[] amounts = new long[total];
-        int[] next = new int[lines];
-        System.arraycopy(start, 0, next, 0, lines);
         // promotions in evaluation order, so each line's range is in that order too
         for (int g = 0; g < pass.givingCount(); g++) {
             int k = pass.giving(g);
@@ -56,16 +55,16 @@ final class LineDiscounts {
                 }
             }
         }
-        return new LineDiscounts(ids, amounts, start, currency);
+        return new LineDiscounts(ids, amounts, next, currency);
     }
 
     /** The discounts of {@code line}, in evaluation order. */
     List<LineDiscount> of(int line) {
-        if (start == null) {
+        if (end == null) {
             return List.of();
         }
-        int from = start[line];
-        int to = start[line + 1];
+        int from = line == 0 ? 0 : end[line - 1];
+        int to = end[line];
         return from == to ? List.of() : new LineDiscountList(ids, amounts, from, to, currency);
     }
 }

@@ -11,6 +11,8 @@ import dev.cartflow.model.PromotionResult;
  * every promotion: the selection of the last {@link #select} call stays readable until the next one.
  */
 final class Targeting {
+    /** Carts of at least this many lines are grouped by category and brand ({@link LineGroups}). */
+    private static final int GROUPED_FROM = 16;
     private final PricingLines lines;
     private final int[] selected;
     private int count;
@@ -90,7 +92,8 @@ final class Targeting {
 
     private LineGroups groups() {
         if (!grouped) {
-            groups = LineGroups.of(lines);
+            // on a few lines, grouping them costs more than asking the filter per line
+            groups = lines.size() < GROUPED_FROM ? null : LineGroups.of(lines);
             grouped = true;
         }
         return groups;

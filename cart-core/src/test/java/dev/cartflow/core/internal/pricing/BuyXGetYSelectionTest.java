@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Buy X get Y's choice of the cheapest units against a plain reference (every unit listed, sorted
  * by unit price, ties to the earlier line), on both of its selections: the integer unit-price keys
- * (every quantity up to 16) and the cross products (a quantity above 16 on a targeted line).
+ * (16 or more targeted lines, every quantity up to 16) and the cross products (fewer lines, or a
+ * quantity above 16 on a targeted line).
  */
 class BuyXGetYSelectionTest {
 
@@ -25,7 +26,7 @@ class BuyXGetYSelectionTest {
         for (int c = 0; c < 400; c++) {
             boolean large = c % 2 == 1; // odd cases have a quantity above 16, so the keys are not used
             World world = World.eur();
-            int n = 1 + random.nextInt(12);
+            int n = 1 + random.nextInt(30); // from BuyXGetYOff.KEYS_FROM lines on, the keys are used
             long[] price = new long[n];
             int[] quantity = new int[n];
             for (int i = 0; i < n; i++) {
