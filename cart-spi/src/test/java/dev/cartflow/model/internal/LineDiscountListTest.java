@@ -80,4 +80,43 @@ class LineDiscountListTest {
         assertThat(a.discounts()).isSameAs(lazy);
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     }
+
+    @Test
+    void rangeConstructor_eachRangeOfSharedArrays_equalsTheEagerListOfThatRange() {
+        SplittableRandom random = new SplittableRandom(15);
+        int n = 40;
+        String[] ids = new String[n];
+        long[] amounts = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "P" + random.nextInt(30);
+            amounts[i] = 1 + random.nextInt(100_000);
+        }
+        for (int c = 0; c < 200; c++) {
+            int from = random.nextInt(n + 1);
+            int to = from + random.nextInt(n - from + 1);
+            List<LineDiscount> eager = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                eager.add(new LineDiscount(ids[i], Money.ofMinor(amounts[i], EUR)));
+            }
+            LineDiscountList range = new LineDiscountList(ids, amounts, from, to, EUR);
+            assertThat(range).as("range %d..%d", from, to).hasSize(to - from).isEqualTo(eager);
+            assertThat(range.hashCode()).isEqualTo(List.copyOf(eager).hashCode());
+            assertThatThrownBy(() -> range.get(to - from)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
+    void rangeConstructor_rangeOutsideTheArraysOrNullIdInside_invalidInput() {
+        String[] ids = {"P1", null, "P3"};
+        long[] amounts = {1, 2, 3};
+        assertThat(new LineDiscountList(ids, amounts, 2, 3, EUR)).hasSize(1);
+        for (Runnable bad : List.<Runnable>of(
+                () -> new LineDiscountList(ids, amounts, -1, 1, EUR),
+                () -> new LineDiscountList(ids, amounts, 2, 1, EUR),
+                () -> new LineDiscountList(ids, amounts, 2, 4, EUR),
+                () -> new LineDiscountList(ids, amounts, 0, 2, EUR))) {
+            assertThatThrownBy(bad::run).isInstanceOfSatisfying(CartException.class,
+                    e -> assertThat(e.code()).isEqualTo(CartErrorCode.INVALID_INPUT));
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.cartflow.core.internal.pricing;
 
-import dev.cartflow.model.LineDiscount;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.Money;
 import dev.cartflow.model.PriceChange;
@@ -11,7 +10,6 @@ import dev.cartflow.model.Promotion;
 import dev.cartflow.model.Rate;
 import dev.cartflow.model.ShippingMethod;
 import dev.cartflow.model.TaxAmount;
-import dev.cartflow.model.internal.LineDiscountList;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -40,6 +38,7 @@ final class PricedCartAssembly {
         // Money is an immutable record: equal amounts on one line share one instance, and zero is
         // shared by the whole cart, which saves most of the per-line allocations
         Money zero = Money.ofMinor(0, currency);
+        LineDiscounts discounts = LineDiscounts.of(kept, n, currency);
         for (int i = 0; i < n; i++) {
             PriceQuote quote = lines.quote(i);
             LineItem item = lines.item(i);
@@ -58,7 +57,7 @@ final class PricedCartAssembly {
             Money netMoney = inclusive ? Money.ofMinor(total - tax, currency) : runningMoney;
             priced.add(new PricedLine(item.id(), item.sku(), item.quantity(), unit, subtotalMoney,
                     lineDiscount == 0 ? zero : Money.ofMinor(lineDiscount, currency), taxMoney, totalMoney, netMoney,
-                    taxes, lineDiscounts(kept, i, currency)));
+                    taxes, discounts.of(i)));
             discount += lineDiscount;
             lineTax = Arith.addAmounts(lineTax, tax);
             lineTotal = Arith.addAmounts(lineTotal, total);
@@ -91,30 +90,5 @@ final class PricedCartAssembly {
                 input.exchangeRate(), input.now(), lines.unavailable(), Set.of(),
                 // the items' amount freeAbove was compared with: the subtotal less the line discounts
                 QualificationHints.of(all, outcomes, n, lines.subtotal() - discount, method, currency));
-    }
-
-    /**
-     * The share of every promotion that gave this line something, in evaluation order, as a
-     * {@link LineDiscountList}: two arrays per line instead of two objects per share, the biggest
-     * allocation of a cart with many promotions.
-     */
-    private static List<LineDiscount> lineDiscounts(PromotionPass pass, int line, Currency currency) {
-        int count = pass.sharesOn(line);
-        if (count == 0) {
-            return List.of();
-        }
-        String[] ids = new String[count];
-        long[] amounts = new long[count];
-        int j = 0;
-        // only the promotions that gave something have shares
-        for (int g = 0; g < pass.givingCount() && j < count; g++) {
-            int k = pass.giving(g);
-            long share = pass.share(k, line);
-            if (share > 0) {
-                ids[j] = pass.promotion(k).id();
-                amounts[j++] = share;
-            }
-        }
-        return new LineDiscountList(ids, amounts, currency);
     }
 }

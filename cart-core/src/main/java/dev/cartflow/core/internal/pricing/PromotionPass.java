@@ -23,12 +23,14 @@ final class PromotionPass {
     private final long[] running;
     private final Outcomes outcomes;
     /** Per promotion, each line's share of what it gave, by line index; null where it gave nothing. */
-    private final long[][] shares;
+    private final long[][] sharesBy;
     /** Positions of the promotions that gave lines something, in evaluation order. */
     private final int[] giving;
     private int givingCount;
     /** Per line, how many promotions gave it something; null while none did. */
     private int[] sharesPerLine;
+    /** How many shares above zero the promotions gave, all lines together. */
+    private int shares;
     private long itemDiscount;
     private long shippingBase;
     private long shipping;
@@ -46,7 +48,7 @@ final class PromotionPass {
         int p = promotions.size();
         running = lines.originalAmounts();
         outcomes = Outcomes.of(p);
-        shares = new long[p][];
+        sharesBy = new long[p][];
         giving = new int[p];
     }
 
@@ -62,7 +64,7 @@ final class PromotionPass {
             }
             long[] given = LinePromotion.apply(i, promotions.get(i), running, outcomes, context);
             if (given != null) {
-                shares[i] = given;
+                sharesBy[i] = given;
                 giving[givingCount++] = i;
                 countShares(given);
             }
@@ -89,13 +91,19 @@ final class PromotionPass {
         }
     }
 
+    /** Counts the shares above zero of a promotion just applied, on the lines its targeting (still the context's) selected. */
     private void countShares(long[] given) {
         int[] count = sharesPerLine == null ? sharesPerLine = new int[lines.size()] : sharesPerLine;
-        for (int line = 0; line < count.length; line++) {
+        Targeting targeting = context.targeting();
+        int shareCount = 0;
+        for (int j = 0; j < targeting.count(); j++) {
+            int line = targeting.line(j);
             if (given[line] > 0) {
                 count[line]++;
+                shareCount++;
             }
         }
+        shares += shareCount;
     }
 
     private boolean stops(int i) {
@@ -142,6 +150,16 @@ final class PromotionPass {
         return sharesPerLine == null ? 0 : sharesPerLine[line];
     }
 
+    /** How many shares above zero the promotions gave lines, all lines together. */
+    int shareCount() {
+        return shares;
+    }
+
+    /** The shares of the promotion at {@code i}, by line index, or null when it gave nothing; not to be changed. */
+    long[] shares(int i) {
+        return sharesBy[i];
+    }
+
     /** How many promotions gave lines something. */
     int givingCount() {
         return givingCount;
@@ -150,11 +168,6 @@ final class PromotionPass {
     /** The position of the {@code j}-th promotion that gave lines something, in evaluation order. */
     int giving(int j) {
         return giving[j];
-    }
-
-    /** The share of the promotion at {@code i} on the line. */
-    long share(int i, int line) {
-        return shares[i] == null ? 0 : shares[i][line];
     }
 
     /** Shipping before shipping promotions (zero when free or nothing to ship). */

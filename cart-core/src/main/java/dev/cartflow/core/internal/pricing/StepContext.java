@@ -16,6 +16,9 @@ final class StepContext {
     private long[] remainders;
     private long[] selectBuffer;
     private int[] order;
+    private long[] unitKeys;
+    private long[] partitionKeys;
+    private long[] partitionUnits;
 
     StepContext(PricingLines lines, RoundingMode rounding) {
         this.lines = lines;
@@ -46,7 +49,22 @@ final class StepContext {
         return selectBuffer == null ? selectBuffer = new long[lines.size()] : selectBuffer;
     }
 
-    /** Scratch of one buy X get Y: targeted line indices to partition. */
+    /** Scratch of one buy X get Y: each targeted line's unit-price key, by targeted position. */
+    long[] unitKeys() {
+        return unitKeys == null ? unitKeys = new long[lines.size()] : unitKeys;
+    }
+
+    /** Scratch of one buy X get Y: the keys being partitioned. */
+    long[] partitionKeys() {
+        return partitionKeys == null ? partitionKeys = new long[lines.size()] : partitionKeys;
+    }
+
+    /** Scratch of one buy X get Y: the units of the keys being partitioned. */
+    long[] partitionUnits() {
+        return partitionUnits == null ? partitionUnits = new long[lines.size()] : partitionUnits;
+    }
+
+    /** Scratch of one buy X get Y: targeted line indices to partition, then each one's side of the threshold. */
     int[] order() {
         return order == null ? order = new int[lines.size()] : order;
     }

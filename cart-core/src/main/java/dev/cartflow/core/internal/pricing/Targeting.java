@@ -11,6 +11,8 @@ import dev.cartflow.model.PromotionResult;
  * every promotion: the selection of the last {@link #select} call stays readable until the next one.
  */
 final class Targeting {
+    /** Carts of at least this many lines are grouped by category and brand ({@link LineGroups}). */
+    private static final int GROUPED_FROM = 16;
     private final PricingLines lines;
     private final int[] selected;
     private int count;
@@ -19,6 +21,9 @@ final class Targeting {
     /** What the last select measured for the threshold conditions; -1 units when it measured nothing. */
     private long measuredUnits;
     private long measuredAmount;
+    /** The lines by category and brand, made at the first promotion without skus; null when there are too many. */
+    private LineGroups groups;
+    private boolean grouped;
 
     Targeting(PricingLines lines) {
         this.lines = lines;
@@ -48,11 +53,24 @@ final class Targeting {
         Promotion.Target target = promotion.target();
         long units = 0;
         long amount = 0;
-        for (int line = 0; line < lines.size(); line++) {
-            if (target.matches(lines.sku(line), lines.category(line), lines.brand(line))) {
-                selected[count++] = line;
-                units += lines.quantity(line);
-                amount += running[line]; // at most the subtotal, which fits
+        LineGroups byGroup = target.skus().isEmpty() ? groups() : null;
+        if (byGroup != null) {
+            // the filter is asked once per (category, brand) group; no line of an unmatched group is looked at
+            long mask = byGroup.matching(target);
+            for (int line = 0; mask != 0 && line < lines.size(); line++) {
+                if (byGroup.in(mask, line)) {
+                    selected[count++] = line;
+                    units += lines.quantity(line);
+                    amount += running[line]; // at most the subtotal, which fits
+                }
+            }
+        } else {
+            for (int line = 0; line < lines.size(); line++) {
+                if (target.matches(lines.sku(line), lines.category(line), lines.brand(line))) {
+                    selected[count++] = line;
+                    units += lines.quantity(line);
+                    amount += running[line];
+                }
             }
         }
         measuredUnits = units;
@@ -70,6 +88,15 @@ final class Targeting {
             return false;
         }
         return true;
+    }
+
+    private LineGroups groups() {
+        if (!grouped) {
+            // on a few lines, grouping them costs more than asking the filter per line
+            groups = lines.size() < GROUPED_FROM ? null : LineGroups.of(lines);
+            grouped = true;
+        }
+        return groups;
     }
 
     private void fail(PromotionResult result, String why) {
