@@ -111,9 +111,14 @@ final class CacheRecovery {
             }
             int budget = 100; // bounded work on the caller's thread; the rest on later calls
             for (CartId id : List.copyOf(pending)) {
-                if (budget-- == 0) {
+                if (budget == 0) {
                     return;
                 }
+                if (!snapshots.reachable(id)) {
+                    // its node's circuit is open (in a cluster, other nodes may answer): try it later
+                    continue;
+                }
+                budget--;
                 Optional<Cart> current = delegate.find(id);
                 boolean done;
                 if (current.isPresent()) {
@@ -124,7 +129,7 @@ final class CacheRecovery {
                     done = snapshots.tombstone(id);
                 }
                 if (!done) {
-                    return;
+                    continue;
                 }
                 pending.remove(id);
                 onRefreshed.accept(id);
