@@ -84,7 +84,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         this.trackSkus = b.trackSkus;
         this.skuIndex = new SkuIndex(client, keys, guard, snapshots, b.clock, b.maxTtl);
         this.recovery = new CacheRecovery(delegate, client, guard, snapshots, b.maxPendingRefresh,
-                this::onCircuitOpen, this::publish);
+                () -> onCircuitOpen(null), this::publish);
         if (!client.isCluster()) {
             RedisConnectionStateListener restartWatch = recovery.restartWatch();
             client.addConnectionListener(restartWatch);
@@ -120,7 +120,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
             }
         }
         recovery.recoverIfNeeded();
-        if (recovery.restartUnchecked() || recovery.isPending(id)) {
+        if (recovery.restartUnchecked() || recovery.isPending(id) || recovery.distrusts(id)) {
             guard.bypassed.incrementAndGet();
             signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
@@ -279,8 +279,12 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         suspectRestart();
     }
 
-    private void onCircuitOpen() {
+    /** A circuit opened: the near cache may have missed invalidations; a master's entries may be old. */
+    private void onCircuitOpen(String node) {
         withNear(NearCache::invalidateAll);
+        if (node != null && recovery != null) {
+            recovery.distrust(node);
+        }
     }
 
     /**

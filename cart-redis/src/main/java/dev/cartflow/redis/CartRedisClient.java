@@ -247,6 +247,24 @@ public final class CartRedisClient implements AutoCloseable {
         return node == null ? "?" : node.getNodeId();
     }
 
+    /**
+     * Deletes every key of one Cluster master that matches {@code pattern} (SCAN on that node).
+     * Not translated: callers run it behind a {@link RedisGuard}.
+     */
+    void deleteOnNode(String nodeId, String pattern) {
+        io.lettuce.core.api.sync.RedisCommands<String, String> node = cluster.getConnection(nodeId).sync();
+        io.lettuce.core.ScanIterator<String> keys = io.lettuce.core.ScanIterator.scan(node,
+                io.lettuce.core.ScanArgs.Builder.matches(pattern).limit(500));
+        List<String> batch = new ArrayList<>();
+        while (keys.hasNext()) {
+            batch.add(keys.next());
+            if (batch.size() == 100 || !keys.hasNext()) {
+                node.del(batch.toArray(String[]::new));
+                batch.clear();
+            }
+        }
+    }
+
     /** The hash slot of a key (meaningful in cluster mode; computed the same way in standalone mode). */
     static int slot(String key) {
         return SlotHash.getSlot(key);

@@ -25,7 +25,7 @@ final class RedisGuard {
     final AtomicLong bypassed = new AtomicLong();
     private final int failureThreshold;
     private final Duration openDelay;
-    private final Runnable onOpen;
+    private final Consumer<String> onOpen;
     private final Runnable onClose;
     private final Consumer<RuntimeException> onFailure;
     /** The master of a key (cluster), or null when one circuit guards every key (standalone). */
@@ -36,9 +36,11 @@ final class RedisGuard {
     /**
      * A guard that tells {@code onFailure} of every Redis failure it swallows (it must not throw).
      *
+     * @param onOpen    told when a circuit opens: the master's id, or {@code null} for the circuit of
+     *                  a standalone server or of the calls without a key
      * @param nodeOfKey the id of the master serving a key, or {@code null} for a single circuit
      */
-    RedisGuard(int failureThreshold, Duration openDelay, Runnable onOpen, Runnable onClose,
+    RedisGuard(int failureThreshold, Duration openDelay, Consumer<String> onOpen, Runnable onClose,
                Consumer<RuntimeException> onFailure, Function<String, String> nodeOfKey) {
         this.failureThreshold = failureThreshold;
         this.openDelay = openDelay;
@@ -46,7 +48,7 @@ final class RedisGuard {
         this.onClose = onClose;
         this.onFailure = onFailure;
         this.nodeOfKey = nodeOfKey;
-        this.keyless = new Circuit();
+        this.keyless = new Circuit(null);
     }
 
     /** The result (the action must not return null), or empty when Redis failed or is bypassed. */
@@ -77,6 +79,11 @@ final class RedisGuard {
      */
     boolean attempt(String key, Runnable action) {
         return circuit(key).call(asSupplier(action), true).isPresent();
+    }
+
+    /** Like {@link #run(String, Runnable)} behind the circuit of the master {@code node}. */
+    boolean runOnNode(String node, Runnable action) {
+        return byNode.computeIfAbsent(node, Circuit::new).call(asSupplier(action), false).isPresent();
     }
 
     /** True when a call on {@code key} would reach Redis now (its circuit is not open). */
@@ -114,7 +121,7 @@ final class RedisGuard {
         if (nodeOfKey == null) {
             return keyless;
         }
-        return byNode.computeIfAbsent(nodeOfKey.apply(key), node -> new Circuit());
+        return byNode.computeIfAbsent(nodeOfKey.apply(key), Circuit::new);
     }
 
     private static Supplier<Boolean> asSupplier(Runnable action) {
@@ -126,15 +133,19 @@ final class RedisGuard {
 
     /** One breaker and its fast-path flag. */
     private final class Circuit {
-        private final CircuitBreaker<Object> breaker = CircuitBreaker.builder()
-                .withFailureThreshold(failureThreshold)
-                .withDelay(openDelay)
-                .withSuccessThreshold(1)
-                .onOpen(e -> onOpen.run())
-                .onClose(e -> onClose.run())
-                .build();
+        private final CircuitBreaker<Object> breaker;
         /** True while no failure was recorded since the circuit last closed: the fast path skips the breaker. */
         private volatile boolean clean = true;
+
+        Circuit(String node) {
+            breaker = CircuitBreaker.builder()
+                    .withFailureThreshold(failureThreshold)
+                    .withDelay(openDelay)
+                    .withSuccessThreshold(1)
+                    .onOpen(e -> onOpen.accept(node))
+                    .onClose(e -> onClose.run())
+                    .build();
+        }
 
         <T> Optional<T> call(Supplier<T> action, boolean evenIfOpen) {
             if (clean) {

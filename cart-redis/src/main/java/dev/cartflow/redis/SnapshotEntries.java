@@ -127,6 +127,16 @@ final class SnapshotEntries {
         return guard.run(key, () -> redis().del(key));
     }
 
+    /** Deletes every entry of the prefix on one Cluster master; true when it answered. */
+    boolean flushNode(String node) {
+        return guard.runOnNode(node, () -> client.deleteOnNode(node, keys.prefix() + ":{*}:snap"));
+    }
+
+    /** The Cluster master of the cart's entry ({@code null} on a standalone server). */
+    String nodeOf(CartId id) {
+        return client.nodeOf(keys.snapshot(id));
+    }
+
     /** True when the circuit of the entry's node lets calls through now. */
     boolean reachable(CartId id) {
         return guard.mayCall(keys.snapshot(id));

@@ -108,6 +108,38 @@ class ClusterNodeFailureCacheTest {
                 .isEqualTo(afterStall.version());
     }
 
+    @Test
+    void find_afterCircuitOfItsMasterOpened_neverServesEntryThatOutlivedTheOutage() throws Exception {
+        CartRedisClient readerClient = CartRedisClient.cluster(List.of(TestRedis.clusterSeed()), TIMEOUT);
+        // a short delay: the circuit half-opens again soon after the master answers
+        try (CachingCartRepository reader = CachingCartRepository.builder(delegate, readerClient).keyPrefix(prefix)
+                .circuitBreaker(1, Duration.ofMillis(200)).build()) {
+            Partitions nodes = partitions();
+            int stalled = portOf(nodes, CartId.random());
+            Cart cart = cartWhere(nodes, port -> port == stalled);
+            first.save(CartWrite.of(cart, 0, List.of()));
+            assertThat(reader.find(cart.id())).hasValue(cart);
+
+            pause(stalled, Duration.ofMillis(1_000));
+            long hitsBefore = reader.cacheHealth().hits();
+            reader.find(cart.id()); // times out on the stalled master: the reader's circuit for it opens
+            // a change whose cache update the master refused meanwhile (as a cluster that is down
+            // refuses every command): the entry that survives is one version behind
+            Cart changed = Carts.add(cart, "A");
+            delegate.save(CartWrite.of(changed, cart.version(), List.of()));
+            awaitAnswering(stalled);
+            Thread.sleep(300); // past the circuit delay
+
+            assertThat(reader.find(cart.id()).orElseThrow().version())
+                    .as("first read once the master answers again").isEqualTo(changed.version());
+            assertThat(reader.find(cart.id()).orElseThrow().version()).isEqualTo(changed.version());
+            assertThat(reader.cacheHealth().hits()).as("the cache serves the master's carts again")
+                    .isEqualTo(hitsBefore + 1);
+        } finally {
+            readerClient.close();
+        }
+    }
+
     // ------------------------------------------------------------------ cluster helpers
 
     private static Partitions partitions() {
