@@ -31,6 +31,8 @@ final class CacheRecovery {
     private final AtomicBoolean flushNeeded = new AtomicBoolean();
     private final AtomicBoolean recovering = new AtomicBoolean();
     private final AtomicBoolean checkRestart = new AtomicBoolean();
+    /** Cluster masters whose circuit opened: their entries are not read until flushed. */
+    private final Set<String> distrusted = ConcurrentHashMap.newKeySet();
     private volatile String runId;
 
     CacheRecovery(CartStorage delegate, CartRedisClient client, RedisGuard guard, SnapshotEntries snapshots,
@@ -60,9 +62,29 @@ final class CacheRecovery {
         return pending.contains(id);
     }
 
-    /** The connection came back or the circuit closed: the server may have restarted meanwhile. */
+    /**
+     * A Cluster master's circuit opened: while it was unreachable for this instance it probably was
+     * for the others too (dead, or the cluster refused every command), so their cache updates of its
+     * carts failed as well and its surviving entries may be older than PostgreSQL. They are not read
+     * (reads go to the delegate) until this instance has deleted them once the master answers.
+     */
+    void distrust(String node) {
+        distrusted.add(node);
+    }
+
+    /** True when the cart's entry lives on a master whose entries wait to be flushed. */
+    boolean distrusts(CartId id) {
+        return !distrusted.isEmpty() && distrusted.contains(snapshots.nodeOf(id));
+    }
+
+    /**
+     * The connection came back or the circuit closed: the server may have restarted meanwhile
+     * (standalone; a Cluster master's outage is handled by {@link #distrust}).
+     */
     void suspectRestart() {
-        checkRestart.set(true);
+        if (!client.isCluster()) {
+            checkRestart.set(true);
+        }
     }
 
     /**
@@ -74,7 +96,7 @@ final class CacheRecovery {
     }
 
     boolean degraded() {
-        return !pending.isEmpty() || flushNeeded.get();
+        return !pending.isEmpty() || flushNeeded.get() || !distrusted.isEmpty();
     }
 
     int pendingCount() {
@@ -96,10 +118,16 @@ final class CacheRecovery {
             }
             now.ifPresent(id -> runId = id);
         }
-        if ((pending.isEmpty() && !flushNeeded.get()) || !recovering.compareAndSet(false, true)) {
+        if ((pending.isEmpty() && !flushNeeded.get() && distrusted.isEmpty())
+                || !recovering.compareAndSet(false, true)) {
             return;
         }
         try {
+            for (String node : List.copyOf(distrusted)) {
+                if (snapshots.flushNode(node)) {
+                    distrusted.remove(node);
+                }
+            }
             if (flushNeeded.get()) {
                 if (!guard.run(snapshots::flushAll)) {
                     return;
@@ -111,9 +139,14 @@ final class CacheRecovery {
             }
             int budget = 100; // bounded work on the caller's thread; the rest on later calls
             for (CartId id : List.copyOf(pending)) {
-                if (budget-- == 0) {
+                if (budget == 0) {
                     return;
                 }
+                if (!snapshots.reachable(id)) {
+                    // its node's circuit is open (in a cluster, other nodes may answer): try it later
+                    continue;
+                }
+                budget--;
                 Optional<Cart> current = delegate.find(id);
                 boolean done;
                 if (current.isPresent()) {
@@ -124,7 +157,7 @@ final class CacheRecovery {
                     done = snapshots.tombstone(id);
                 }
                 if (!done) {
-                    return;
+                    continue;
                 }
                 pending.remove(id);
                 onRefreshed.accept(id);

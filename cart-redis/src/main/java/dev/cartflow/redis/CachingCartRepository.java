@@ -78,13 +78,13 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         RedisKeys keys = new RedisKeys(b.keyPrefix);
         this.signals = new CacheSignals(b.observer);
         this.guard = new RedisGuard(b.failureThreshold, b.openDelay, this::onCircuitOpen,
-                this::suspectRestart, this::onRedisFailure);
+                this::suspectRestart, this::onRedisFailure, client.isCluster() ? client::nodeOf : null);
         this.snapshots = new SnapshotEntries(client, keys, guard, b.clock, b.minTtl, b.maxTtl, b.expiryGrace,
                 b.tombstoneTtl);
         this.trackSkus = b.trackSkus;
         this.skuIndex = new SkuIndex(client, keys, guard, snapshots, b.clock, b.maxTtl);
         this.recovery = new CacheRecovery(delegate, client, guard, snapshots, b.maxPendingRefresh,
-                this::onCircuitOpen, this::publish);
+                () -> onCircuitOpen(null), this::publish);
         if (!client.isCluster()) {
             RedisConnectionStateListener restartWatch = recovery.restartWatch();
             client.addConnectionListener(restartWatch);
@@ -120,7 +120,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
             }
         }
         recovery.recoverIfNeeded();
-        if (recovery.restartUnchecked() || recovery.isPending(id)) {
+        if (recovery.restartUnchecked() || recovery.isPending(id) || recovery.distrusts(id)) {
             guard.bypassed.incrementAndGet();
             signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
@@ -219,7 +219,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
             // Put the saved snapshot rather than evict: after an eviction, a reader that loaded the
             // previous version just before this save could fill the near cache with it.
             keepNear(cart);
-            if (!put(cart)) {
+            if (!snapshots.update(cart)) {
                 recovery.remember(cart.id());
             }
             if (trackSkus) {
@@ -243,7 +243,7 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         }
     }
 
-    /** Version-checked cache fill; true when Redis answered (whether or not it replaced the entry). */
+    /** Version-checked cache fill after a miss; true when Redis answered (whether or not it replaced the entry). */
     private boolean put(Cart cart) {
         return snapshots.put(cart);
     }
@@ -280,8 +280,12 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
         suspectRestart();
     }
 
-    private void onCircuitOpen() {
+    /** A circuit opened: the near cache may have missed invalidations; a master's entries may be old. */
+    private void onCircuitOpen(String node) {
         withNear(NearCache::invalidateAll);
+        if (node != null && recovery != null) {
+            recovery.distrust(node);
+        }
     }
 
     /**

@@ -14,9 +14,12 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -39,12 +42,22 @@ public final class CartRedisClient implements AutoCloseable {
     private final RedisClusterCommands<String, String> commands;
     private final DirectReads direct;
     private final Duration timeout;
+    private final ClientResources resources;
+
+    /**
+     * The longest wait between reconnect attempts (Lettuce's default grows to 30 s). A node that
+     * comes back must be reached again by every instance at about the same time: one that still waits
+     * to reconnect cannot update the entries of the carts it writes, which the others already read
+     * and fill again (docs/redis.md, "Cluster notes").
+     */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofMillis(100);
 
     /** Blocking connections for cache reads of a standalone server (more concurrent reads share Lettuce's). */
     static final int DIRECT_CONNECTIONS = 16;
 
     private CartRedisClient(RedisClient standaloneClient, RedisClusterClient clusterClient, Duration timeout,
-                            DirectReads direct) {
+                            DirectReads direct, ClientResources resources) {
+        this.resources = resources;
         this.standaloneClient = standaloneClient;
         this.clusterClient = clusterClient;
         this.timeout = timeout;
@@ -76,7 +89,8 @@ public final class CartRedisClient implements AutoCloseable {
         CartException.requireNonNull(uri, "uri");
         checkTimeout(commandTimeout);
         RedisURI redisUri = parse(uri, commandTimeout);
-        RedisClient client = RedisFailures.translate("create client", () -> RedisClient.create(redisUri));
+        ClientResources resources = quickReconnects();
+        RedisClient client = RedisFailures.translate("create client", () -> RedisClient.create(resources, redisUri));
         return connect(() -> {
             client.setOptions(ClientOptions.builder()
                     .autoReconnect(true)
@@ -85,8 +99,11 @@ public final class CartRedisClient implements AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .build());
             return new CartRedisClient(client, null, commandTimeout,
-                    directReads(redisUri, commandTimeout, directConnections));
-        }, client::shutdown);
+                    directReads(redisUri, commandTimeout, directConnections), resources);
+        }, () -> {
+            client.shutdown();
+            resources.shutdown();
+        });
     }
 
     /**
@@ -105,8 +122,9 @@ public final class CartRedisClient implements AutoCloseable {
         for (String s : seedUris) {
             uris.add(parse(CartException.requireNonNull(s, "seed uri"), commandTimeout));
         }
+        ClientResources resources = quickReconnects();
         RedisClusterClient client = RedisFailures.translate("create cluster client",
-                () -> RedisClusterClient.create(uris));
+                () -> RedisClusterClient.create(resources, uris));
         return connect(() -> {
             client.setOptions(ClusterClientOptions.builder()
                     .autoReconnect(true)
@@ -119,8 +137,11 @@ public final class CartRedisClient implements AutoCloseable {
                             .enableAllAdaptiveRefreshTriggers()
                             .build())
                     .build());
-            return new CartRedisClient(null, client, commandTimeout, null);
-        }, client::shutdown);
+            return new CartRedisClient(null, client, commandTimeout, null, resources);
+        }, () -> {
+            client.shutdown();
+            resources.shutdown();
+        });
     }
 
     /**
@@ -133,6 +154,13 @@ public final class CartRedisClient implements AutoCloseable {
         } catch (LinkageError olderJedis) {
             return null;
         }
+    }
+
+    /** The client's threads, with reconnect attempts at most {@link #MAX_RECONNECT_DELAY} apart. */
+    private static ClientResources quickReconnects() {
+        return RedisFailures.translate("create client resources", () -> ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(1), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build());
     }
 
     /** The URI with the timeout; a malformed one is the caller's {@code INVALID_INPUT}. */
@@ -206,6 +234,37 @@ public final class CartRedisClient implements AutoCloseable {
         return direct != null;
     }
 
+    /**
+     * The id of the Cluster master that serves a key now (from Lettuce's current view of the
+     * slots), {@code "?"} while no master is known for its slot; {@code null} on a standalone server.
+     */
+    String nodeOf(String key) {
+        if (cluster == null) {
+            return null;
+        }
+        io.lettuce.core.cluster.models.partitions.RedisClusterNode node =
+                cluster.getPartitions().getPartitionBySlot(SlotHash.getSlot(key));
+        return node == null ? "?" : node.getNodeId();
+    }
+
+    /**
+     * Deletes every key of one Cluster master that matches {@code pattern} (SCAN on that node).
+     * Not translated: callers run it behind a {@link RedisGuard}.
+     */
+    void deleteOnNode(String nodeId, String pattern) {
+        io.lettuce.core.api.sync.RedisCommands<String, String> node = cluster.getConnection(nodeId).sync();
+        io.lettuce.core.ScanIterator<String> keys = io.lettuce.core.ScanIterator.scan(node,
+                io.lettuce.core.ScanArgs.Builder.matches(pattern).limit(500));
+        List<String> batch = new ArrayList<>();
+        while (keys.hasNext()) {
+            batch.add(keys.next());
+            if (batch.size() == 100 || !keys.hasNext()) {
+                node.del(batch.toArray(String[]::new));
+                batch.clear();
+            }
+        }
+    }
+
     /** The hash slot of a key (meaningful in cluster mode; computed the same way in standalone mode). */
     static int slot(String key) {
         return SlotHash.getSlot(key);
@@ -266,6 +325,12 @@ public final class CartRedisClient implements AutoCloseable {
             } else {
                 clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
             }
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
+        }
+        try {
+            // passed to the client, so not shut down with it
+            resources.shutdown(0, 1, TimeUnit.SECONDS);
         } catch (RuntimeException ignored) {
             // shutting down anyway
         }

@@ -44,23 +44,26 @@ final class SkuIndex {
     void track(Cart cart) {
         String member = cart.id().toString();
         long expireAt = Math.max(snapshots.expireAt(cart), clock.millis() + maxTtl.toMillis());
-        guard.run(() -> {
-            for (LineItem line : cart.lines()) {
-                String key = keys.skuCarts(line.sku().value());
+        for (LineItem line : cart.lines()) {
+            String key = keys.skuCarts(line.sku().value());
+            // each sku's set behind the circuit of its own node (one dead master stops only its sets)
+            guard.run(key, () -> {
                 if (cart.state() == CartState.ACTIVE) {
                     redis().sadd(key, member);
                     redis().pexpireat(key, expireAt);
                 } else {
                     redis().srem(key, member);
                 }
-            }
-        });
+            });
+        }
     }
 
     /** Removes a deleted cart from the sets of the skus it held. */
     void untrack(Cart deleted) {
-        guard.run(() -> deleted.lines().forEach(l ->
-                redis().srem(keys.skuCarts(l.sku().value()), deleted.id().toString())));
+        for (LineItem line : deleted.lines()) {
+            String key = keys.skuCarts(line.sku().value());
+            guard.run(key, () -> redis().srem(key, deleted.id().toString()));
+        }
     }
 
     /**
@@ -69,7 +72,7 @@ final class SkuIndex {
      */
     Set<CartId> activeCartsHolding(Sku sku, Function<CartId, Optional<Cart>> find) {
         String key = keys.skuCarts(sku.value());
-        Set<String> members = guard.call(() -> redis().smembers(key)).orElse(Set.of());
+        Set<String> members = guard.call(key, () -> redis().smembers(key)).orElse(Set.of());
         Set<CartId> result = new LinkedHashSet<>();
         for (String m : members) {
             CartId id = CartId.parse(m);
@@ -78,7 +81,7 @@ final class SkuIndex {
                     && cart.get().lines().stream().anyMatch(l -> l.sku().equals(sku))) {
                 result.add(id);
             } else {
-                guard.run(() -> redis().srem(key, m));
+                guard.run(key, () -> redis().srem(key, m));
             }
         }
         return result;

@@ -80,32 +80,66 @@ final class SnapshotEntries {
     /** The entry's data and tombstone fields ({@code null} when absent), or empty when Redis did not answer. */
     Optional<List<String>> read(CartId id) {
         String key = keys.snapshot(id);
-        return guard.call(() -> client.hmget(key, "d", "t"));
+        return guard.call(key, () -> client.hmget(key, "d", "t"));
     }
 
-    /** Version-checked fill; true when Redis answered (whether or not it replaced the entry). */
+    /** Version-checked fill after a miss; true when Redis answered (whether or not it replaced the entry). */
     boolean put(Cart cart) {
-        long expireAt = expireAt(cart);
-        return guard.run(() -> PUT.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(cart.id())}, Long.toString(cart.version()), RecordCodec.encode(cart),
-                Long.toString(expireAt)));
+        String key = keys.snapshot(cart.id());
+        return guard.run(key, putAction(key, cart));
     }
 
-    /** Replaces the entry by a tombstone that blocks fills; true when Redis answered. */
+    /**
+     * The version-checked update after an acknowledged write: attempted even while the circuit of
+     * the entry's node is open (see {@link RedisGuard#attempt}); true when Redis answered.
+     */
+    boolean update(Cart cart) {
+        String key = keys.snapshot(cart.id());
+        return guard.attempt(key, putAction(key, cart));
+    }
+
+    private Runnable putAction(String key, Cart cart) {
+        String expireAt = Long.toString(expireAt(cart));
+        return () -> PUT.run(redis(), ScriptOutputType.INTEGER, new String[] {key}, Long.toString(cart.version()),
+                RecordCodec.encode(cart), expireAt);
+    }
+
+    /**
+     * Replaces the entry by a tombstone that blocks fills, attempted even while the circuit of the
+     * entry's node is open (it follows an acknowledged delete); true when Redis answered.
+     */
     boolean tombstone(CartId id) {
-        return guard.run(() -> TOMBSTONE.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(id)}, Long.toString(tombstoneTtl.toMillis())));
+        String key = keys.snapshot(id);
+        return guard.attempt(key, () -> TOMBSTONE.run(redis(), ScriptOutputType.INTEGER,
+                new String[] {key}, Long.toString(tombstoneTtl.toMillis())));
     }
 
-    /** Drops an entry older than {@code stored}; true when Redis answered. */
+    /** Drops an entry older than {@code stored} (after a conflict), also while its circuit is open; true when Redis answered. */
     boolean evictOlder(CartId id, long stored) {
-        return guard.run(() -> EVICT_OLDER.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {keys.snapshot(id)}, Long.toString(stored)));
+        String key = keys.snapshot(id);
+        return guard.attempt(key, () -> EVICT_OLDER.run(redis(), ScriptOutputType.INTEGER,
+                new String[] {key}, Long.toString(stored)));
     }
 
     /** Drops the entry whatever its version; true when Redis answered. */
     boolean delete(CartId id) {
-        return guard.run(() -> redis().del(keys.snapshot(id)));
+        String key = keys.snapshot(id);
+        return guard.run(key, () -> redis().del(key));
+    }
+
+    /** Deletes every entry of the prefix on one Cluster master; true when it answered. */
+    boolean flushNode(String node) {
+        return guard.runOnNode(node, () -> client.deleteOnNode(node, keys.prefix() + ":{*}:snap"));
+    }
+
+    /** The Cluster master of the cart's entry ({@code null} on a standalone server). */
+    String nodeOf(CartId id) {
+        return client.nodeOf(keys.snapshot(id));
+    }
+
+    /** True when the circuit of the entry's node lets calls through now. */
+    boolean reachable(CartId id) {
+        return guard.mayCall(keys.snapshot(id));
     }
 
     /** When an entry written now expires: {@code expiresAt + grace}, within {@code [min, max]} from now. */
