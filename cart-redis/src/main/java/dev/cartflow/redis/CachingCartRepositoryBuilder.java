@@ -29,6 +29,11 @@ public final class CachingCartRepositoryBuilder extends RepositoryBuilder<Cachin
     /**
      * How long an entry lives: until {@code expiresAt + grace}, but at least {@code min} and at most
      * {@code max}. Defaults 5 min, 7 days, 1 h.
+     *
+     * @param min   the shortest lifetime, positive
+     * @param max   the longest lifetime, at least {@code min}
+     * @param grace how long an entry outlives its cart's expiry, not negative
+     * @return this builder
      */
     public CachingCartRepositoryBuilder entryLifetime(Duration min, Duration max, Duration grace) {
         if (min == null || max == null || grace == null || min.isNegative() || min.isZero()
@@ -41,7 +46,12 @@ public final class CachingCartRepositoryBuilder extends RepositoryBuilder<Cachin
         return this;
     }
 
-    /** How long a deleted cart blocks cache fills; default 1 min. */
+    /**
+     * How long a deleted cart blocks cache fills; default 1 min.
+     *
+     * @param ttl the tombstone's lifetime, positive
+     * @return this builder
+     */
     public CachingCartRepositoryBuilder tombstoneTtl(Duration ttl) {
         this.tombstoneTtl = positive(ttl, "tombstone ttl");
         return this;
@@ -49,7 +59,11 @@ public final class CachingCartRepositoryBuilder extends RepositoryBuilder<Cachin
 
     /**
      * The circuit breaker: it opens after {@code failures} consecutive Redis failures and tries
-     * Redis again after {@code delay}. Defaults 3 and 1 s.
+     * Redis again after {@code delay}. Defaults 3 and 1 s. On a Cluster each master has its own.
+     *
+     * @param failures consecutive failures that open it, at least 1
+     * @param delay    how long it stays open before Redis is tried again, not negative
+     * @return this builder
      */
     public CachingCartRepositoryBuilder circuitBreaker(int failures, Duration delay) {
         if (failures < 1 || delay == null || delay.isNegative()) {
@@ -63,6 +77,10 @@ public final class CachingCartRepositoryBuilder extends RepositoryBuilder<Cachin
     /**
      * Enables the near cache: up to {@code maxSize} carts kept in this JVM for at most {@code ttl},
      * evicted on other instances' invalidations. Off by default.
+     *
+     * @param maxSize how many carts at most, at least 1
+     * @param ttl     how long one is kept at most, positive
+     * @return this builder
      */
     public CachingCartRepositoryBuilder nearCache(long maxSize, Duration ttl) {
         if (maxSize < 1 || ttl == null || ttl.isNegative() || ttl.isZero()) {
@@ -73,13 +91,23 @@ public final class CachingCartRepositoryBuilder extends RepositoryBuilder<Cachin
         return this;
     }
 
-    /** Maintains a Redis set per sku of the active carts holding it; off by default. */
+    /**
+     * Maintains a Redis set per sku of the active carts holding it; off by default.
+     *
+     * @param track whether to maintain the sets
+     * @return this builder
+     */
     public CachingCartRepositoryBuilder trackSkus(boolean track) {
         this.trackSkus = track;
         return this;
     }
 
-    /** How many carts written while Redis is unreachable are remembered one by one before a full flush. */
+    /**
+     * How many carts written while Redis is unreachable are remembered one by one before a full flush.
+     *
+     * @param max the number of carts, at least 1
+     * @return this builder
+     */
     public CachingCartRepositoryBuilder maxPendingRefresh(int max) {
         if (max < 1) {
             throw CartException.invalidInput("max must be at least 1");
@@ -100,7 +128,11 @@ public final class CachingCartRepositoryBuilder extends RepositoryBuilder<Cachin
         return this;
     }
 
-    /** The repository; subscribes to invalidations when the near cache is on. */
+    /**
+     * The repository; subscribes to invalidations when the near cache is on.
+     *
+     * @return the caching repository over the builder's delegate
+     */
     public CachingCartRepository build() {
         return new CachingCartRepository(this);
     }

@@ -197,12 +197,20 @@ public final class CartRedisClient implements AutoCloseable {
         }
     }
 
-    /** True when connected to a Redis Cluster. */
+    /**
+     * Whether this client talks to a Redis Cluster.
+     *
+     * @return true for a Cluster, false for a standalone server
+     */
     public boolean isCluster() {
         return cluster != null;
     }
 
-    /** The command timeout. */
+    /**
+     * How long one Redis command may take before it counts as a failure.
+     *
+     * @return the command timeout
+     */
     public Duration commandTimeout() {
         return timeout;
     }

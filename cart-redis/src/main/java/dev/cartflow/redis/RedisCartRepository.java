@@ -367,13 +367,23 @@ public final class RedisCartRepository implements CartStorage, CartScan, Custome
             this.client = CartException.requireNonNull(client, "client");
         }
 
-        /** How long a cross-slot two-phase write may hold its locks; default 2 s. */
+        /**
+         * How long a cross-slot two-phase write may hold its locks; default 2 s.
+         *
+         * @param timeout the lock lifetime, positive
+         * @return this builder
+         */
         public Builder lockTimeout(Duration timeout) {
             this.lockTimeout = positive(timeout, "lock timeout");
             return this;
         }
 
-        /** The shortest time an idempotency record is kept after it is written; default 24 h. */
+        /**
+         * The shortest time an idempotency record is kept after it is written; default 24 h.
+         *
+         * @param retention how long, not negative
+         * @return this builder
+         */
         public Builder idempotencyRetention(Duration retention) {
             if (retention == null || retention.isNegative()) {
                 throw CartException.invalidInput("retention must not be negative");
@@ -382,7 +392,11 @@ public final class RedisCartRepository implements CartStorage, CartScan, Custome
             return this;
         }
 
-        /** The repository. */
+        /**
+         * The repository.
+         *
+         * @return a repository on the builder's client
+         */
         public RedisCartRepository build() {
             return new RedisCartRepository(this);
         }

@@ -74,7 +74,13 @@ public final class ScenarioRunner {
         return new Summary(passed, failures.size(), failures);
     }
 
-    /** The scenario files at a path: the file itself, or every {@code *.json} below a folder, sorted. */
+    /**
+     * The scenario files at a path: the file itself, or every {@code *.json} below a folder, sorted.
+     *
+     * @param path a scenario file or a folder of them
+     * @return the files, sorted by path
+     * @throws IOException when the folder cannot be read
+     */
     public static List<Path> collect(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {

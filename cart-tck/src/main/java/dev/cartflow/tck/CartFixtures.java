@@ -27,20 +27,36 @@ public final class CartFixtures {
     private CartFixtures() {
     }
 
-    /** A new guest cart at version 1 with no lines. */
+    /**
+     * A new guest cart at version 1 with no lines.
+     *
+     * @return the cart, with a fresh random id
+     */
     public static Cart guestCart() {
         return new Cart(CartId.random(), new CartOwner.Guest("a".repeat(64)), null, EUR, "DE", CartState.ACTIVE, 1,
                 List.of(), List.of(), null, "{}", T0, T0, T0.plus(Duration.ofDays(30)), null);
     }
 
-    /** A new customer cart at version 1 with no lines. */
+    /**
+     * A new customer cart at version 1 with no lines.
+     *
+     * @param customerId the owner's customer id
+     * @param updatedAt  its last change, from which its expiry is counted
+     * @return the cart, with a fresh random id
+     */
     public static Cart customerCart(String customerId, Instant updatedAt) {
         return new Cart(CartId.random(), new CartOwner.Customer(new CustomerId(customerId)), "vip", EUR, "DE",
                 CartState.ACTIVE, 1, List.of(), List.of(), null, "{}", T0, updatedAt,
                 updatedAt.plus(Duration.ofDays(90)), null);
     }
 
-    /** The next version of a cart with one more unit of {@code sku} (a new line when absent). */
+    /**
+     * The next version of a cart with one more unit of {@code sku} (a new line when absent).
+     *
+     * @param cart the cart as stored
+     * @param sku  the product to add one unit of
+     * @return the cart at the next version
+     */
     public static Cart addUnit(Cart cart, String sku) {
         Sku s = new Sku(sku);
         List<LineItem> lines = new ArrayList<>(cart.lines());
@@ -59,12 +75,24 @@ public final class CartFixtures {
         return cart.toBuilder().lines(lines).version(cart.version() + 1).build();
     }
 
-    /** The same cart at the next version, in another state. */
+    /**
+     * The same cart at the next version, in another state.
+     *
+     * @param cart  the cart as stored
+     * @param state the state it moves to
+     * @return the cart at the next version
+     */
     public static Cart withState(Cart cart, CartState state) {
         return cart.toBuilder().state(state).version(cart.version() + 1).build();
     }
 
-    /** One event of the change that produced {@code cart}. */
+    /**
+     * One event of the change that produced {@code cart}.
+     *
+     * @param cart the cart after the change
+     * @param type what happened
+     * @return the event, numbered by the cart's version, index 0
+     */
     public static CartEvent event(Cart cart, CartEvent.Type type) {
         return new CartEvent(cart.id(), cart.version(), 0, type, cart.updatedAt(), Map.of("v", "" + cart.version()));
     }

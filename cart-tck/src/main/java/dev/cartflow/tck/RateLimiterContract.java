@@ -57,7 +57,11 @@ public abstract class RateLimiterContract {
         return Optional.empty();
     }
 
-    /** How far a reported wait may differ from the exact one (a store with coarser time). */
+    /**
+     * How far a reported wait may differ from the exact one (a store with coarser time).
+     *
+     * @return the tolerance; one millisecond unless a store overrides it
+     */
     protected Duration waitTolerance() {
         return Duration.ofMillis(1);
     }
