@@ -21,11 +21,9 @@ import dev.cartflow.model.PriceQuote;
 import dev.cartflow.model.Product;
 import dev.cartflow.model.Rate;
 import dev.cartflow.model.Sku;
-import java.time.Clock;
+import dev.cartflow.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ConceptsSample {
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final CartEngine engine = CartEngine.builder()
             .repository(new InMemoryCartRepository())
             .catalog(new InMemoryCatalog().put(Product.builder(Sku.of("MUG")).build()))
@@ -114,33 +112,5 @@ class ConceptsSample {
         // end::money[]
 
         assertThat(price.times(3).minor()).isEqualTo(3 * price.minor());
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -46,12 +46,10 @@ import dev.cartflow.model.ShippingAddress;
 import dev.cartflow.model.Sku;
 import dev.cartflow.spi.CartEventPublisher;
 import dev.cartflow.spi.ExchangeRateProvider;
+import dev.cartflow.tck.MutableClock;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -63,7 +61,7 @@ import org.junit.jupiter.api.Test;
 class EngineSample {
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final InMemoryCatalog catalog = new InMemoryCatalog().put(Product.builder(Sku.of("MUG")).build());
     private final InMemoryPricing prices = new InMemoryPricing()
             .put(PriceQuote.of(Sku.of("MUG"), Money.parse("12.50", EUR), Rate.parse("0.19")));
@@ -245,33 +243,5 @@ class EngineSample {
     @FunctionalInterface
     interface Mailer {
         void send(CartId cartId, String url);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
