@@ -22,7 +22,6 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +90,7 @@ public final class RedisCartRepository implements CartStorage, CartScan, Custome
     private final RedisCartWriter writer;
     private final RedisPersonalData personal;
 
-    private RedisCartRepository(Builder b) {
+    RedisCartRepository(RedisCartRepositoryBuilder b) {
         this.client = b.client;
         this.keys = new RedisKeys(b.keyPrefix);
         this.writer = new RedisCartWriter(b.client, keys, b.clock, b.lockTimeout, b.idempotencyRetention,
@@ -105,8 +104,8 @@ public final class RedisCartRepository implements CartStorage, CartScan, Custome
      * @param client the Redis connection
      * @return a builder with the default prefix {@code cartflow}
      */
-    public static Builder builder(CartRedisClient client) {
-        return new Builder(client);
+    public static RedisCartRepositoryBuilder builder(CartRedisClient client) {
+        return new RedisCartRepositoryBuilder(client);
     }
 
     private RedisClusterCommands<String, String> redis() {
@@ -356,50 +355,4 @@ public final class RedisCartRepository implements CartStorage, CartScan, Custome
     static <T> T guard(Supplier<T> action) {
         return RedisFailures.translate("cart store", action);
     }
-
-    /** Builder of {@link RedisCartRepository}; setters validate, {@link #build()} freezes. */
-    public static final class Builder extends RepositoryBuilder<Builder> {
-        private final CartRedisClient client;
-        private Duration lockTimeout = Duration.ofSeconds(2);
-        private Duration idempotencyRetention = Duration.ofHours(24);
-
-        private Builder(CartRedisClient client) {
-            this.client = CartException.requireNonNull(client, "client");
-        }
-
-        /**
-         * How long a cross-slot two-phase write may hold its locks; default 2 s.
-         *
-         * @param timeout the lock lifetime, positive
-         * @return this builder
-         */
-        public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = positive(timeout, "lock timeout");
-            return this;
-        }
-
-        /**
-         * The shortest time an idempotency record is kept after it is written; default 24 h.
-         *
-         * @param retention how long, not negative
-         * @return this builder
-         */
-        public Builder idempotencyRetention(Duration retention) {
-            if (retention == null || retention.isNegative()) {
-                throw CartException.invalidInput("retention must not be negative");
-            }
-            this.idempotencyRetention = retention;
-            return this;
-        }
-
-        /**
-         * The repository.
-         *
-         * @return a repository on the builder's client
-         */
-        public RedisCartRepository build() {
-            return new RedisCartRepository(this);
-        }
-    }
-
 }
