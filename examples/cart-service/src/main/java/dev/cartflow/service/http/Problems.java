@@ -6,6 +6,7 @@ import dev.cartflow.service.auth.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every failure as {@code application/problem+json} with the status {@code ../shared/API.md} gives
@@ -105,7 +107,12 @@ class Problems {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemJson> unexpected(Exception e, HttpServletRequest request) {
+    @Nullable ResponseEntity<ProblemJson> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client (a browser, a Prometheus scrape past its timeout) hung up: nothing to answer, not a fault here
+            LOG.debug("client went away during {} {}", request.getMethod(), route(request));
+            return null;
+        }
         return cart(CartException.internal("unexpected failure in the service", e), request);
     }
 
