@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
 public final class CartException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The stable code; part of the serialized form, as the two fields below. */
     private final CartErrorCode code;
+    /** The version stored at a version conflict, or -1 when unknown or not a conflict. */
     private final long currentVersion;
+    /** How long a rate-limited caller should wait, or null for every other failure. */
     private final @Nullable Duration retryAfter;
 
     /**
