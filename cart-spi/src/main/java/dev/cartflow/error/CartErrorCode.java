@@ -62,7 +62,11 @@ public enum CartErrorCode {
         this.retryable = retryable;
     }
 
-    /** Lower values win when several errors apply to one operation; no two codes share a value. */
+    /**
+     * Lower values win when several errors apply to one operation; no two codes share a value.
+     *
+     * @return the position in the declaration order, from 0 ({@link #INVALID_INPUT})
+     */
     public int precedence() {
         return ordinal();
     }
@@ -70,6 +74,8 @@ public enum CartErrorCode {
     /**
      * Whether repeating the same request unchanged may succeed: true for {@link #RATE_LIMITED},
      * {@link #VERSION_CONFLICT} (after re-reading the cart) and {@link #PROVIDER_UNAVAILABLE}.
+     *
+     * @return true for those three codes, false for every other
      */
     public boolean retryable() {
         return retryable;

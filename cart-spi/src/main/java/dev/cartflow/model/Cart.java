@@ -63,7 +63,35 @@ public record Cart(
         @Nullable RecoveryToken recovery,
         @Nullable CartFreeze freeze) {
 
-    /** Validates the invariants and copies the lists. */
+    /**
+     * Validates the invariants and copies the lists.
+     *
+     * @param id              not null
+     * @param owner           not null
+     * @param customerGroup   a {@linkplain Checks#text text} of at most 64 characters, or null
+     * @param currency        a currency with a minor unit
+     * @param country         ISO 3166-1 alpha-2 in upper case
+     * @param state           not null
+     * @param version         at least 1
+     * @param lines           no null element, no two with the same id or the same sku and warehouse; copied
+     * @param codes           well-formed UTF-16, no null element, no duplicate; copied
+     * @param shippingMethod  a {@linkplain Checks#text text} of at most 64 characters, or null
+     * @param metadata        well-formed UTF-16 (that it is a JSON object is the engine's check, not the
+     *                        record's)
+     * @param createdAt       not null
+     * @param updatedAt       not null
+     * @param expiresAt       not null
+     * @param abandonedAt     any instant, or null
+     * @param region          a {@linkplain Checks#region region name}, or null
+     * @param kind            not null
+     * @param name            a {@linkplain Checks#text text} of at most 128 characters, or null
+     * @param shippingAddress the address, or null
+     * @param billingCountry  ISO 3166-1 alpha-2 in upper case, or null
+     * @param participants    no null element, no two with the same id; copied
+     * @param recovery        the recovery link, or null
+     * @param freeze          the freeze, or null
+     * @throws CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public Cart {
         Checks.notNull(id, "cart id");
         Checks.notNull(owner, "owner");
@@ -174,22 +202,42 @@ public record Cart(
                 createdAt, updatedAt, expiresAt, abandonedAt, (String) null);
     }
 
-    /** The customer owning the cart, if it is a customer cart. */
+    /**
+     * The customer owning the cart, if it is a customer cart.
+     *
+     * @return the customer's id; empty for a guest cart
+     */
     public Optional<CustomerId> customerId() {
         return owner instanceof CartOwner.Customer c ? Optional.of(c.customerId()) : Optional.empty();
     }
 
-    /** The line with this id, if any. */
+    /**
+     * The line with this id, if any.
+     *
+     * @param lineId the line's id
+     * @return the line; empty when no line has this id (or the id is null)
+     */
     public Optional<LineItem> line(LineId lineId) {
         return lines.stream().filter(l -> l.id().equals(lineId)).findFirst();
     }
 
-    /** The line for a sku and warehouse, if any. */
+    /**
+     * The line for a sku and warehouse, if any.
+     *
+     * @param sku       the product
+     * @param warehouse the warehouse, compared exactly; {@link LineItem#DEFAULT_WAREHOUSE} for lines
+     *                  added without one
+     * @return the line, of which a cart holds at most one per sku and warehouse; empty when none
+     */
     public Optional<LineItem> line(Sku sku, String warehouse) {
         return lines.stream().filter(l -> l.holds(sku, warehouse)).findFirst();
     }
 
-    /** Total units over all lines. */
+    /**
+     * Total units over all lines.
+     *
+     * @return the sum of the lines' quantities; 0 for an empty cart
+     */
     public long totalQuantity() {
         long total = 0;
         for (LineItem line : lines) {

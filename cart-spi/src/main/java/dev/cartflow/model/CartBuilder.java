@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Builds a cart from another one; not thread-safe, each setter replaces one value. */
+/**
+ * Builds a cart from another one ({@link Cart#toBuilder()}); not thread-safe, each setter replaces one
+ * value. Every value starts as the base cart's; the id, currency and creation instant cannot change.
+ * Setters check nothing: {@link #build()} runs every check of the {@link Cart} record.
+ */
 public final class CartBuilder {
     private final Cart base;
     private CartOwner owner;
@@ -66,7 +70,7 @@ public final class CartBuilder {
     /**
      * Sets the customer group.
      *
-     * @param customerGroup the customer group, or null
+     * @param customerGroup the customer group, at most 64 characters, or null
      * @return this builder
      */
     public CartBuilder customerGroup(@Nullable String customerGroup) {
@@ -77,7 +81,7 @@ public final class CartBuilder {
     /**
      * Sets the country.
      *
-     * @param country the ship-to country
+     * @param country the ship-to country, ISO 3166-1 alpha-2 in upper case
      * @return this builder
      */
     public CartBuilder country(String country) {
@@ -99,7 +103,7 @@ public final class CartBuilder {
     /**
      * Sets the version.
      *
-     * @param version the version
+     * @param version at least 1; a derived snapshot normally has the base's version + 1
      * @return this builder
      */
     public CartBuilder version(long version) {
@@ -110,7 +114,8 @@ public final class CartBuilder {
     /**
      * Sets the lines.
      *
-     * @param lines the lines
+     * @param lines the lines in the order they were added, at most one per sku and warehouse; copied by
+     *              {@link #build()}
      * @return this builder
      */
     public CartBuilder lines(List<LineItem> lines) {
@@ -121,7 +126,8 @@ public final class CartBuilder {
     /**
      * Sets the codes.
      *
-     * @param codes the codes
+     * @param codes the coupon codes in the order they were applied, no duplicates; copied by
+     *              {@link #build()}
      * @return this builder
      */
     public CartBuilder codes(List<String> codes) {
@@ -132,7 +138,7 @@ public final class CartBuilder {
     /**
      * Sets the shipping method.
      *
-     * @param shippingMethod the shipping method id, or null
+     * @param shippingMethod the shipping method id, at most 64 characters, or null
      * @return this builder
      */
     public CartBuilder shippingMethod(@Nullable String shippingMethod) {
@@ -143,7 +149,8 @@ public final class CartBuilder {
     /**
      * Sets the metadata.
      *
-     * @param metadata the metadata JSON object text
+     * @param metadata the metadata, a JSON object as text (the record checks only that the text is
+     *                 well-formed UTF-16)
      * @return this builder
      */
     public CartBuilder metadata(String metadata) {
@@ -152,7 +159,7 @@ public final class CartBuilder {
     }
 
     /**
-     * Sets the updated at.
+     * Sets the instant of the last change.
      *
      * @param updatedAt the instant of the change
      * @return this builder
@@ -163,9 +170,9 @@ public final class CartBuilder {
     }
 
     /**
-     * Sets the expires at.
+     * Sets the expiry.
      *
-     * @param expiresAt the expiry
+     * @param expiresAt the instant after which the cart reads as {@link CartState#EXPIRED}
      * @return this builder
      */
     public CartBuilder expiresAt(Instant expiresAt) {
@@ -174,7 +181,7 @@ public final class CartBuilder {
     }
 
     /**
-     * Sets the abandoned at.
+     * Sets when the cart was reported abandoned.
      *
      * @param abandonedAt when reported abandoned, or null
      * @return this builder
@@ -187,7 +194,7 @@ public final class CartBuilder {
     /**
      * Sets the data-residency region.
      *
-     * @param region the region, or null
+     * @param region the region (see {@link Checks#region}), or null
      * @return this builder
      */
     public CartBuilder region(@Nullable String region) {
@@ -209,7 +216,7 @@ public final class CartBuilder {
     /**
      * Sets the name.
      *
-     * @param name the cart's name, or null
+     * @param name the cart's name, at most 128 characters, or null
      * @return this builder
      */
     public CartBuilder name(@Nullable String name) {
@@ -218,7 +225,7 @@ public final class CartBuilder {
     }
 
     /**
-     * Sets the shippingAddress.
+     * Sets the shipping address.
      *
      * @param shippingAddress the address beyond the country, or null
      * @return this builder
@@ -229,9 +236,9 @@ public final class CartBuilder {
     }
 
     /**
-     * Sets the billingCountry.
+     * Sets the billing country.
      *
-     * @param billingCountry the billing country, or null
+     * @param billingCountry ISO 3166-1 alpha-2 in upper case, or null when it is the ship-to country
      * @return this builder
      */
     public CartBuilder billingCountry(@Nullable String billingCountry) {
@@ -242,7 +249,8 @@ public final class CartBuilder {
     /**
      * Sets the participants.
      *
-     * @param participants the participants
+     * @param participants the participants in the order they were invited, ids unique; copied by
+     *                     {@link #build()}
      * @return this builder
      */
     public CartBuilder participants(List<Participant> participants) {
@@ -251,7 +259,7 @@ public final class CartBuilder {
     }
 
     /**
-     * Sets the recovery.
+     * Sets the recovery link.
      *
      * @param recovery the recovery link, or null
      * @return this builder
@@ -264,7 +272,7 @@ public final class CartBuilder {
     /**
      * Sets the freeze.
      *
-     * @param freeze the freeze, or null
+     * @param freeze the freeze, or null when the cart is not frozen
      * @return this builder
      */
     public CartBuilder freeze(@Nullable CartFreeze freeze) {

@@ -18,7 +18,17 @@ import java.util.TreeMap;
  * @param data     small string attributes (sku, quantity, code, ...); never personal data
  */
 public record CartEvent(CartId cartId, long sequence, int index, Type type, Instant at, Map<String, String> data) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param cartId   not null
+     * @param sequence at least 1
+     * @param index    at least 0
+     * @param type     not null
+     * @param at       not null
+     * @param data     no null key or value; copied
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public CartEvent {
         Checks.notNull(cartId, "cart id");
         Checks.notNull(type, "type");
@@ -29,7 +39,11 @@ public record CartEvent(CartId cartId, long sequence, int index, Type type, Inst
         data = Checks.mapOf(data, "data");
     }
 
-    /** The data sorted by key, for stable output. */
+    /**
+     * The data sorted by key, for stable output.
+     *
+     * @return a new sorted copy of {@link #data()}; changing it does not change the event
+     */
     public Map<String, String> sortedData() {
         return new TreeMap<>(data);
     }

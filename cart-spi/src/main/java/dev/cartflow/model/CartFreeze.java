@@ -11,7 +11,15 @@ import java.time.Instant;
  *                 cart uses
  */
 public record CartFreeze(Instant frozenAt, Instant until, PricedCart figures) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param frozenAt not null
+     * @param until    strictly after {@code frozenAt}
+     * @param figures  not null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component is null or {@code until}
+     *                                          is not after {@code frozenAt}
+     */
     public CartFreeze {
         Checks.notNull(frozenAt, "frozen at");
         Checks.notNull(until, "frozen until");

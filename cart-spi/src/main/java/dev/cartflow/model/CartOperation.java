@@ -81,7 +81,11 @@ public enum CartOperation {
         this.readOnly = readOnly;
     }
 
-    /** True when the operation changes nothing stored, so read-only support staff may run it. */
+    /**
+     * True when the operation changes nothing stored, so read-only support staff may run it.
+     *
+     * @return whether the operation only reads
+     */
     public boolean readOnly() {
         return readOnly;
     }

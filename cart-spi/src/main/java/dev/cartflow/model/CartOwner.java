@@ -9,7 +9,12 @@ public sealed interface CartOwner {
      * @param tokenHash hex SHA-256 of the guest's token
      */
     record Guest(String tokenHash) implements CartOwner {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param tokenHash a {@linkplain Checks#text text} of at most 128 characters
+         * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the hash breaks its rule
+         */
         public Guest {
             Checks.text(tokenHash, "token hash", 128);
         }
@@ -21,7 +26,12 @@ public sealed interface CartOwner {
      * @param customerId the customer's id
      */
     record Customer(CustomerId customerId) implements CartOwner {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param customerId not null
+         * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the id is null
+         */
         public Customer {
             Checks.notNull(customerId, "customer id");
         }

@@ -7,7 +7,13 @@ package dev.cartflow.model;
  * @param state whether one of its promotions gives a discount now
  */
 public record CodeStatus(String code, State state) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code  not null
+     * @param state not null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component is null
+     */
     public CodeStatus {
         Checks.notNull(code, "code");
         Checks.notNull(state, "state");

@@ -12,7 +12,16 @@ import java.util.Currency;
  * @param asOf  when the rate was quoted
  */
 public record ExchangeRate(Currency from, Currency to, Rate rate, Instant asOf) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param from a currency with a minor unit
+     * @param to   a currency with a minor unit
+     * @param rate not null
+     * @param asOf not null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component is null or a currency has
+     *                                          no minor unit
+     */
     public ExchangeRate {
         Checks.currency(from, "from");
         Checks.currency(to, "to");

@@ -24,7 +24,17 @@ public record Hint(Subject subject, String id, Kind kind, @Nullable Money missin
     /** The {@link #id()} of a free-shipping hint, as the scenario format spells it. */
     public static final String SHIPPING_ID = "shipping";
 
-    /** Validates: the missing figure matches the kind and is more than zero. */
+    /**
+     * Validates: the missing figure matches the kind and is more than zero.
+     *
+     * @param subject       not null; a {@link Subject#SHIPPING} hint is an {@link Kind#AMOUNT} hint with the id
+     *                      {@link #SHIPPING_ID}
+     * @param id            not null
+     * @param kind          not null
+     * @param missingAmount above zero for {@link Kind#AMOUNT}; null for {@link Kind#UNITS}
+     * @param missingUnits  above zero for {@link Kind#UNITS}; zero for {@link Kind#AMOUNT}
+     * @throws CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public Hint {
         Checks.notNull(subject, "hint subject");
         Checks.notNull(id, "hint id");
@@ -47,6 +57,8 @@ public record Hint(Subject subject, String id, Kind kind, @Nullable Money missin
      * @param promotionId the promotion
      * @param missing     the amount to add, more than zero
      * @return the hint
+     * @throws CartException {@code INVALID_INPUT} when an argument is null or {@code missing} is not
+     *                       above zero
      */
     public static Hint amount(String promotionId, Money missing) {
         return new Hint(Subject.PROMOTION, promotionId, Kind.AMOUNT, missing, 0);
@@ -59,6 +71,7 @@ public record Hint(Subject subject, String id, Kind kind, @Nullable Money missin
      * @param promotionId the promotion
      * @param missing     the targeted units to add, more than zero
      * @return the hint
+     * @throws CartException {@code INVALID_INPUT} when the id is null or {@code missing} is not above zero
      */
     public static Hint units(String promotionId, long missing) {
         return new Hint(Subject.PROMOTION, promotionId, Kind.UNITS, null, missing);
@@ -69,6 +82,7 @@ public record Hint(Subject subject, String id, Kind kind, @Nullable Money missin
      *
      * @param missing the amount to add, more than zero
      * @return the hint
+     * @throws CartException {@code INVALID_INPUT} when {@code missing} is null or not above zero
      */
     public static Hint freeShipping(Money missing) {
         return new Hint(Subject.SHIPPING, SHIPPING_ID, Kind.AMOUNT, missing, 0);

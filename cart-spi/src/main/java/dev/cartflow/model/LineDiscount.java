@@ -7,7 +7,13 @@ package dev.cartflow.model;
  * @param amount      the share
  */
 public record LineDiscount(String promotionId, Money amount) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param promotionId not null
+     * @param amount      not null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component is null
+     */
     public LineDiscount {
         Checks.notNull(promotionId, "promotion id");
         Checks.notNull(amount, "amount");

@@ -6,7 +6,12 @@ package dev.cartflow.model;
  * @param value non-blank, at most 64 characters, no control characters
  */
 public record LineId(String value) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value a {@linkplain Checks#text text} of at most 64 characters
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the value breaks its rule
+     */
     public LineId {
         Checks.text(value, "line id", 64);
     }

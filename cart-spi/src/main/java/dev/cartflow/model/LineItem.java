@@ -20,7 +20,19 @@ public record LineItem(LineId id, Sku sku, int quantity, String warehouse, @Null
     /** The warehouse of lines added without one. */
     public static final String DEFAULT_WAREHOUSE = "default";
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id             not null
+     * @param sku            not null
+     * @param quantity       at least one
+     * @param warehouse      a {@linkplain Checks#text text} of at most 64 characters
+     * @param addedUnitPrice any amount, or null
+     * @param addedAt        not null
+     * @throws CartException {@link CartErrorCode#INVALID_QUANTITY} when {@code quantity} is not positive;
+     *                       {@code INVALID_INPUT} when another component is null or the warehouse breaks its
+     *                       rule
+     */
     public LineItem {
         Checks.notNull(id, "line id");
         Checks.notNull(sku, "sku");
@@ -31,12 +43,24 @@ public record LineItem(LineId id, Sku sku, int quantity, String warehouse, @Null
         }
     }
 
-    /** The same line with another quantity. */
+    /**
+     * The same line with another quantity.
+     *
+     * @param newQuantity units, at least one
+     * @return a new line with the same id, sku, warehouse, added price and instant
+     * @throws CartException {@link CartErrorCode#INVALID_QUANTITY} when {@code newQuantity} is not positive
+     */
     public LineItem withQuantity(int newQuantity) {
         return new LineItem(id, sku, newQuantity, warehouse, addedUnitPrice, addedAt);
     }
 
-    /** True when this line holds the given sku from the given warehouse. */
+    /**
+     * True when this line holds the given sku from the given warehouse.
+     *
+     * @param otherSku       the sku to compare
+     * @param otherWarehouse the warehouse to compare, exactly (case matters)
+     * @return whether both are this line's
+     */
     public boolean holds(Sku otherSku, String otherWarehouse) {
         return sku.equals(otherSku) && warehouse.equals(otherWarehouse);
     }

@@ -15,7 +15,17 @@ import java.time.Instant;
  */
 public record Participant(String id, String tokenHash, Role role, boolean mayCheckout, Instant invitedAt,
                           Instant expiresAt) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id          a {@linkplain Checks#text text} of at most 64 characters
+     * @param tokenHash   a {@linkplain Checks#text text} of at most 128 characters
+     * @param role        not null
+     * @param mayCheckout true only with role {@link Role#EDIT}
+     * @param invitedAt   not null
+     * @param expiresAt   not null; not compared with {@code invitedAt}
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public Participant {
         Checks.text(id, "participant id", 64);
         Checks.text(tokenHash, "participant token hash", 128);

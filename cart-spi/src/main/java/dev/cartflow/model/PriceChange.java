@@ -9,7 +9,15 @@ package dev.cartflow.model;
  * @param current  the unit price now
  */
 public record PriceChange(LineId lineId, Sku sku, Money previous, Money current) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param lineId   not null
+     * @param sku      not null
+     * @param previous not null
+     * @param current  not null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component is null
+     */
     public PriceChange {
         Checks.notNull(lineId, "line id");
         Checks.notNull(sku, "sku");

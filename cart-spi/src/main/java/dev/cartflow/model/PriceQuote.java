@@ -14,7 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param taxCategory tax category for the tax provider, or null
  */
 public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, @Nullable String taxCategory) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param sku         not null
+     * @param unitPrice   at least zero
+     * @param taxRates    no null element; copied
+     * @param taxCategory well-formed UTF-16, or null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public PriceQuote {
         Checks.notNull(sku, "sku");
         Checks.notNull(unitPrice, "unit price");
@@ -27,7 +35,16 @@ public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, @Nullabl
         }
     }
 
-    /** A price with explicit rates. */
+    /**
+     * A price with explicit rates.
+     *
+     * @param sku       the product
+     * @param unitPrice price of one unit, at least zero
+     * @param taxRates  the rates, none for an untaxed product; neither the array nor a rate may be null
+     * @return a quote without a tax category
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the sku or the price is null or
+     *                                          the price is negative
+     */
     public static PriceQuote of(Sku sku, Money unitPrice, Rate... taxRates) {
         return new PriceQuote(sku, unitPrice, List.of(taxRates), null);
     }

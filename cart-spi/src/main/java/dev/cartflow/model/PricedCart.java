@@ -54,7 +54,34 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
                          Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
                          List<PriceChange> priceChanges, @Nullable ExchangeRate exchangeRate, Instant pricedAt,
                          List<LineId> unavailableLines, Set<String> fallbacks, List<Hint> hints) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists; the amounts are taken as given (the pricing function computes them) and the collections
+     * must not be null.
+     *
+     * @param cart             not null
+     * @param currency         not null
+     * @param lines            copied
+     * @param subtotal         as given
+     * @param discount         as given
+     * @param shipping         as given
+     * @param shippingDiscount as given
+     * @param shippingTax      as given
+     * @param tax              as given
+     * @param taxes            copied
+     * @param total            as given
+     * @param net              as given
+     * @param promotions       copied
+     * @param codes            copied
+     * @param priceChanges     copied
+     * @param exchangeRate     the rate, or null
+     * @param pricedAt         not null
+     * @param unavailableLines copied
+     * @param fallbacks        no null name; copied and sorted by name
+     * @param hints            no null element; copied
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when {@code cart}, {@code currency},
+     *                                          {@code pricedAt}, {@code unavailableLines}, {@code fallbacks} or
+     *                                          {@code hints}, a fallback name or a hint is null
+     */
     public PricedCart {
         Checks.notNull(cart, "cart");
         Checks.notNull(currency, "currency");
@@ -77,7 +104,29 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
         hints = Checks.notNull(hints, "hints").isEmpty() ? List.of() : Checks.listOf(hints, "hints");
     }
 
-    /** A priced cart without {@link #hints()}. */
+    /**
+     * A priced cart without {@link #hints()}; see the canonical constructor.
+     *
+     * @param cart             the cart that was priced
+     * @param currency         the currency
+     * @param lines            priced lines, in cart order
+     * @param subtotal         sum of unit price times quantity
+     * @param discount         all item and order discounts
+     * @param shipping         shipping after its discounts
+     * @param shippingDiscount discount on shipping
+     * @param shippingTax      tax of the shipping
+     * @param tax              all tax, lines and shipping
+     * @param taxes            all tax per rate
+     * @param total            what the customer pays
+     * @param net              total minus tax
+     * @param promotions       an explanation for every promotion considered
+     * @param codes            every code on the cart and whether it applies now
+     * @param priceChanges     lines whose unit price changed since they were added
+     * @param exchangeRate     the exchange rate used, or null when none was needed
+     * @param pricedAt         the instant the prices and promotions were evaluated for
+     * @param unavailableLines ids of the lines that could not be priced, in cart order
+     * @param fallbacks        the providers whose fallback answered, by name
+     */
     public PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                       Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                       Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
@@ -87,7 +136,29 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
                 net, promotions, codes, priceChanges, exchangeRate, pricedAt, unavailableLines, fallbacks, List.of());
     }
 
-    /** A priced cart whose figures all came from the providers themselves (no {@link #fallbacks()}). */
+    /**
+     * A priced cart whose figures all came from the providers themselves (no {@link #fallbacks()}) and
+     * without {@link #hints()}; see the canonical constructor.
+     *
+     * @param cart             the cart that was priced
+     * @param currency         the currency
+     * @param lines            priced lines, in cart order
+     * @param subtotal         sum of unit price times quantity
+     * @param discount         all item and order discounts
+     * @param shipping         shipping after its discounts
+     * @param shippingDiscount discount on shipping
+     * @param shippingTax      tax of the shipping
+     * @param tax              all tax, lines and shipping
+     * @param taxes            all tax per rate
+     * @param total            what the customer pays
+     * @param net              total minus tax
+     * @param promotions       an explanation for every promotion considered
+     * @param codes            every code on the cart and whether it applies now
+     * @param priceChanges     lines whose unit price changed since they were added
+     * @param exchangeRate     the exchange rate used, or null when none was needed
+     * @param pricedAt         the instant the prices and promotions were evaluated for
+     * @param unavailableLines ids of the lines that could not be priced, in cart order
+     */
     public PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                       Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                       Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
@@ -97,7 +168,28 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
                 net, promotions, codes, priceChanges, exchangeRate, pricedAt, unavailableLines, Set.of());
     }
 
-    /** A priced cart in which every line could be priced (no {@link #unavailableLines()}). */
+    /**
+     * A priced cart in which every line could be priced (no {@link #unavailableLines()}), with no
+     * {@link #fallbacks()} and no {@link #hints()}; see the canonical constructor.
+     *
+     * @param cart             the cart that was priced
+     * @param currency         the currency
+     * @param lines            priced lines, in cart order
+     * @param subtotal         sum of unit price times quantity
+     * @param discount         all item and order discounts
+     * @param shipping         shipping after its discounts
+     * @param shippingDiscount discount on shipping
+     * @param shippingTax      tax of the shipping
+     * @param tax              all tax, lines and shipping
+     * @param taxes            all tax per rate
+     * @param total            what the customer pays
+     * @param net              total minus tax
+     * @param promotions       an explanation for every promotion considered
+     * @param codes            every code on the cart and whether it applies now
+     * @param priceChanges     lines whose unit price changed since they were added
+     * @param exchangeRate     the exchange rate used to convert prices
+     * @param pricedAt         the instant the prices and promotions were evaluated for
+     */
     public PricedCart(Cart cart, Currency currency, List<PricedLine> lines, Money subtotal, Money discount,
                       Money shipping, Money shippingDiscount, Money shippingTax, Money tax, List<TaxAmount> taxes,
                       Money total, Money net, List<PromotionExplanation> promotions, List<CodeStatus> codes,
@@ -106,12 +198,20 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
                 net, promotions, codes, priceChanges, exchangeRate, pricedAt, List.of());
     }
 
-    /** True when every line of the cart was priced, so that the figures cover the whole cart. */
+    /**
+     * True when every line of the cart was priced, so that the figures cover the whole cart.
+     *
+     * @return whether {@link #unavailableLines()} is empty
+     */
     public boolean allLinesPriced() {
         return unavailableLines.isEmpty();
     }
 
-    /** True when some figure came from a fallback ({@link #fallbacks()} is not empty). */
+    /**
+     * True when some figure came from a fallback ({@link #fallbacks()} is not empty).
+     *
+     * @return whether the figures are provisional
+     */
     public boolean degraded() {
         return !fallbacks.isEmpty();
     }
@@ -119,8 +219,10 @@ public record PricedCart(Cart cart, Currency currency, List<PricedLine> lines, M
     /**
      * The same figures and hints, flagged with the providers whose fallback answered.
      *
-     * @param fallbacks provider names (see {@link #fallbacks()})
+     * @param fallbacks provider names (see {@link #fallbacks()}), replacing the current ones; copied
+     *                  and sorted
      * @return a priced cart with these flags
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the set or a name is null
      */
     public PricedCart withFallbacks(Set<String> fallbacks) {
         return new PricedCart(cart, currency, lines, subtotal, discount, shipping, shippingDiscount, shippingTax, tax,

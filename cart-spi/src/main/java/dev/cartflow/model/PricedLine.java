@@ -21,7 +21,23 @@ import java.util.List;
  */
 public record PricedLine(LineId lineId, Sku sku, int quantity, Money unitPrice, Money subtotal, Money discount,
                          Money tax, Money total, Money net, List<TaxAmount> taxes, List<LineDiscount> discounts) {
-    /** Copies the lists (a pricing function's {@code LineDiscountList} is immutable already and kept). */
+    /**
+     * Copies the lists (a pricing function's {@code LineDiscountList} is immutable already and kept); the
+     * quantity and the amounts are taken as given and the lists must not be null.
+     *
+     * @param lineId    not null
+     * @param sku       not null
+     * @param quantity  as given
+     * @param unitPrice as given
+     * @param subtotal  as given
+     * @param discount  as given
+     * @param tax       as given
+     * @param total     as given
+     * @param net       as given
+     * @param taxes     copied
+     * @param discounts copied
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the line id or the sku is null
+     */
     public PricedLine {
         Checks.notNull(lineId, "line id");
         Checks.notNull(sku, "sku");

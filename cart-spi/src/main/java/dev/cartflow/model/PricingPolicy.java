@@ -15,7 +15,14 @@ public record PricingPolicy(TaxMode taxMode, TaxCalculation taxCalculation, Roun
     public static final PricingPolicy DEFAULT =
             new PricingPolicy(TaxMode.EXCLUSIVE, TaxCalculation.LINE, RoundingMode.HALF_EVEN);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param taxMode        not null
+     * @param taxCalculation not null
+     * @param rounding       {@code HALF_EVEN}, {@code HALF_UP} or {@code HALF_DOWN}
+     * @throws CartException {@code INVALID_INPUT} when a component is null or the rounding is another mode
+     */
     public PricingPolicy {
         Checks.notNull(taxMode, "tax mode");
         Checks.notNull(taxCalculation, "tax calculation");

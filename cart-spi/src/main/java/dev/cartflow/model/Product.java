@@ -19,7 +19,19 @@ import org.jspecify.annotations.Nullable;
 public record Product(Sku sku, @Nullable String category, @Nullable String brand, long weightGrams,
                       Set<String> countries, int minQuantity, int maxQuantity, int quantityStep) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param sku          not null
+     * @param category     well-formed UTF-16, or null
+     * @param brand        well-formed UTF-16, or null
+     * @param weightGrams  at least zero
+     * @param countries    well-formed texts, no null element; copied
+     * @param minQuantity  at least 1
+     * @param maxQuantity  at least {@code minQuantity}
+     * @param quantityStep at least 1
+     * @throws CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public Product {
         Checks.notNull(sku, "sku");
         if (category != null) {
@@ -34,7 +46,14 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
     }
 
-    /** A product sold everywhere with no quantity limits. */
+    /**
+     * A product sold everywhere with no quantity limits.
+     *
+     * @param sku the product id
+     * @return a product without category or brand, weightless, sold everywhere, quantities 1 to
+     *         {@code Integer.MAX_VALUE} in steps of 1
+     * @throws CartException {@code INVALID_INPUT} when the sku is null
+     */
     public static Product simple(Sku sku) {
         return new Product(sku, null, null, 0, Set.of(), 1, Integer.MAX_VALUE, 1);
     }
@@ -68,7 +87,12 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         return b;
     }
 
-    /** True when the product may be sold to this country. */
+    /**
+     * True when the product may be sold to this country.
+     *
+     * @param country ISO 3166-1 alpha-2, compared as given with {@link #countries()}
+     * @return whether {@link #countries()} is empty or holds the country
+     */
     public boolean sellableIn(String country) {
         return countries.isEmpty() || countries.contains(country);
     }
@@ -76,7 +100,9 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
     /**
      * Builds a {@link Product}. Each setter checks its own value at once ({@code INVALID_INPUT});
      * {@link #build()} runs the record's checks, such as {@code maxQuantity >= minQuantity}. Not
-     * thread-safe.
+     * thread-safe. The default each setter names is the value of a builder from
+     * {@link Product#builder}; one from {@link Product#toBuilder()} starts with the product's own
+     * values instead.
      */
     public static final class Builder {
         private final Sku sku;
@@ -93,10 +119,11 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Sets the category promotion filters match.
+         * Sets the category promotion filters match. Default: none.
          *
          * @param category the category, or null for none
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the category is ill-formed UTF-16
          */
         public Builder category(@Nullable String category) {
             this.category = category == null ? null : Checks.wellFormed(category, "category");
@@ -104,10 +131,11 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Sets the brand promotion filters match.
+         * Sets the brand promotion filters match. Default: none.
          *
          * @param brand the brand, or null for none
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the brand is ill-formed UTF-16
          */
         public Builder brand(@Nullable String brand) {
             this.brand = brand == null ? null : Checks.wellFormed(brand, "brand");
@@ -115,10 +143,11 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Sets the weight of one unit.
+         * Sets the weight of one unit. Default: 0.
          *
          * @param weightGrams grams, at least zero
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the weight is negative
          */
         public Builder weightGrams(long weightGrams) {
             if (weightGrams < 0) {
@@ -129,10 +158,13 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Restricts where the product may be sold.
+         * Restricts where the product may be sold. Default: empty, sold everywhere.
          *
-         * @param countries ISO 3166-1 alpha-2 codes; empty for everywhere
+         * @param countries ISO 3166-1 alpha-2 codes, compared as given with the cart's upper-case country;
+         *                  empty for everywhere; copied
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the set or a code is null, or a code is ill-formed
+         *                       UTF-16
          */
         public Builder countries(Set<String> countries) {
             this.countries = Checks.textSetOf(countries, "countries");
@@ -140,10 +172,11 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Sets the smallest quantity of one line.
+         * Sets the smallest quantity of one line. Default: 1.
          *
          * @param minQuantity at least 1
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the value is below 1
          */
         public Builder minQuantity(int minQuantity) {
             this.minQuantity = atLeastOne(minQuantity, "minQuantity");
@@ -151,10 +184,11 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Sets the largest quantity of one line.
+         * Sets the largest quantity of one line. Default: {@code Integer.MAX_VALUE}.
          *
          * @param maxQuantity at least 1 (and at least the minimum, checked by {@link #build()})
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the value is below 1
          */
         public Builder maxQuantity(int maxQuantity) {
             this.maxQuantity = atLeastOne(maxQuantity, "maxQuantity");
@@ -162,10 +196,11 @@ public record Product(Sku sku, @Nullable String category, @Nullable String brand
         }
 
         /**
-         * Sets the step a line's quantity must be a multiple of.
+         * Sets the step a line's quantity must be a multiple of. Default: 1.
          *
          * @param quantityStep at least 1
          * @return this builder
+         * @throws CartException {@code INVALID_INPUT} when the value is below 1
          */
         public Builder quantityStep(int quantityStep) {
             this.quantityStep = atLeastOne(quantityStep, "quantityStep");

@@ -33,7 +33,22 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
      */
     public static final long MAX_AMOUNT_MINOR = Long.MAX_VALUE / Integer.MAX_VALUE;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id                 a {@linkplain Checks#text text} of at most 128 characters
+     * @param code               a {@linkplain Checks#text text} of at most 64 characters, or null
+     * @param priority           any value
+     * @param stacking           not null
+     * @param basis              not null
+     * @param target             not null
+     * @param action             not null
+     * @param conditions         not null
+     * @param maxDiscount        at least zero, or null
+     * @param maxUses            at least zero
+     * @param maxUsesPerCustomer at least zero
+     * @throws CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public Promotion {
         Checks.text(id, "promotion id", 128);
         if (code != null) {
@@ -49,7 +64,11 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
         }
     }
 
-    /** True when a coupon code activates it. */
+    /**
+     * True when a coupon code activates it.
+     *
+     * @return whether {@link #code()} is not null
+     */
     public boolean coded() {
         return code != null;
     }
@@ -113,7 +132,15 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
      * @param brands     brand filter, empty for any
      */
     public record Target(Scope scope, Set<Sku> skus, Set<String> categories, Set<String> brands) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param scope      not null
+         * @param skus       no null element; copied
+         * @param categories well-formed texts, no null element; copied
+         * @param brands     well-formed texts, no null element; copied
+         * @throws CartException {@code INVALID_INPUT} when a component breaks its rule
+         */
         public Target {
             Checks.notNull(scope, "scope");
             skus = Checks.setOf(skus, "skus");
@@ -121,12 +148,25 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
             brands = Checks.textSetOf(brands, "brands");
         }
 
-        /** Every line of the given scope. */
+        /**
+         * Every line of the given scope.
+         *
+         * @param scope what is discounted
+         * @return a target without filters
+         * @throws CartException {@code INVALID_INPUT} when the scope is null
+         */
         public static Target all(Scope scope) {
             return new Target(scope, Set.of(), Set.of(), Set.of());
         }
 
-        /** True when a product matches every given filter. */
+        /**
+         * True when a product matches every given filter.
+         *
+         * @param sku      the product's sku
+         * @param category the product's category, or null; a null category matches only an empty filter
+         * @param brand    the product's brand, or null; a null brand matches only an empty filter
+         * @return whether every non-empty filter holds the product's value
+         */
         public boolean matches(Sku sku, @Nullable String category, @Nullable String brand) {
             return (skus.isEmpty() || skus.contains(sku))
                     && (categories.isEmpty() || category != null && categories.contains(category))
@@ -152,7 +192,12 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
          * @param fraction the fraction off, 0 to 1 ({@code 0.10} for 10 %)
          */
         record Percent(Rate fraction) implements Action {
-            /** Validates. */
+            /**
+             * Validates.
+             *
+             * @param fraction at most {@link Rate#ONE}
+             * @throws CartException {@code INVALID_INPUT} when the fraction is null or above one
+             */
             public Percent {
                 Checks.notNull(fraction, "percent");
                 if (fraction.compareTo(Rate.ONE) > 0) {
@@ -168,7 +213,14 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
          * @param per    per unit, line or order
          */
         record Amount(Money amount, Per per) implements Action {
-            /** Validates. */
+            /**
+             * Validates.
+             *
+             * @param amount 0 to {@link Promotion#MAX_AMOUNT_MINOR} minor units
+             * @param per    not null
+             * @throws CartException {@code INVALID_INPUT} when a component is null or the amount is out of
+             *                       range
+             */
             public Amount {
                 Checks.notNull(amount, "amount");
                 Checks.notNull(per, "per");
@@ -185,7 +237,12 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
          * @param unitPrice the price of one unit
          */
         record FixedPrice(Money unitPrice) implements Action {
-            /** Validates. */
+            /**
+             * Validates.
+             *
+             * @param unitPrice 0 to {@link Promotion#MAX_AMOUNT_MINOR} minor units
+             * @throws CartException {@code INVALID_INPUT} when the price is null or out of range
+             */
             public FixedPrice {
                 Checks.notNull(unitPrice, "unit price");
                 if (unitPrice.isNegative() || unitPrice.minor() > MAX_AMOUNT_MINOR) {
@@ -203,7 +260,14 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
          * @param fraction the fraction off the discounted units (1 for free)
          */
         record BuyXGetY(int buy, int get, Rate fraction) implements Action {
-            /** Validates. */
+            /**
+             * Validates.
+             *
+             * @param buy      at least 1
+             * @param get      at least 1
+             * @param fraction at most {@link Rate#ONE}
+             * @throws CartException {@code INVALID_INPUT} when a component breaks its rule
+             */
             public BuyXGetY {
                 Checks.notNull(fraction, "percent");
                 if (buy < 1 || get < 1 || fraction.compareTo(Rate.ONE) > 0) {
@@ -228,7 +292,18 @@ public record Promotion(String id, @Nullable String code, int priority, Stacking
         /** No condition. */
         public static final Conditions NONE = new Conditions(null, 0, Set.of(), Set.of(), null, null);
 
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param minSubtotal    any amount, or null
+         * @param minQuantity    at least zero
+         * @param customerGroups well-formed texts, no null element; copied
+         * @param countries      well-formed texts, no null element; copied
+         * @param validFrom      any instant, or null
+         * @param validTo        any instant, or null; not compared with {@code validFrom}
+         * @throws CartException {@code INVALID_INPUT} when a set is null or holds a null or ill-formed text, or
+         *                       {@code minQuantity} is negative
+         */
         public Conditions {
             customerGroups = Checks.textSetOf(customerGroups, "customer groups");
             countries = Checks.textSetOf(countries, "countries");

@@ -20,7 +20,14 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
     /** One (100 %). */
     public static final Rate ONE = new Rate(1, 0);
 
-    /** Validates the range. */
+    /**
+     * Validates the range.
+     *
+     * @param unscaled at least zero, and at most 1000000 once divided by {@code 10^scale}
+     * @param scale    0 to {@link #MAX_SCALE}
+     * @throws CartException {@code INVALID_INPUT} when the value is negative or above 1000000, or the scale is
+     *                       out of range
+     */
     public Rate {
         if (unscaled < 0) {
             throw CartException.invalidInput("a rate must not be negative");
@@ -35,7 +42,15 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
 
     /**
      * Parses a decimal fraction such as {@code "0.19"}. The text is bounded before any arithmetic
-     * (see {@link Checks#decimal}), so a hostile exponent costs nothing.
+     * (see {@link Checks#decimal}), so a hostile exponent costs nothing. Trailing zeros are dropped:
+     * {@code "0.190"} gives the rate {@code 0.19} with scale 2.
+     *
+     * @param fraction the fraction, such as {@code "0.19"} or {@code "1e-2"}; surrounding white space is
+     *                 ignored
+     * @return the exact rate
+     * @throws CartException {@code INVALID_INPUT} when the text is null or not a bounded decimal, or the
+     *                       value is negative, above 1000000 or needs more than {@link #MAX_SCALE}
+     *                       fraction digits
      */
     public static Rate parse(String fraction) {
         BigDecimal stripped = Checks.decimal(fraction, "rate").stripTrailingZeros();
@@ -48,23 +63,43 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
         }
     }
 
-    /** Parses a percentage such as {@code "10"} or {@code "12.5"} into the fraction {@code 0.10}, {@code 0.125}. */
+    /**
+     * Parses a percentage such as {@code "10"} or {@code "12.5"} into the fraction {@code 0.10}, {@code 0.125}.
+     *
+     * @param percent the percentage, read as by {@link #parse}
+     * @return the percentage divided by 100
+     * @throws CartException {@code INVALID_INPUT} when {@link #parse} fails on the text or the fraction
+     *                       needs more than {@link #MAX_SCALE} fraction digits (a percentage with more
+     *                       than 10)
+     */
     public static Rate percent(String percent) {
         Rate p = parse(percent);
         return new Rate(p.unscaled, p.scale + 2);
     }
 
-    /** The rate as a decimal (for formatting and JSON only). */
+    /**
+     * The rate as a decimal (for formatting and JSON only).
+     *
+     * @return {@code unscaled / 10^scale}, with {@link #scale()} fraction digits
+     */
     public BigDecimal toDecimal() {
         return BigDecimal.valueOf(unscaled, scale);
     }
 
-    /** {@code 10^scale}, the denominator. */
+    /**
+     * {@code 10^scale}, the denominator.
+     *
+     * @return {@code 10^scale}, 1 to {@code 10^12}
+     */
     public long denominator() {
         return pow10(scale);
     }
 
-    /** True when zero. */
+    /**
+     * True when zero.
+     *
+     * @return whether {@link #unscaled()} is zero
+     */
     public boolean isZero() {
         return unscaled == 0;
     }
@@ -72,6 +107,11 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
     /**
      * The same value with the given larger or equal scale, at most {@link #MAX_SCALE}. Cannot
      * overflow: a rate is at most 10^6, so its digits at scale 12 stay below 10^18.
+     *
+     * @param newScale from {@link #scale()} to {@link #MAX_SCALE}
+     * @return an equal rate at {@code newScale}
+     * @throws CartException {@code INVALID_INPUT} when {@code newScale} is below {@link #scale()} or above
+     *                       {@link #MAX_SCALE}
      */
     public Rate withScale(int newScale) {
         if (newScale < scale || newScale > MAX_SCALE) {
@@ -84,6 +124,10 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
      * Exact sum of rates (used for several non-compounding tax rates on one base). Two rates of at
      * most 10^6 sum below 2 * 10^18, so the addition cannot overflow; a sum over 10^6 fails as any
      * such rate does.
+     *
+     * @param other the rate to add
+     * @return the sum, at the larger of the two scales
+     * @throws CartException {@code INVALID_INPUT} when {@code other} is null or the sum is above 1000000
      */
     public Rate plus(Rate other) {
         Checks.notNull(other, "rate");
@@ -94,6 +138,8 @@ public record Rate(long unscaled, int scale) implements Comparable<Rate> {
     /**
      * {@code 10^n} for {@code 0 <= n <= 18}.
      *
+     * @param n the exponent
+     * @return {@code 10^n}
      * @throws CartException {@code INVALID_INPUT} for any other {@code n}
      */
     public static long pow10(int n) {

@@ -11,7 +11,14 @@ import java.time.Instant;
  * @param expiresAt after this instant it can no longer be redeemed
  */
 public record RecoveryToken(String tokenHash, Instant issuedAt, Instant expiresAt) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param tokenHash a {@linkplain Checks#text text} of at most 128 characters
+     * @param issuedAt  not null
+     * @param expiresAt not null; not compared with {@code issuedAt}
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component breaks its rule
+     */
     public RecoveryToken {
         Checks.text(tokenHash, "recovery token hash", 128);
         Checks.notNull(issuedAt, "issued at");

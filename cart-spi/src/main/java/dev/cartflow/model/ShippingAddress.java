@@ -20,7 +20,18 @@ public record ShippingAddress(@Nullable String subdivision, @Nullable String pos
     /** The most street lines an address holds. */
     public static final int MAX_STREET_LINES = 4;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param subdivision a {@linkplain Checks#region region name} (ASCII letters, digits, {@code -} and
+     *                    {@code _}), or null
+     * @param postalCode  a {@linkplain Checks#text text} of at most 16 characters, or null
+     * @param city        a {@linkplain Checks#text text} of at most 128 characters, or null
+     * @param streetLines at most {@value #MAX_STREET_LINES}, each a {@linkplain Checks#text text} of at most
+     *                    256 characters; copied
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component breaks its rule; the
+     *                                          message never repeats the value
+     */
     public ShippingAddress {
         if (subdivision != null) {
             Checks.region(subdivision, "subdivision");

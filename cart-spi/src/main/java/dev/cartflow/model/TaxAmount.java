@@ -7,7 +7,13 @@ package dev.cartflow.model;
  * @param amount the tax at that rate
  */
 public record TaxAmount(Rate rate, Money amount) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param rate   not null
+     * @param amount not null
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a component is null
+     */
     public TaxAmount {
         Checks.notNull(rate, "rate");
         Checks.notNull(amount, "amount");
