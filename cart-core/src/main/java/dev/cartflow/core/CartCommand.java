@@ -27,7 +27,14 @@ public sealed interface CartCommand {
      * @param warehouse where from; null means {@link LineItem#DEFAULT_WAREHOUSE}
      */
     record AddItem(Sku sku, int quantity, String warehouse) implements LineCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param sku       the product; not null ({@code INVALID_INPUT})
+         * @param quantity  units to add, checked by the engine ({@code INVALID_QUANTITY} unless positive)
+         * @param warehouse null for {@link LineItem#DEFAULT_WAREHOUSE}, else 1 to 64 characters, not blank,
+         *                  without control characters
+         */
         public AddItem {
             if (sku == null) {
                 throw CartException.invalidInput("sku is required");
@@ -35,7 +42,12 @@ public sealed interface CartCommand {
             warehouse = Shapes.warehouse(warehouse);
         }
 
-        /** Adds units from the default warehouse. */
+        /**
+         * Adds units from the default warehouse.
+         *
+         * @param sku      the product
+         * @param quantity units to add
+         */
         public AddItem(Sku sku, int quantity) {
             this(sku, quantity, null);
         }
@@ -48,7 +60,13 @@ public sealed interface CartCommand {
      * @param quantity the new quantity
      */
     record SetQuantity(LineId lineId, int quantity) implements LineCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param lineId   the line; not null ({@code INVALID_INPUT})
+         * @param quantity the new quantity, checked by the engine (0 removes the line, a negative one is
+         *                 {@code INVALID_QUANTITY})
+         */
         public SetQuantity {
             if (lineId == null) {
                 throw CartException.invalidInput("line id is required");
@@ -62,7 +80,11 @@ public sealed interface CartCommand {
      * @param lineIds the lines
      */
     record RemoveLines(List<LineId> lineIds) implements LineCommand {
-        /** Validates the shape and copies. */
+        /**
+         * Validates the shape and copies.
+         *
+         * @param lineIds 1 to 500 ids, none null ({@code INVALID_INPUT} else); copied
+         */
         public RemoveLines {
             if (lineIds == null || lineIds.isEmpty() || lineIds.stream().anyMatch(java.util.Objects::isNull)) {
                 throw CartException.invalidInput("at least one line id is required");
@@ -80,7 +102,11 @@ public sealed interface CartCommand {
      * @param changes the changes
      */
     record Bulk(List<LineCommand> changes) implements CartCommand {
-        /** Validates the shape and copies. */
+        /**
+         * Validates the shape and copies.
+         *
+         * @param changes 1 to 500 line commands, none null ({@code INVALID_INPUT} else); copied
+         */
         public Bulk {
             if (changes == null || changes.isEmpty() || changes.stream().anyMatch(java.util.Objects::isNull)) {
                 throw CartException.invalidInput("at least one change is required");
@@ -102,7 +128,12 @@ public sealed interface CartCommand {
      * @param code the code as typed
      */
     record ApplyCode(String code) implements CartCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param code the code; stripped of surrounding white space, then 1 to 64 characters, not blank,
+         *             without control characters
+         */
         public ApplyCode {
             code = Shapes.code(code);
         }
@@ -114,7 +145,12 @@ public sealed interface CartCommand {
      * @param code the code
      */
     record RemoveCode(String code) implements CartCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param code the code; stripped of surrounding white space, then 1 to 64 characters, not blank,
+         *             without control characters
+         */
         public RemoveCode {
             code = Shapes.code(code);
         }
@@ -126,7 +162,11 @@ public sealed interface CartCommand {
      * @param methodId the method id, or null
      */
     record SelectShipping(String methodId) implements CartCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param methodId null for none, else 1 to 64 characters, not blank, without control characters
+         */
         public SelectShipping {
             if (methodId != null) {
                 Shapes.text(methodId, "shipping method", 64);
@@ -141,7 +181,11 @@ public sealed interface CartCommand {
      * @param country ISO 3166-1 alpha-2
      */
     record ChangeCountry(String country) implements CartCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param country two upper-case ASCII letters ({@code INVALID_INPUT} else)
+         */
         public ChangeCountry {
             Shapes.country(country);
         }
@@ -153,7 +197,12 @@ public sealed interface CartCommand {
      * @param json a JSON object, at most the engine's metadata limit in UTF-8 bytes
      */
     record SetMetadata(String json) implements CartCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param json not null ({@code INVALID_INPUT}); the engine then refuses, also with
+         *             {@code INVALID_INPUT}, anything but one JSON object within the metadata limit
+         */
         public SetMetadata {
             if (json == null) {
                 throw CartException.invalidInput("metadata is required");
@@ -177,7 +226,13 @@ public sealed interface CartCommand {
      */
     record ChangeAddress(String country, dev.cartflow.model.ShippingAddress address, String billingCountry)
             implements CartCommand {
-        /** Validates the shape. */
+        /**
+         * Validates the shape.
+         *
+         * @param country        null, or two upper-case ASCII letters ({@code INVALID_INPUT} else)
+         * @param address        the address, or null
+         * @param billingCountry null, or two upper-case ASCII letters ({@code INVALID_INPUT} else)
+         */
         public ChangeAddress {
             if (country != null) {
                 Shapes.country(country);

@@ -36,7 +36,11 @@ import java.util.Optional;
  */
 public interface CartEngine {
 
-    /** A builder wiring every SPI explicitly. */
+    /**
+     * A builder wiring every SPI explicitly.
+     *
+     * @return a new builder with every default set; repository, catalog and pricing still to give
+     */
     static CartEngineBuilder builder() {
         return new CartEngineBuilder();
     }
@@ -167,37 +171,100 @@ public interface CartEngine {
      */
     HealthReport health();
 
-    /** Adds units from the default warehouse, re-applied on concurrent changes. */
+    /**
+     * Adds units from the default warehouse, re-applied on concurrent changes: {@link #execute} with
+     * {@link CartCommand.AddItem} and {@link Mutation#none()}. The same sku already on the cart grows
+     * its line.
+     *
+     * @param actor    who asks
+     * @param id       the cart
+     * @param sku      the product
+     * @param quantity units to add: positive ({@code INVALID_QUANTITY} else), keeping the line a multiple
+     *                 of the product's step and within its minimum and maximum ({@code QUANTITY_LIMIT})
+     * @return the cart after the change
+     */
     default Cart addItem(Actor actor, CartId id, Sku sku, int quantity) {
         return execute(actor, id, new AddItem(sku, quantity), Mutation.none());
     }
 
-    /** Sets a line's quantity (0 removes it). */
+    /**
+     * Sets a line's quantity (0 removes it), re-applied on concurrent changes: {@link #execute} with
+     * {@link CartCommand.SetQuantity} and {@link Mutation#none()}. Lowering a line is allowed when
+     * stock is short, but not below the product's minimum or off its step.
+     *
+     * @param actor    who asks
+     * @param id       the cart
+     * @param lineId   a line on the cart ({@code INVALID_INPUT} when it is not)
+     * @param quantity the new quantity, 0 or more ({@code INVALID_QUANTITY} when negative)
+     * @return the cart after the change (the same cart when the quantity is unchanged)
+     */
     default Cart setQuantity(Actor actor, CartId id, LineId lineId, int quantity) {
         return execute(actor, id, new SetQuantity(lineId, quantity), Mutation.none());
     }
 
-    /** Removes lines. */
+    /**
+     * Removes lines, re-applied on concurrent changes: {@link #execute} with
+     * {@link CartCommand.RemoveLines} and {@link Mutation#none()}. Ids not on the cart are ignored.
+     *
+     * @param actor   who asks
+     * @param id      the cart
+     * @param lineIds one to 500 line ids, none null ({@code INVALID_INPUT} else)
+     * @return the cart after the change (the same cart when no id was on it)
+     */
     default Cart removeLines(Actor actor, CartId id, LineId... lineIds) {
         return execute(actor, id, new RemoveLines(List.of(lineIds)), Mutation.none());
     }
 
-    /** Removes every line and code. */
+    /**
+     * Removes every line and code: {@link #execute} with {@link CartCommand.Clear} and
+     * {@link Mutation#none()}.
+     *
+     * @param actor who asks
+     * @param id    the cart
+     * @return the cart after the change
+     */
     default Cart clear(Actor actor, CartId id) {
         return execute(actor, id, new Clear(), Mutation.none());
     }
 
-    /** Applies a coupon code. */
+    /**
+     * Applies a coupon code: {@link #execute} with {@link CartCommand.ApplyCode} and
+     * {@link Mutation#none()}. Codes match case-insensitively; a code already on the cart changes
+     * nothing, and a code that does not apply yet stays on the cart as {@code NOT_APPLICABLE}.
+     *
+     * @param actor who asks
+     * @param id    the cart
+     * @param code  the code as typed, at most 64 characters after stripping; an unknown code is
+     *              {@code PROMOTION_NOT_FOUND}, one beyond {@link CartLimits#maxCodes()} {@code CART_LIMIT}
+     * @return the cart after the change
+     */
     default Cart applyCode(Actor actor, CartId id, String code) {
         return execute(actor, id, new ApplyCode(code), Mutation.none());
     }
 
-    /** Removes a coupon code. */
+    /**
+     * Removes a coupon code: {@link #execute} with {@link CartCommand.RemoveCode} and
+     * {@link Mutation#none()}.
+     *
+     * @param actor who asks
+     * @param id    the cart
+     * @param code  the code, matched case-insensitively; a code not on the cart changes nothing
+     * @return the cart after the change
+     */
     default Cart removeCode(Actor actor, CartId id, String code) {
         return execute(actor, id, new RemoveCode(code), Mutation.none());
     }
 
-    /** Selects a shipping method. */
+    /**
+     * Selects a shipping method: {@link #execute} with {@link CartCommand.SelectShipping} and
+     * {@link Mutation#none()}.
+     *
+     * @param actor    who asks
+     * @param id       the cart
+     * @param methodId the method's id, or null for none; a method that is unknown or does not ship the
+     *                 cart's lines to its country is {@code SHIPPING_NOT_AVAILABLE}
+     * @return the cart after the change
+     */
     default Cart selectShipping(Actor actor, CartId id, String methodId) {
         return execute(actor, id, new SelectShipping(methodId), Mutation.none());
     }

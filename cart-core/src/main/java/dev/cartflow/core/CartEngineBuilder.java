@@ -40,7 +40,8 @@ import java.util.Map;
 /**
  * Wires a {@link CartEngine}. Every collaborator is given explicitly; nothing is discovered or read
  * from the environment. Required: {@link #repository}, {@link #catalog} and {@link #pricing}. Each
- * setter validates its argument once; {@link #build()} may be called more than once.
+ * setter validates its argument once (a null collaborator is {@code INVALID_INPUT}); {@link #build()}
+ * may be called more than once.
  */
 public final class CartEngineBuilder {
     CartRepository repository;
@@ -93,7 +94,12 @@ public final class CartEngineBuilder {
     CartEngineBuilder() {
     }
 
-    /** Where carts are stored (required). */
+    /**
+     * Where carts are stored (required).
+     *
+     * @param repository the cart store; not null ({@code INVALID_INPUT})
+     * @return this builder
+     */
     public CartEngineBuilder repository(CartRepository repository) {
         this.repository = required(repository, "repository");
         return this;
@@ -102,6 +108,10 @@ public final class CartEngineBuilder {
     /**
      * The store of cart events for {@link CartEngine#changesSince}; by default the repository, when
      * it is a {@link CartEventLog}.
+     *
+     * @param eventLog the event store; not null. Without one (and with a repository that is not a
+     *                 {@link CartEventLog}) {@link CartEngine#changesSince} fails with {@code INTERNAL}
+     * @return this builder
      */
     public CartEngineBuilder eventLog(CartEventLog eventLog) {
         this.eventLog = required(eventLog, "event log");
@@ -111,37 +121,67 @@ public final class CartEngineBuilder {
     /**
      * The scans and deletes of the maintenance jobs; by default the repository, when it is a
      * {@link CartMaintenanceStore}.
+     *
+     * @param maintenanceStore the store of the batch jobs; not null. Without one (and with a repository
+     *                         that is not a {@link CartMaintenanceStore}) {@link CartMaintenance} fails with
+     *                         {@code INTERNAL}
+     * @return this builder
      */
     public CartEngineBuilder maintenanceStore(CartMaintenanceStore maintenanceStore) {
         this.maintenanceStore = required(maintenanceStore, "maintenance store");
         return this;
     }
 
-    /** The catalog (required). */
+    /**
+     * The catalog (required).
+     *
+     * @param catalog the products; not null
+     * @return this builder
+     */
     public CartEngineBuilder catalog(CatalogProvider catalog) {
         this.catalog = required(catalog, "catalog");
         return this;
     }
 
-    /** The prices (required). */
+    /**
+     * The prices (required).
+     *
+     * @param pricing the unit prices; not null
+     * @return this builder
+     */
     public CartEngineBuilder pricing(PricingProvider pricing) {
         this.pricing = required(pricing, "pricing");
         return this;
     }
 
-    /** Resolves tax categories quoted by the pricing provider; by default categories are untaxed. */
+    /**
+     * Resolves tax categories quoted by the pricing provider; by default categories are untaxed.
+     *
+     * @param tax the tax rates per country and category; not null
+     * @return this builder
+     */
     public CartEngineBuilder tax(TaxProvider tax) {
         this.tax = required(tax, "tax");
         return this;
     }
 
-    /** Converts quotes in another currency; by default such a quote is a {@code CURRENCY_MISMATCH}. */
+    /**
+     * Converts quotes in another currency; by default such a quote is a {@code CURRENCY_MISMATCH}.
+     *
+     * @param exchangeRates the rates; not null
+     * @return this builder
+     */
     public CartEngineBuilder exchangeRates(ExchangeRateProvider exchangeRates) {
         this.exchangeRates = required(exchangeRates, "exchange rates");
         return this;
     }
 
-    /** Stock; by default stock is not tracked. */
+    /**
+     * Stock; by default stock is not tracked.
+     *
+     * @param inventory the stock levels; not null
+     * @return this builder
+     */
     public CartEngineBuilder inventory(InventoryProvider inventory) {
         this.inventory = required(inventory, "inventory");
         return this;
@@ -150,43 +190,78 @@ public final class CartEngineBuilder {
     /**
      * Stock reservations made at checkout; by default the inventory when it is a
      * {@link StockReservations}, else none (a host with only a stock feed).
+     *
+     * @param reservations where checkout reserves stock; not null
+     * @return this builder
      */
     public CartEngineBuilder reservations(StockReservations reservations) {
         this.reservations = required(reservations, "reservations");
         return this;
     }
 
-    /** Promotions; by default there are none. */
+    /**
+     * Promotions; by default there are none.
+     *
+     * @param promotions the automatic and code promotions; not null
+     * @return this builder
+     */
     public CartEngineBuilder promotions(PromotionProvider promotions) {
         this.promotions = required(promotions, "promotions");
         return this;
     }
 
-    /** Redemption counting; by default in memory. */
+    /**
+     * Redemption counting; by default in memory.
+     *
+     * @param promotionUsage the redemption counts of {@code maxUses} and {@code maxUsesPerCustomer};
+     *                       not null. The in-memory default counts per engine, so give several instances
+     *                       one shared store
+     * @return this builder
+     */
     public CartEngineBuilder promotionUsage(PromotionUsageStore promotionUsage) {
         this.promotionUsage = required(promotionUsage, "promotion usage");
         return this;
     }
 
-    /** Shipping methods; by default there are none. */
+    /**
+     * Shipping methods; by default there are none.
+     *
+     * @param shipping the shipping methods; not null
+     * @return this builder
+     */
     public CartEngineBuilder shipping(ShippingProvider shipping) {
         this.shipping = required(shipping, "shipping");
         return this;
     }
 
-    /** Receives events after each stored change; by default none. */
+    /**
+     * Receives events after each stored change; by default none.
+     *
+     * @param events the publisher; not null
+     * @return this builder
+     */
     public CartEngineBuilder events(CartEventPublisher events) {
         this.events = required(events, "events");
         return this;
     }
 
-    /** The clock for expiry, validity windows and timestamps; by default the UTC system clock. */
+    /**
+     * The clock for expiry, validity windows and timestamps; by default the UTC system clock.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
     public CartEngineBuilder clock(Clock clock) {
         this.clock = required(clock, "clock");
         return this;
     }
 
-    /** Tax mode, tax calculation and rounding; by default net prices, per line, HALF_EVEN. */
+    /**
+     * Tax mode, tax calculation and rounding; by default net prices, per line, HALF_EVEN.
+     *
+     * @param pricingPolicy the policy; not null
+     * @return this builder
+     */
     public CartEngineBuilder pricingPolicy(PricingPolicy pricingPolicy) {
         this.pricingPolicy = required(pricingPolicy, "pricing policy");
         return this;
@@ -198,25 +273,46 @@ public final class CartEngineBuilder {
         return this;
     }
 
-    /** Per-cart limits. */
+    /**
+     * Per-cart limits.
+     *
+     * @param limits the limits of shopping carts, and of every kind without its own; not null.
+     *               Default {@link CartLimits#DEFAULT}
+     * @return this builder
+     */
     public CartEngineBuilder limits(CartLimits limits) {
         this.limits = required(limits, "limits");
         return this;
     }
 
-    /** How long a guest cart lives after its last change; default 30 days. */
+    /**
+     * How long a guest cart lives after its last change; default 30 days.
+     *
+     * @param ttl positive ({@code INVALID_INPUT} else)
+     * @return this builder
+     */
     public CartEngineBuilder guestTtl(Duration ttl) {
         this.guestTtl = positive(ttl, "guest ttl");
         return this;
     }
 
-    /** How long a customer cart lives after its last change; default 90 days. */
+    /**
+     * How long a customer cart lives after its last change; default 90 days.
+     *
+     * @param ttl positive ({@code INVALID_INPUT} else)
+     * @return this builder
+     */
     public CartEngineBuilder customerTtl(Duration ttl) {
         this.customerTtl = positive(ttl, "customer ttl");
         return this;
     }
 
-    /** How long an idempotency key is remembered; default 24 hours. */
+    /**
+     * How long an idempotency key is remembered; default 24 hours.
+     *
+     * @param ttl positive ({@code INVALID_INPUT} else)
+     * @return this builder
+     */
     public CartEngineBuilder idempotencyTtl(Duration ttl) {
         this.idempotencyTtl = positive(ttl, "idempotency ttl");
         return this;
@@ -226,13 +322,21 @@ public final class CartEngineBuilder {
      * How long a mutation without an expected version keeps re-applying itself after concurrent
      * changes before it gives up with {@code VERSION_CONFLICT}; default 5 seconds. A time budget
      * rather than a count, because on a hot cart most attempts conflict.
+     *
+     * @param budget positive ({@code INVALID_INPUT} else)
+     * @return this builder
      */
     public CartEngineBuilder conflictRetryBudget(Duration budget) {
         this.conflictRetryBudget = positive(budget, "conflict retry budget");
         return this;
     }
 
-    /** Largest metadata JSON in UTF-8 bytes; default 4096. */
+    /**
+     * Largest metadata JSON in UTF-8 bytes; default 4096.
+     *
+     * @param bytes the limit, at least 2 (the empty object {@code {}}); {@code INVALID_INPUT} below
+     * @return this builder
+     */
     public CartEngineBuilder maxMetadataBytes(int bytes) {
         if (bytes < 2) {
             throw CartException.invalidInput("metadata limit must be at least 2 bytes");
@@ -243,7 +347,12 @@ public final class CartEngineBuilder {
 
     // --- observability ---
 
-    /** Told of every operation, provider call, retry and business event; by default nobody. */
+    /**
+     * Told of every operation, provider call, retry and business event; by default nobody.
+     *
+     * @param observer the observer; not null. Its exceptions are swallowed, never failing an operation
+     * @return this builder
+     */
     public CartEngineBuilder observer(CartObserver observer) {
         this.observer = required(observer, "observer");
         return this;
@@ -253,6 +362,9 @@ public final class CartEngineBuilder {
      * A part {@link CartEngine#health()} also asks (the outbox, a cache, a service the host relies
      * on); repeatable. The repository, and any repository or provider that is a
      * {@link HealthContributor} itself, are asked without being added here.
+     *
+     * @param contributor one more part; not null
+     * @return this builder
      */
     public CartEngineBuilder healthContributor(HealthContributor contributor) {
         this.healthContributors.add(required(contributor, "health contributor"));
@@ -268,6 +380,9 @@ public final class CartEngineBuilder {
      * {@code PROVIDER_UNAVAILABLE} and the cart stays as it was, so that a shop never silently
      * charges a stale price. Fallbacks of the catalog, the stock levels or the redemption counts
      * never block a checkout (its reservation and redemption are the authoritative checks).
+     *
+     * @param accept true to let such a cart check out
+     * @return this builder
      */
     public CartEngineBuilder checkoutWithFallbacks(boolean accept) {
         this.checkoutWithFallbacks = accept;
@@ -279,13 +394,21 @@ public final class CartEngineBuilder {
     /**
      * What guests may do and what an operation requires of them (see {@link SecurityPolicy}); by
      * default {@link SecurityPolicy#DEFAULT}.
+     *
+     * @param policy the policy; not null
+     * @return this builder
      */
     public CartEngineBuilder security(SecurityPolicy policy) {
         this.security = required(policy, "security policy");
         return this;
     }
 
-    /** Where privileged and security-relevant actions are recorded; by default nowhere. */
+    /**
+     * Where privileged and security-relevant actions are recorded; by default nowhere.
+     *
+     * @param audit the audit log; not null
+     * @return this builder
+     */
     public CartEngineBuilder audit(AuditLog audit) {
         this.audit = required(audit, "audit log");
         return this;
@@ -296,6 +419,9 @@ public final class CartEngineBuilder {
     /**
      * The rate limits per operation, per actor and per cart; none by default. A call over a limit
      * fails with {@code RATE_LIMITED} and a retry-after, and changes nothing.
+     *
+     * @param rateLimits the limits; not null
+     * @return this builder
      */
     public CartEngineBuilder rateLimits(RateLimits rateLimits) {
         this.rateLimits = required(rateLimits, "rate limits");
@@ -307,6 +433,9 @@ public final class CartEngineBuilder {
      * {@link InMemoryRateLimiter} on the engine's clock (one instance; it needs bucket4j on the class
      * path). Give every instance of a shop the same shared limiter (cart-redis) and the same
      * {@link #pseudonymKey} so that the limits hold across instances.
+     *
+     * @param rateLimiter the limiter; not null
+     * @return this builder
      */
     public CartEngineBuilder rateLimiter(RateLimiter rateLimiter) {
         this.rateLimiter = required(rateLimiter, "rate limiter");
@@ -338,6 +467,9 @@ public final class CartEngineBuilder {
      * The secret key of the keyed pseudonyms that stand for customers in logs, metrics and the
      * audit trail (HMAC-SHA256, at least 16 bytes). Give every instance of a shop the same key so
      * that a customer's audit entries can be found for an erasure; by default a random key per engine.
+     *
+     * @param key the key, at least 16 bytes ({@code INVALID_INPUT} else); copied
+     * @return this builder
      */
     public CartEngineBuilder pseudonymKey(byte[] key) {
         if (key == null || key.length < 16) {
@@ -351,6 +483,9 @@ public final class CartEngineBuilder {
      * The data-residency region this engine serves: new carts are created in it with ids carrying its
      * code, carts of another region are {@code ACCESS_DENIED} (docs/data-protection.md, "Data
      * residency"). By default none: carts get the region their {@link NewCart} names, or none.
+     *
+     * @param region the region; not null
+     * @return this builder
      */
     public CartEngineBuilder region(Region region) {
         this.region = required(region, "region");
@@ -359,7 +494,12 @@ public final class CartEngineBuilder {
 
     // --- addresses and the customer ---
 
-    /** Customer profiles (group, tax exemption); by default none: a cart keeps its group, everyone pays tax. */
+    /**
+     * Customer profiles (group, tax exemption); by default none: a cart keeps its group, everyone pays tax.
+     *
+     * @param customers the profiles; not null
+     * @return this builder
+     */
     public CartEngineBuilder customers(CustomerProvider customers) {
         this.customers = required(customers, "customers");
         return this;
@@ -367,7 +507,13 @@ public final class CartEngineBuilder {
 
     // --- several carts ---
 
-    /** The limits of one kind of cart; a kind without its own has {@link #limits(CartLimits)}, which SHOPPING sets. */
+    /**
+     * The limits of one kind of cart; a kind without its own has {@link #limits(CartLimits)}, which SHOPPING sets.
+     *
+     * @param kind   the kind; {@code SHOPPING} sets the same limits as {@link #limits(CartLimits)}
+     * @param limits its limits; not null
+     * @return this builder
+     */
     public CartEngineBuilder limits(dev.cartflow.model.CartKind kind, CartLimits limits) {
         if (required(kind, "cart kind") == dev.cartflow.model.CartKind.SHOPPING) {
             return limits(limits);
@@ -378,7 +524,12 @@ public final class CartEngineBuilder {
 
     // --- shared carts ---
 
-    /** Participants per shared cart and the longest invitation; {@link ShareSettings#DEFAULT} by default. */
+    /**
+     * Participants per shared cart and the longest invitation; {@link ShareSettings#DEFAULT} by default.
+     *
+     * @param settings the settings; not null
+     * @return this builder
+     */
     public CartEngineBuilder sharing(ShareSettings settings) {
         this.sharing = required(settings, "share settings");
         return this;
@@ -386,13 +537,22 @@ public final class CartEngineBuilder {
 
     // --- recovery and freezing ---
 
-    /** Recovery links' time to live and freeze times; {@link FreezeAndRecoverySettings#DEFAULT} by default. */
+    /**
+     * Recovery links' time to live and freeze times; {@link FreezeAndRecoverySettings#DEFAULT} by default.
+     *
+     * @param settings the settings; not null
+     * @return this builder
+     */
     public CartEngineBuilder freezeAndRecovery(FreezeAndRecoverySettings settings) {
         this.freezeAndRecovery = required(settings, "freeze and recovery settings");
         return this;
     }
 
-    /** Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing. */
+    /**
+     * Builds the engine; fails with {@code INVALID_INPUT} when a required collaborator is missing.
+     *
+     * @return a new engine over the collaborators and settings given so far
+     */
     public CartEngine build() {
         return EngineWiring.wire(this);
     }

@@ -19,7 +19,15 @@ public record CartLimits(int maxLines, long maxTotalQuantity, Money maxSubtotal,
     /** Generous defaults: 200 lines, 10,000 units, no subtotal limit, {@value #DEFAULT_MAX_CODES} codes. */
     public static final CartLimits DEFAULT = new CartLimits(200, 10_000, null, DEFAULT_MAX_CODES);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param maxLines         at least 1
+     * @param maxTotalQuantity at least 1
+     * @param maxSubtotal      not negative, or null
+     * @param maxCodes         at least 1
+     * @throws CartException {@code INVALID_INPUT} when a limit is out of range
+     */
     public CartLimits {
         if (maxLines < 1 || maxTotalQuantity < 1 || maxSubtotal != null && maxSubtotal.isNegative() || maxCodes < 1) {
             throw CartException.invalidInput("limits must be positive");

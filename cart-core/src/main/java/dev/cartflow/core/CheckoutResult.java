@@ -13,7 +13,15 @@ import java.util.List;
  * @param redeemed      ids of the promotions whose redemption was counted
  */
 public record CheckoutResult(Cart cart, PricedCart priced, String reservationId, List<String> redeemed) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param cart          the checked-out cart
+     * @param priced        its final prices
+     * @param reservationId the id the engine passed to {@code StockReservations.reserve}, also when no
+     *                      reservations are configured
+     * @param redeemed      the promotion ids, not null; copied
+     */
     public CheckoutResult {
         redeemed = List.copyOf(redeemed);
     }

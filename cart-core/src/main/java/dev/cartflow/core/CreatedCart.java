@@ -11,7 +11,11 @@ import dev.cartflow.model.Cart;
  * @param token the guest's secret token (give it to the guest, e.g. in an HttpOnly cookie)
  */
 public record CreatedCart(Cart cart, String token) {
-    /** The actor to use for this guest's later operations. */
+    /**
+     * The actor to use for this guest's later operations.
+     *
+     * @return {@link Actor#guest(String)} with this token
+     */
     public Actor actor() {
         return Actor.guest(token);
     }

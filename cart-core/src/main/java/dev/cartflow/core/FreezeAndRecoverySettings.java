@@ -16,7 +16,15 @@ public record FreezeAndRecoverySettings(Duration recoveryTtl, Duration defaultFr
     public static final FreezeAndRecoverySettings DEFAULT = new FreezeAndRecoverySettings(Duration.ofDays(7),
             Duration.ofMinutes(15), Duration.ofHours(2));
 
-    /** Validates: every duration positive, the default freeze not longer than the maximum. */
+    /**
+     * Validates: every duration positive, the default freeze not longer than the maximum.
+     *
+     * @param recoveryTtl   positive
+     * @param defaultFreeze positive, at most {@code maxFreeze}
+     * @param maxFreeze     positive
+     * @throws CartException {@code INVALID_INPUT} when a duration is null or not positive, or the default is longer
+     *                       than the maximum
+     */
     public FreezeAndRecoverySettings {
         positive(recoveryTtl, "recovery ttl");
         positive(defaultFreeze, "default freeze");

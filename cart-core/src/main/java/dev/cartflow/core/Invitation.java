@@ -16,7 +16,11 @@ import java.time.Instant;
  * @param expiresAt     after this instant the token grants nothing
  */
 public record Invitation(Cart cart, String participantId, String token, Instant expiresAt) {
-    /** The actor the invited person acts as. */
+    /**
+     * The actor the invited person acts as.
+     *
+     * @return {@link Actor#participant(String)} with this token
+     */
     public Actor actor() {
         return Actor.participant(token);
     }

@@ -15,7 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param quantity units to move, at least one and at most the line's quantity; null for the whole line
  */
 public record LineMove(CartId from, LineId lineId, CartId to, @Nullable Integer quantity) {
-    /** Validates the shape; the quantity is checked by the engine ({@code INVALID_QUANTITY}), like an add's. */
+    /**
+     * Validates the shape; the quantity is checked by the engine ({@code INVALID_QUANTITY}), like an add's.
+     *
+     * @param from     the source cart; not null
+     * @param lineId   the line; not null
+     * @param to       the target cart; not null and not {@code from}
+     * @param quantity units to move, or null for the whole line
+     * @throws CartException {@code INVALID_INPUT} when a cart or the line is missing, or both carts are one
+     */
     public LineMove {
         if (from == null || lineId == null || to == null) {
             throw CartException.invalidInput("a move needs its source cart, line and target cart");

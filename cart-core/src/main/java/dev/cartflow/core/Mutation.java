@@ -17,7 +17,14 @@ import dev.cartflow.error.CartException;
 public record Mutation(Long expectedVersion, String idempotencyKey, String correlationId) {
     private static final Mutation NONE = new Mutation(null, null, null);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param expectedVersion at least 1, or null
+     * @param idempotencyKey  1 to 128 characters, not blank, without control characters, or null
+     * @param correlationId   1 to 128 characters, not blank, without control characters, or null
+     * @throws CartException {@code INVALID_INPUT} when a value is out of shape
+     */
     public Mutation {
         if (expectedVersion != null && expectedVersion < 1) {
             throw CartException.invalidInput("expected version must be at least 1");
@@ -40,27 +47,52 @@ public record Mutation(Long expectedVersion, String idempotencyKey, String corre
         this(expectedVersion, idempotencyKey, null);
     }
 
-    /** No expected version, no idempotency key. */
+    /**
+     * No expected version, no idempotency key.
+     *
+     * @return the shared options that expect no version and carry no key
+     */
     public static Mutation none() {
         return NONE;
     }
 
-    /** Strict: fail with {@code VERSION_CONFLICT} unless the cart is at this version. */
+    /**
+     * Strict: fail with {@code VERSION_CONFLICT} unless the cart is at this version.
+     *
+     * @param version the version the caller saw, at least 1 ({@code INVALID_INPUT} else)
+     * @return the options
+     */
     public static Mutation expecting(long version) {
         return new Mutation(version, null);
     }
 
-    /** Retry-safe with this key. */
+    /**
+     * Retry-safe with this key.
+     *
+     * @param key the key, 1 to 128 characters, not blank, no control characters
+     *            ({@code INVALID_INPUT} else)
+     * @return the options, without an expected version
+     */
     public static Mutation idempotent(String key) {
         return new Mutation(null, key);
     }
 
-    /** The same options with an idempotency key. */
+    /**
+     * The same options with an idempotency key.
+     *
+     * @param key the key as for {@link #idempotent(String)}, or null for none
+     * @return new options
+     */
     public Mutation withIdempotencyKey(String key) {
         return new Mutation(expectedVersion, key, correlationId);
     }
 
-    /** The same options with a correlation id for the log lines. */
+    /**
+     * The same options with a correlation id for the log lines.
+     *
+     * @param id the correlation id, at most 128 characters, or null to take it from the MDC
+     * @return new options
+     */
     public Mutation withCorrelationId(String id) {
         return new Mutation(expectedVersion, idempotencyKey, id);
     }

@@ -23,7 +23,17 @@ public record NewCart(Currency currency, String country, @Nullable String custom
     /** The longest client key. */
     public static final int MAX_CLIENT_KEY_LENGTH = 256;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param currency      not null, with a minor unit (so not {@code XAU} or {@code XXX})
+     * @param country       two upper-case ASCII letters
+     * @param customerGroup null, or 1 to 64 characters, not blank, without control characters
+     * @param clientKey     null, or 1 to {@value #MAX_CLIENT_KEY_LENGTH} characters, not blank, without control
+     *                      characters
+     * @param region        null, or 1 to 32 ASCII letters, digits, {@code -} and {@code _}
+     * @throws CartException {@code INVALID_INPUT} when a value is out of shape
+     */
     public NewCart {
         if (currency == null) {
             throw CartException.invalidInput("currency is required");
@@ -52,7 +62,13 @@ public record NewCart(Currency currency, String country, @Nullable String custom
         this(currency, country, customerGroup, null, null);
     }
 
-    /** A cart in this currency and country, no customer group. */
+    /**
+     * A cart in this currency and country, no customer group.
+     *
+     * @param currencyCode an ISO 4217 code; an unknown one is {@code INVALID_INPUT}
+     * @param country      ship-to country, ISO 3166-1 alpha-2 in upper case
+     * @return the spec, in the engine's region and without a client key
+     */
     public static NewCart of(String currencyCode, String country) {
         try {
             return new NewCart(Currency.getInstance(currencyCode), country, null);

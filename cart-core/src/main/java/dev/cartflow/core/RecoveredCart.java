@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
 public record RecoveredCart(Cart cart, @Nullable String guestToken, @Nullable MergeResult merge,
                             @Nullable CartErrorCode mergeRefusal) {
 
-    /** The guest actor for the recovered guest cart, when the bearer holds it as a guest. */
+    /**
+     * The guest actor for the recovered guest cart, when the bearer holds it as a guest.
+     *
+     * @return {@link Actor#guest(String)} with {@link #guestToken()}, or empty when it is null
+     */
     public Optional<Actor> guestActor() {
         return guestToken == null ? Optional.empty() : Optional.of(Actor.guest(guestToken));
     }

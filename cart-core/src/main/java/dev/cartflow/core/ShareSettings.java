@@ -19,6 +19,8 @@ public record ShareSettings(int maxParticipants, Duration maxTtl) {
      * Validates.
      *
      * @throws CartException {@code INVALID_INPUT} when a bound is out of range
+     * @param maxParticipants 0 to 1000
+     * @param maxTtl          positive, at most 3650 days
      */
     public ShareSettings {
         if (maxParticipants < 0 || maxParticipants > 1000) {

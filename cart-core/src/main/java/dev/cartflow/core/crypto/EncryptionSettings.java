@@ -42,22 +42,38 @@ public final class EncryptionSettings {
         return new Builder();
     }
 
-    /** The key provider. */
+    /**
+     * The key provider.
+     *
+     * @return the provider given to {@link Builder#keys}, never null
+     */
     public KeyProvider keys() {
         return keys;
     }
 
-    /** The top-level metadata keys whose values are encrypted. */
+    /**
+     * The top-level metadata keys whose values are encrypted.
+     *
+     * @return an unmodifiable set, empty when no metadata value is encrypted
+     */
     public Set<String> metadataFields() {
         return metadataFields;
     }
 
-    /** Whether stored idempotent responses are encrypted. */
+    /**
+     * Whether stored idempotent responses are encrypted.
+     *
+     * @return true unless {@link Builder#responses} turned it off
+     */
     public boolean responses() {
         return responses;
     }
 
-    /** Whether the postal code, city and street lines of shipping addresses are encrypted. */
+    /**
+     * Whether the postal code, city and street lines of shipping addresses are encrypted.
+     *
+     * @return true unless {@link Builder#addresses} turned it off
+     */
     public boolean addresses() {
         return addresses;
     }

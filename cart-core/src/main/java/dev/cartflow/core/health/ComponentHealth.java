@@ -9,13 +9,22 @@ import java.util.Map;
  * @param details what an operator needs to see (states, counts, ages), never personal data
  */
 public record ComponentHealth(HealthStatus status, Map<String, String> details) {
-    /** Copies the details. */
+    /**
+     * Copies the details.
+     *
+     * @param status  not null
+     * @param details not null; copied
+     */
     public ComponentHealth {
         java.util.Objects.requireNonNull(status, "status");
         details = Map.copyOf(details);
     }
 
-    /** Up, without details. */
+    /**
+     * Up, without details.
+     *
+     * @return {@code UP} with an empty details map
+     */
     public static ComponentHealth up() {
         return new ComponentHealth(HealthStatus.UP, Map.of());
     }

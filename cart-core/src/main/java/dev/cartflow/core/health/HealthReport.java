@@ -9,7 +9,12 @@ import java.util.Map;
  * @param components each part's health by name
  */
 public record HealthReport(HealthStatus status, Map<String, ComponentHealth> components) {
-    /** Copies the parts. */
+    /**
+     * Copies the parts.
+     *
+     * @param status     not null
+     * @param components not null; copied
+     */
     public HealthReport {
         java.util.Objects.requireNonNull(status, "status");
         components = Map.copyOf(components);

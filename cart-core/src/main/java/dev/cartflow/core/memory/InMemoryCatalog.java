@@ -17,7 +17,12 @@ public final class InMemoryCatalog implements CatalogProvider {
     public InMemoryCatalog() {
     }
 
-    /** Adds or replaces a product. */
+    /**
+     * Adds or replaces a product.
+     *
+     * @param product the product, keyed by its sku; not null ({@code INVALID_INPUT})
+     * @return this catalog
+     */
     public InMemoryCatalog put(Product product) {
         if (product == null) {
             throw CartException.invalidInput("product must not be null");
@@ -26,7 +31,11 @@ public final class InMemoryCatalog implements CatalogProvider {
         return this;
     }
 
-    /** Removes a product. */
+    /**
+     * Removes a product.
+     *
+     * @param sku the product's sku; an unknown one changes nothing
+     */
     public void remove(Sku sku) {
         products.remove(sku);
     }

@@ -19,7 +19,15 @@ public final class InMemoryInventory implements InventoryProvider, StockReservat
     public InMemoryInventory() {
     }
 
-    /** Sets the units of a sku in a warehouse. */
+    /**
+     * Sets the units of a sku in a warehouse.
+     *
+     * @param sku       the product; not null
+     * @param warehouse the warehouse; not null ({@link dev.cartflow.model.LineItem#DEFAULT_WAREHOUSE} for
+     *                  lines added without one)
+     * @param units     units available, not negative ({@code INVALID_INPUT}); reservations take from them
+     * @return this inventory
+     */
     public synchronized InMemoryInventory setStock(Sku sku, String warehouse, long units) {
         if (units < 0) {
             throw CartException.invalidInput("stock must not be negative");

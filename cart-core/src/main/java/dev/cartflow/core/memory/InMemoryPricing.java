@@ -17,7 +17,12 @@ public final class InMemoryPricing implements PricingProvider {
     public InMemoryPricing() {
     }
 
-    /** Adds or replaces a quote (a price change). */
+    /**
+     * Adds or replaces a quote (a price change).
+     *
+     * @param quote the quote, keyed by its sku; not null ({@code INVALID_INPUT})
+     * @return this price list
+     */
     public InMemoryPricing put(PriceQuote quote) {
         if (quote == null) {
             throw CartException.invalidInput("quote must not be null");
@@ -26,7 +31,11 @@ public final class InMemoryPricing implements PricingProvider {
         return this;
     }
 
-    /** Removes the quote of a sku (the product is no longer sold at any price). */
+    /**
+     * Removes the quote of a sku (the product is no longer sold at any price).
+     *
+     * @param sku the sku, not null ({@code INVALID_INPUT}); one without a quote changes nothing
+     */
     public void remove(Sku sku) {
         quotes.remove(CartException.requireNonNull(sku, "sku"));
     }

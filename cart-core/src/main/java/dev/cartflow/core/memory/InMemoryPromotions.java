@@ -20,7 +20,12 @@ public final class InMemoryPromotions implements PromotionProvider {
     public InMemoryPromotions() {
     }
 
-    /** Adds or replaces a promotion by id. */
+    /**
+     * Adds or replaces a promotion by id.
+     *
+     * @param promotion the promotion; not null ({@code INVALID_INPUT})
+     * @return these promotions
+     */
     public InMemoryPromotions put(Promotion promotion) {
         if (promotion == null) {
             throw CartException.invalidInput("promotion must not be null");
@@ -29,7 +34,11 @@ public final class InMemoryPromotions implements PromotionProvider {
         return this;
     }
 
-    /** Removes a promotion. */
+    /**
+     * Removes a promotion.
+     *
+     * @param id the promotion's id; an unknown one changes nothing
+     */
     public void remove(String id) {
         promotions.remove(id);
     }

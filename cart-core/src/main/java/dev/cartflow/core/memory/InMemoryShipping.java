@@ -22,7 +22,12 @@ public final class InMemoryShipping implements ShippingProvider {
     public InMemoryShipping() {
     }
 
-    /** Adds or replaces a method by id, offered to every destination of its countries. */
+    /**
+     * Adds or replaces a method by id, offered to every destination of its countries.
+     *
+     * @param method the method; not null ({@code INVALID_INPUT}). A zone given earlier for its id is dropped
+     * @return this
+     */
     public InMemoryShipping put(ShippingMethod method) {
         if (method == null) {
             throw CartException.invalidInput("method must not be null");

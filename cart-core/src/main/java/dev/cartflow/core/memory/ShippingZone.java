@@ -17,7 +17,15 @@ import java.util.stream.Collectors;
  * @param postalCodePrefixes postal code prefixes; empty for none
  */
 public record ShippingZone(Set<String> subdivisions, Set<String> postalCodePrefixes) {
-    /** Validates, normalizes and copies; a zone names at least one subdivision or prefix. */
+    /**
+     * Validates, normalizes and copies; a zone names at least one subdivision or prefix.
+     *
+     * @param subdivisions       not null; each 1 to 32 ASCII letters, digits, {@code -} and {@code _}
+     * @param postalCodePrefixes not null; each 1 to 16 characters, not blank, without control characters,
+     *                           and with a letter or digit left once spaces and dashes are removed
+     * @throws CartException {@code INVALID_INPUT} when a value is out of shape, or the zone names neither a subdivision
+     *                       nor a prefix
+     */
     public ShippingZone {
         CartException.requireNonNull(subdivisions, "subdivisions");
         CartException.requireNonNull(postalCodePrefixes, "postal code prefixes");

@@ -18,7 +18,17 @@ import dev.cartflow.model.Checks;
  */
 public record MergeRequest(CartId guestCartId, String guestToken, CustomerId customerId, MergePolicy policy,
                            CartId targetCartId) {
-    /** Validates; a null policy means {@link MergePolicy#SUM}. */
+    /**
+     * Validates; a null policy means {@link MergePolicy#SUM}.
+     *
+     * @param guestCartId  not null
+     * @param guestToken   null, or 1 to 256 characters, not blank, without control characters
+     * @param customerId   not null
+     * @param policy       the policy, or null for {@link MergePolicy#SUM}
+     * @param targetCartId the customer cart, or null
+     * @throws CartException {@code INVALID_INPUT} when the guest cart or the customer is missing, or the token is out
+     *                       of shape
+     */
     public MergeRequest {
         if (guestCartId == null || customerId == null) {
             throw CartException.invalidInput("guest cart and customer are required");
@@ -29,7 +39,15 @@ public record MergeRequest(CartId guestCartId, String guestToken, CustomerId cus
         policy = policy == null ? MergePolicy.SUM : policy;
     }
 
-    /** A merge into the customer's active cart. */
+    /**
+     * A merge into the customer's active cart.
+     *
+     * @param guestCartId the guest cart
+     * @param guestToken  the guest's token; may be null when the actor is support or a service
+     * @param customerId  the customer signing in
+     * @param policy      how quantities of a sku in both carts combine; null for
+     *                    {@link MergePolicy#SUM}
+     */
     public MergeRequest(CartId guestCartId, String guestToken, CustomerId customerId, MergePolicy policy) {
         this(guestCartId, guestToken, customerId, policy, null);
     }

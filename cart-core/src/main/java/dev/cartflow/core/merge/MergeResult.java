@@ -14,13 +14,25 @@ import java.util.List;
  * @param preview   true when nothing was changed
  */
 public record MergeResult(Cart cart, Cart guestCart, List<MergeLine> lines, List<String> codes, boolean preview) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param cart      the customer's cart
+     * @param guestCart the guest cart
+     * @param lines     the per-line report; copied
+     * @param codes     the codes; copied
+     * @param preview   whether nothing was changed
+     */
     public MergeResult {
         lines = List.copyOf(lines);
         codes = List.copyOf(codes);
     }
 
-    /** The lines that were dropped. */
+    /**
+     * The lines that were dropped.
+     *
+     * @return the lines with outcome {@link MergeLine.Outcome#DROPPED}, in the order of {@link #lines()}
+     */
     public List<MergeLine> dropped() {
         return lines.stream().filter(l -> l.outcome() == MergeLine.Outcome.DROPPED).toList();
     }

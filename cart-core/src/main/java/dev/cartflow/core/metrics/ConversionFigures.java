@@ -22,7 +22,11 @@ public final class ConversionFigures implements CartEventPublisher {
         this(CartEventPublisher.NONE);
     }
 
-    /** Counts, then forwards every event to {@code next}. */
+    /**
+     * Counts, then forwards every event to {@code next}.
+     *
+     * @param next the publisher the events go to after counting; null for none
+     */
     public ConversionFigures(CartEventPublisher next) {
         this.next = next == null ? CartEventPublisher.NONE : next;
     }
@@ -47,7 +51,12 @@ public final class ConversionFigures implements CartEventPublisher {
         next.publish(events);
     }
 
-    /** The figures now. */
+    /**
+     * The figures now.
+     *
+     * @return the four counts since this object was made; each is read on its own, so a snapshot
+     *         taken during a publish may count an event in one figure and not yet in another
+     */
     public Snapshot snapshot() {
         return new Snapshot(created.sum(), merged.sum(), checkedOut.sum(), abandoned.sum());
     }
@@ -61,7 +70,11 @@ public final class ConversionFigures implements CartEventPublisher {
      * @param abandoned  abandonment notices
      */
     public record Snapshot(long created, long merged, long checkedOut, long abandoned) {
-        /** Checked-out carts per created cart, in per mille (0 when none were created). */
+        /**
+         * Checked-out carts per created cart, in per mille (0 when none were created).
+         *
+         * @return {@code checkedOut * 1000 / created}, rounded down
+         */
         public long checkoutRatePerMille() {
             return created == 0 ? 0 : checkedOut * 1000 / created;
         }

@@ -28,7 +28,12 @@ public record BusinessEvent(Kind kind, @Nullable Money amount, long count) {
         CODE_REJECTED
     }
 
-    /** One event of a kind without an amount. */
+    /**
+     * One event of a kind without an amount.
+     *
+     * @param kind what happened
+     * @return the event, with count 1 and no amount
+     */
     public static BusinessEvent of(Kind kind) {
         return new BusinessEvent(kind, null, 1);
     }

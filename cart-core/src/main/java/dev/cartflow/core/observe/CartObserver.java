@@ -18,7 +18,11 @@ public interface CartObserver {
     CartObserver NONE = new CartObserver() {
     };
 
-    /** An operation entered the engine. */
+    /**
+     * An operation entered the engine.
+     *
+     * @param operation the operation
+     */
     default void operationStarted(CartOperation operation) {
     }
 
@@ -89,7 +93,11 @@ public interface CartObserver {
     default void outboxMeasured(long pending, Duration oldestAge) {
     }
 
-    /** Something a shop counts happened (a cart created, merged, checked out, ...). */
+    /**
+     * Something a shop counts happened (a cart created, merged, checked out, ...).
+     *
+     * @param event what happened, with its amount and count
+     */
     default void business(BusinessEvent event) {
     }
 

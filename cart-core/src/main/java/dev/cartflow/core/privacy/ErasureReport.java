@@ -18,7 +18,13 @@ import java.util.TreeMap;
  */
 public record ErasureReport(String subject, Map<String, Map<String, Integer>> touched) {
 
-    /** Validates and copies, dropping zero counts and stores with none. */
+    /**
+     * Validates and copies, dropping zero counts and stores with none.
+     *
+     * @param subject not null
+     * @param touched not null, with no null or negative count
+     * @throws CartException {@code INVALID_INPUT} when a value is missing or a count is negative
+     */
     public ErasureReport {
         CartException.requireNonNull(subject, "subject");
         CartException.requireNonNull(touched, "touched");
@@ -51,12 +57,20 @@ public record ErasureReport(String subject, Map<String, Map<String, Integer>> to
         return touched.getOrDefault(store, Map.of()).getOrDefault(kind, 0);
     }
 
-    /** All records touched, over every store and kind. */
+    /**
+     * All records touched, over every store and kind.
+     *
+     * @return the sum of every count, 0 when nothing was touched
+     */
     public long total() {
         return touched.values().stream().flatMap(m -> m.values().stream()).mapToLong(Integer::longValue).sum();
     }
 
-    /** True when nothing was touched (an unknown customer, or one erased before). */
+    /**
+     * True when nothing was touched (an unknown customer, or one erased before).
+     *
+     * @return whether no store touched any record
+     */
     public boolean isEmpty() {
         return touched.isEmpty();
     }

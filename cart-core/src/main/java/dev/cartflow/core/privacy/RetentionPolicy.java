@@ -39,7 +39,11 @@ public final class RetentionPolicy {
         this.durations = Collections.unmodifiableMap(new LinkedHashMap<>(durations));
     }
 
-    /** A builder naming no kind yet. */
+    /**
+     * A builder naming no kind yet.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -54,7 +58,11 @@ public final class RetentionPolicy {
         return Optional.ofNullable(durations.get(kind));
     }
 
-    /** Every kind the policy names with its retention, in the order they were set. */
+    /**
+     * Every kind the policy names with its retention, in the order they were set.
+     *
+     * @return an unmodifiable map from kind to retention, never empty
+     */
     public Map<String, Duration> durations() {
         return durations;
     }
@@ -71,22 +79,46 @@ public final class RetentionPolicy {
         private Builder() {
         }
 
-        /** How long carts are kept after their expiry before they are deleted. */
+        /**
+         * How long carts are kept after their expiry before they are deleted.
+         *
+         * @param retention 0 to 36,525 days (a hundred years); {@code INVALID_INPUT} when null, negative or longer.
+         *                  Setting a kind again replaces its retention
+         * @return this builder
+         */
         public Builder expiredCarts(Duration retention) {
             return keep(CARTS, retention);
         }
 
-        /** How long a delivered event is kept after it happened. */
+        /**
+         * How long a delivered event is kept after it happened.
+         *
+         * @param retention 0 to 36,525 days (a hundred years); {@code INVALID_INPUT} when null, negative or longer.
+         *                  Setting a kind again replaces its retention
+         * @return this builder
+         */
         public Builder deliveredEvents(Duration retention) {
             return keep(EVENTS, retention);
         }
 
-        /** How long a stored response is kept after its expiry. */
+        /**
+         * How long a stored response is kept after its expiry.
+         *
+         * @param retention 0 to 36,525 days (a hundred years); {@code INVALID_INPUT} when null, negative or longer.
+         *                  Setting a kind again replaces its retention
+         * @return this builder
+         */
         public Builder idempotencyRecords(Duration retention) {
             return keep(IDEMPOTENCY, retention);
         }
 
-        /** How long an audit entry is kept after it was recorded. */
+        /**
+         * How long an audit entry is kept after it was recorded.
+         *
+         * @param retention 0 to 36,525 days (a hundred years); {@code INVALID_INPUT} when null, negative or longer.
+         *                  Setting a kind again replaces its retention
+         * @return this builder
+         */
         public Builder auditEntries(Duration retention) {
             return keep(AUDIT, retention);
         }

@@ -13,7 +13,11 @@ import java.util.TreeMap;
  */
 public record RetentionReport(Map<String, Integer> deleted) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param deleted not null; copied and sorted by kind
+     */
     public RetentionReport {
         CartException.requireNonNull(deleted, "deleted");
         deleted = Collections.unmodifiableMap(new TreeMap<>(deleted));
@@ -29,7 +33,11 @@ public record RetentionReport(Map<String, Integer> deleted) {
         return deleted.getOrDefault(kind, 0);
     }
 
-    /** All records deleted in this run. */
+    /**
+     * All records deleted in this run.
+     *
+     * @return the sum of every kind's count
+     */
     public long total() {
         return deleted.values().stream().mapToLong(Integer::longValue).sum();
     }

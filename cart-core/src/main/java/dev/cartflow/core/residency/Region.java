@@ -24,7 +24,13 @@ public record Region(String name, int code) {
     public static final int MAX_CODE = 0xFFF;
     private static final long CODE_BITS = 0xFFFL;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param name 1 to 32 ASCII letters, digits, {@code -} and {@code _}
+     * @param code 1 to {@value #MAX_CODE}
+     * @throws CartException {@code INVALID_INPUT} when the name or the code is out of shape
+     */
     public Region {
         Checks.region(name, "region name");
         if (code < 1 || code > MAX_CODE) {
