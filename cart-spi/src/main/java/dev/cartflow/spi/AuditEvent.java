@@ -53,8 +53,19 @@ public record AuditEvent(Instant at, String actorKind, String actorId, CartOpera
     }
 
     /**
-     * Validates: everything but {@code cartId}, {@code subject} and {@code reason} is required.
+     * Validates: everything but {@code cartId}, {@code subject} and {@code reason} is required. The
+     * texts are kept as given: not trimmed, and {@code actorKind} is not checked against the
+     * constants.
      *
+     * @param at        when; required
+     * @param actorKind one of the actor kind constants, such as {@link #SUPPORT}; required
+     * @param actorId   the actor's id or pseudonym; required
+     * @param operation what was attempted; required
+     * @param cartId    the cart concerned, or null
+     * @param subject   the concerned customer's pseudonym, or null
+     * @param reason    the reason support staff gave, or null
+     * @param outcome   what happened; required
+     * @param detail    a short machine-readable detail; required, may be empty
      * @throws CartException {@code INVALID_INPUT} when a required field is null
      */
     public AuditEvent {

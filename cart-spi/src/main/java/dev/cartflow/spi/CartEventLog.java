@@ -16,7 +16,7 @@ public interface CartEventLog {
      *
      * @param id            the cart
      * @param afterSequence the version the caller holds
-     * @return events
+     * @return the events in sequence order; empty when there are none or the cart is unknown
      */
     List<CartEvent> eventsSince(CartId id, long afterSequence);
 }

@@ -13,7 +13,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record CustomerProfile(@Nullable String customerGroup, @Nullable String defaultCountry,
                               @Nullable ShippingAddress defaultAddress, boolean taxExempt) {
-    /** Validates. */
+    /**
+     * Validates the texts that are given.
+     *
+     * @param customerGroup  the group, or null; when given, 1 to 64 characters, not blank, without
+     *                       control characters
+     * @param defaultCountry the default country, or null; when given, two upper-case ASCII letters
+     * @param defaultAddress the default address, or null (it validates itself)
+     * @param taxExempt      true when the customer pays no tax
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the group or the country
+     *                                          breaks its rule
+     */
     public CustomerProfile {
         if (customerGroup != null) {
             dev.cartflow.model.Checks.text(customerGroup, "customer group", 64);

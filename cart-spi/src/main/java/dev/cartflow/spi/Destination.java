@@ -16,7 +16,16 @@ import org.jspecify.annotations.Nullable;
  * @param postalCode  the postal code as the shopper typed it, or null when unknown
  */
 public record Destination(String country, @Nullable String subdivision, @Nullable String postalCode) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param country     the country; required, two upper-case ASCII letters
+     * @param subdivision the subdivision code, or null; when given, 1 to 32 ASCII letters, digits,
+     *                    {@code -} or {@code _}
+     * @param postalCode  the postal code, or null; when given, 1 to 16 characters, not blank, without
+     *                    control characters
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when a field breaks its rule
+     */
     public Destination {
         Checks.country(country, "country");
         if (subdivision != null) {
@@ -32,6 +41,8 @@ public record Destination(String country, @Nullable String subdivision, @Nullabl
      *
      * @param country ISO 3166-1 alpha-2
      * @return the destination
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the country is not two
+     *                                          upper-case ASCII letters
      */
     public static Destination country(String country) {
         return new Destination(country, null, null);
@@ -43,6 +54,8 @@ public record Destination(String country, @Nullable String subdivision, @Nullabl
      * @param country ISO 3166-1 alpha-2
      * @param address the address, or null for the country alone
      * @return the destination
+     * @throws dev.cartflow.error.CartException {@code INVALID_INPUT} when the country is not two
+     *                                          upper-case ASCII letters
      */
     public static Destination of(String country, @Nullable ShippingAddress address) {
         return address == null ? country(country)

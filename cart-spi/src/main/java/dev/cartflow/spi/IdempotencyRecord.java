@@ -14,7 +14,15 @@ import java.time.Instant;
  * @param expiresAt   after this instant the key may be forgotten
  */
 public record IdempotencyRecord(String key, String fingerprint, String response, Instant expiresAt) {
-    /** Validates. */
+    /**
+     * Validates that every field is present.
+     *
+     * @param key         the caller's key as scoped by the engine; not blank
+     * @param fingerprint the request digest; required
+     * @param response    the serialized response; required, may be empty
+     * @param expiresAt   when the key may be forgotten; required
+     * @throws CartException {@code INVALID_INPUT} when a field is null or the key is blank
+     */
     public IdempotencyRecord {
         if (key == null || key.isBlank() || fingerprint == null || response == null || expiresAt == null) {
             throw CartException.invalidInput("incomplete idempotency record");

@@ -14,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param customerGroup the customer group, or null
  */
 public record PriceRequest(Set<Sku> skus, Currency currency, String country, @Nullable String customerGroup) {
-    /** Copies. */
+    /**
+     * Copies the skus into an immutable set.
+     *
+     * @param skus          the skus to price; never empty when the engine asks
+     * @param currency      the cart's currency
+     * @param country       the cart's ship-to country (ISO 3166-1 alpha-2)
+     * @param customerGroup the customer group, or null for none
+     */
     public PriceRequest {
         skus = Set.copyOf(skus);
     }

@@ -19,7 +19,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record PromotionQuery(Currency currency, String country, @Nullable String customerGroup, Set<Sku> skus,
                              List<String> codes, Instant now) {
-    /** Copies. */
+    /**
+     * Copies the skus and codes into an immutable set and list.
+     *
+     * @param currency      the cart's currency
+     * @param country       the cart's ship-to country (ISO 3166-1 alpha-2)
+     * @param customerGroup the customer group, or null for none
+     * @param skus          the skus of the cart's lines, possibly empty
+     * @param codes         the codes applied to the cart in the order applied, possibly empty
+     * @param now           the engine's clock, against which validity windows are judged
+     */
     public PromotionQuery {
         skus = Set.copyOf(skus);
         codes = List.copyOf(codes);

@@ -19,7 +19,13 @@ public record RateLimit(long capacity, Duration period) {
     /** The longest refill period. */
     public static final Duration MAX_PERIOD = Duration.ofDays(1);
 
-    /** Validates; a value out of range is an {@code INVALID_INPUT}. */
+    /**
+     * Validates the ranges (both ends included).
+     *
+     * @param capacity the most tokens, 1 to {@value #MAX_CAPACITY}
+     * @param period   how long a full refill takes, {@link #MIN_PERIOD} to {@link #MAX_PERIOD}; required
+     * @throws CartException {@code INVALID_INPUT} when a value is null or out of range
+     */
     public RateLimit {
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             throw CartException.invalidInput("rate limit capacity must be between 1 and " + MAX_CAPACITY);

@@ -61,7 +61,14 @@ public interface RateLimiter {
     record Answer(boolean allowed, Duration retryAfter) {
         private static final Answer ALLOWED = new Answer(true, Duration.ZERO);
 
-        /** Validates. */
+        /**
+         * Validates; {@link #taken()} and {@link #refused(Duration)} are the usual way to build one.
+         *
+         * @param allowed    whether the tokens were taken
+         * @param retryAfter zero when allowed, more than zero when refused; required
+         * @throws CartException {@code INVALID_INPUT} when {@code retryAfter} is null, negative, zero
+         *                       for a refusal or not zero for an allowed take
+         */
         public Answer {
             CartException.requireNonNull(retryAfter, "retry after");
             if (allowed != retryAfter.isZero() || retryAfter.isNegative()) {
