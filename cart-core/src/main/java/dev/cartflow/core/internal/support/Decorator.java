@@ -5,6 +5,10 @@ package dev.cartflow.core.internal.support;
  * (a resilience decorator's breaker behind a provider cache) still reports to the health report.
  */
 public interface Decorator {
-    /** The object this decorator wraps. */
+    /**
+     * The object this decorator wraps.
+     *
+     * @return the wrapped object, never null
+     */
     Object decorated();
 }
