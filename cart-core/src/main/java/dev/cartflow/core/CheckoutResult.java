@@ -1,6 +1,7 @@
 package dev.cartflow.core;
 
 import dev.cartflow.model.Cart;
+import dev.cartflow.model.Checks;
 import dev.cartflow.model.PricedCart;
 import java.util.List;
 
@@ -23,6 +24,6 @@ public record CheckoutResult(Cart cart, PricedCart priced, String reservationId,
      * @param redeemed      the promotion ids, not null; copied
      */
     public CheckoutResult {
-        redeemed = List.copyOf(redeemed);
+        redeemed = Checks.listOf(redeemed, "redeemed codes");
     }
 }

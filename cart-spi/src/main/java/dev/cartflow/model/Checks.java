@@ -30,13 +30,30 @@ public final class Checks {
         return value;
     }
 
-    /** An immutable copy; a null list or element is an {@code INVALID_INPUT}, never a {@code NullPointerException}. */
-    static <T> List<T> listOf(@Nullable List<T> values, String name) {
+    /**
+     * An immutable copy of a list entering the model or an SPI value.
+     *
+     * @param <T>    the element type
+     * @param values the list
+     * @param name   what it is, for the message
+     * @return an immutable copy in the same order
+     * @throws CartException {@code INVALID_INPUT} when the list or one of its elements is null, never a
+     *                       {@code NullPointerException}
+     */
+    public static <T> List<T> listOf(@Nullable List<T> values, String name) {
         return List.copyOf(noNulls(values, name));
     }
 
-    /** An immutable copy; a null set or element is an {@code INVALID_INPUT}. */
-    static <T> Set<T> setOf(@Nullable Set<T> values, String name) {
+    /**
+     * An immutable copy of a set entering the model or an SPI value.
+     *
+     * @param <T>    the element type
+     * @param values the set
+     * @param name   what it is, for the message
+     * @return an immutable copy
+     * @throws CartException {@code INVALID_INPUT} when the set or one of its elements is null
+     */
+    public static <T> Set<T> setOf(@Nullable Set<T> values, String name) {
         return Set.copyOf(noNulls(values, name));
     }
 
@@ -48,8 +65,17 @@ public final class Checks {
         return Set.copyOf(values);
     }
 
-    /** An immutable copy; a null map, key or value is an {@code INVALID_INPUT}. */
-    static <K, V> Map<K, V> mapOf(@Nullable Map<K, V> values, String name) {
+    /**
+     * An immutable copy of a map entering the model or an SPI value.
+     *
+     * @param <K>    the key type
+     * @param <V>    the value type
+     * @param values the map
+     * @param name   what it is, for the message
+     * @return an immutable copy
+     * @throws CartException {@code INVALID_INPUT} when the map, a key or a value is null
+     */
+    public static <K, V> Map<K, V> mapOf(@Nullable Map<K, V> values, String name) {
         notNull(values, name);
         for (Map.Entry<K, V> entry : values.entrySet()) {
             notNull(entry.getKey(), name + " key");

@@ -1,5 +1,6 @@
 package dev.cartflow.model;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,6 @@ public record PriceQuote(Sku sku, Money unitPrice, List<Rate> taxRates, @Nullabl
      *                                          the price is negative
      */
     public static PriceQuote of(Sku sku, Money unitPrice, Rate... taxRates) {
-        return new PriceQuote(sku, unitPrice, List.of(taxRates), null);
+        return new PriceQuote(sku, unitPrice, taxRates == null ? null : Arrays.asList(taxRates), null);
     }
 }

@@ -4,6 +4,7 @@ import dev.cartflow.error.CartException;
 
 import dev.cartflow.model.Cart;
 import dev.cartflow.model.CartEvent;
+import dev.cartflow.model.Checks;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ public record CartWrite(Cart cart, long expectedVersion, List<CartEvent> events,
         if (cart == null || expectedVersion < 0 || events == null) {
             throw CartException.invalidInput("incomplete cart write");
         }
-        events = List.copyOf(events);
+        events = Checks.listOf(events, "events");
     }
 
     /**

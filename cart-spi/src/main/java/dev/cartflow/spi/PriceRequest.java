@@ -1,5 +1,7 @@
 package dev.cartflow.spi;
 
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Checks;
 import dev.cartflow.model.Sku;
 import java.util.Currency;
 import java.util.Set;
@@ -21,8 +23,11 @@ public record PriceRequest(Set<Sku> skus, Currency currency, String country, @Nu
      * @param currency      the cart's currency
      * @param country       the cart's ship-to country (ISO 3166-1 alpha-2)
      * @param customerGroup the customer group, or null for none
+     * @throws CartException {@code INVALID_INPUT} when the skus, one of them, the currency or the country is null
      */
     public PriceRequest {
-        skus = Set.copyOf(skus);
+        skus = Checks.setOf(skus, "skus");
+        CartException.requireNonNull(currency, "currency");
+        CartException.requireNonNull(country, "country");
     }
 }

@@ -1,5 +1,7 @@
 package dev.cartflow.spi;
 
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Checks;
 import dev.cartflow.model.Sku;
 import java.time.Instant;
 import java.util.Currency;
@@ -28,9 +30,14 @@ public record PromotionQuery(Currency currency, String country, @Nullable String
      * @param skus          the skus of the cart's lines, possibly empty
      * @param codes         the codes applied to the cart in the order applied, possibly empty
      * @param now           the engine's clock, against which validity windows are judged
+     * @throws CartException {@code INVALID_INPUT} when any argument but the customer group is null, or a sku or code
+     *                       in them is
      */
     public PromotionQuery {
-        skus = Set.copyOf(skus);
-        codes = List.copyOf(codes);
+        CartException.requireNonNull(currency, "currency");
+        CartException.requireNonNull(country, "country");
+        skus = Checks.setOf(skus, "skus");
+        codes = Checks.listOf(codes, "codes");
+        CartException.requireNonNull(now, "now");
     }
 }

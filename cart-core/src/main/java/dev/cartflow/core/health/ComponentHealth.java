@@ -1,5 +1,7 @@
 package dev.cartflow.core.health;
 
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Checks;
 import java.util.Map;
 
 /**
@@ -16,8 +18,8 @@ public record ComponentHealth(HealthStatus status, Map<String, String> details) 
      * @param details not null; copied
      */
     public ComponentHealth {
-        java.util.Objects.requireNonNull(status, "status");
-        details = Map.copyOf(details);
+        CartException.requireNonNull(status, "status");
+        details = Checks.mapOf(details, "health details");
     }
 
     /**

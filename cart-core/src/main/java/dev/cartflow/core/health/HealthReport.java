@@ -1,5 +1,7 @@
 package dev.cartflow.core.health;
 
+import dev.cartflow.error.CartException;
+import dev.cartflow.model.Checks;
 import java.util.Map;
 
 /**
@@ -16,7 +18,7 @@ public record HealthReport(HealthStatus status, Map<String, ComponentHealth> com
      * @param components not null; copied
      */
     public HealthReport {
-        java.util.Objects.requireNonNull(status, "status");
-        components = Map.copyOf(components);
+        CartException.requireNonNull(status, "status");
+        components = Checks.mapOf(components, "health components");
     }
 }

@@ -37,7 +37,7 @@ public final class InMemoryCatalog implements CatalogProvider {
      * @param sku the product's sku; an unknown one changes nothing
      */
     public void remove(Sku sku) {
-        products.remove(sku);
+        products.remove(CartException.requireNonNull(sku, "sku"));
     }
 
     @Override

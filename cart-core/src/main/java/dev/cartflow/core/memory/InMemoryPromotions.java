@@ -40,7 +40,7 @@ public final class InMemoryPromotions implements PromotionProvider {
      * @param id the promotion's id; an unknown one changes nothing
      */
     public void remove(String id) {
-        promotions.remove(id);
+        promotions.remove(CartException.requireNonNull(id, "promotion id"));
     }
 
     @Override

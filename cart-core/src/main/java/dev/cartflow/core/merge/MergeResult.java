@@ -1,6 +1,7 @@
 package dev.cartflow.core.merge;
 
 import dev.cartflow.model.Cart;
+import dev.cartflow.model.Checks;
 import java.util.List;
 
 /**
@@ -24,8 +25,8 @@ public record MergeResult(Cart cart, Cart guestCart, List<MergeLine> lines, List
      * @param preview   whether nothing was changed
      */
     public MergeResult {
-        lines = List.copyOf(lines);
-        codes = List.copyOf(codes);
+        lines = Checks.listOf(lines, "merge lines");
+        codes = Checks.listOf(codes, "codes");
     }
 
     /**
