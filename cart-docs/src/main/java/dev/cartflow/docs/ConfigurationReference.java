@@ -72,11 +72,16 @@ final class ConfigurationReference {
             page.append("| property | type | default | effect |\n|---|---|---|---|\n");
             for (Property property : prefix.getValue().stream().sorted(Comparator.comparing(Property::name)).toList()) {
                 page.append("| `").append(property.name()).append("` | `").append(cell(property.type())).append("` | ")
-                        .append(property.defaultValue().isEmpty() ? NO_DEFAULT : "`" + cell(property.defaultValue()) + "`")
+                        .append(defaultCell(property))
                         .append(" | ").append(cell(property.description())).append(" |\n");
             }
         }
         return page.toString();
+    }
+
+    /** The default column of a property's row: its default as code, or {@link #NO_DEFAULT}. */
+    static String defaultCell(Property property) {
+        return property.defaultValue().isEmpty() ? NO_DEFAULT : "`" + cell(property.defaultValue()) + "`";
     }
 
     /** {@code java.util.Map<java.lang.String,dev.cartflow.spring.X$Limit>} to {@code Map<String, Limit>}. */

@@ -60,6 +60,21 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void springPage_everyCartFlowPropertyRow_showsTheMetadatasDefault() throws IOException {
+        // docs/spring.md lists the adapter's properties too (PropertiesDocumentedTest holds the names);
+        // its default column must be this page's, so that neither shows a default the code does not use
+        String spring = Files.readString(Path.of("../docs/spring.md"));
+        List<String> wrong = ConfigurationReference.properties(ConfigurationMetadata.documents()).stream()
+                .filter(property -> property.name().startsWith("cartflow."))
+                .filter(property -> !spring.contains("| `" + property.name() + "` | "
+                        + ConfigurationReference.defaultCell(property) + " |"))
+                .map(property -> property.name() + " (expected " + ConfigurationReference.defaultCell(property) + ")")
+                .toList();
+
+        assertThat(wrong).as("rows of docs/spring.md#every-property whose default is not the metadata's").isEmpty();
+    }
+
+    @Test
     void undocumentedDefaults_propertyWithNeitherDefaultNorUnsetSentence_isNamed() throws IOException {
         JsonNode metadata = new ObjectMapper().readTree("""
                 {"properties": [
