@@ -19,6 +19,8 @@ final class ConfigurationReference {
     /** The command that rewrites docs/configuration.md from the metadata the build generates. */
     static final String REGENERATE = "mvn -B -o -q -pl cart-docs -am test -Dtest=ConfigurationReferenceTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dcartflow.docs.regenerate=true";
+    /** The default column of a property without a default value (an empty string counts as none). */
+    static final String NO_DEFAULT = "*none*";
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)(?:\\$([A-Za-z0-9_]+))?");
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal) ([^}]*)}");
     private static final Map<String, String> SOURCES = Map.of(
@@ -55,8 +57,10 @@ final class ConfigurationReference {
                 .append("(`META-INF/spring-configuration-metadata.json`, which an IDE reads for completion too), so it\n")
                 .append("lists what the code binds today; `ConfigurationReferenceTest` (cart-docs) fails when the two\n")
                 .append("differ. Do not edit it by hand: change the property's Javadoc, then regenerate it with\n\n")
+                .append("<!-- not run: a Maven build (it rewrites this page) -->\n")
                 .append("```bash\n").append(REGENERATE).append("\n```\n\n")
-                .append("A default left empty means the property is unset unless given. Durations take `ms`, `s`, `m`, `h`\n")
+                .append("A default of *none* means the property is unset unless given; its effect says what unset means.\n")
+                .append("Durations take `ms`, `s`, `m`, `h`\n")
                 .append("or `d` (`250ms`, `5m`, `30d`); `Map` properties take one entry per key below the name\n")
                 .append("(`cartflow.resilience.providers.catalog.timeout`).\n");
         for (Map.Entry<String, List<Property>> prefix : byPrefix.entrySet()) {
@@ -68,11 +72,16 @@ final class ConfigurationReference {
             page.append("| property | type | default | effect |\n|---|---|---|---|\n");
             for (Property property : prefix.getValue().stream().sorted(Comparator.comparing(Property::name)).toList()) {
                 page.append("| `").append(property.name()).append("` | `").append(cell(property.type())).append("` | ")
-                        .append(property.defaultValue().isEmpty() ? "" : "`" + cell(property.defaultValue()) + "`")
+                        .append(defaultCell(property))
                         .append(" | ").append(cell(property.description())).append(" |\n");
             }
         }
         return page.toString();
+    }
+
+    /** The default column of a property's row: its default as code, or {@link #NO_DEFAULT}. */
+    static String defaultCell(Property property) {
+        return property.defaultValue().isEmpty() ? NO_DEFAULT : "`" + cell(property.defaultValue()) + "`";
     }
 
     /** {@code java.util.Map<java.lang.String,dev.cartflow.spring.X$Limit>} to {@code Map<String, Limit>}. */

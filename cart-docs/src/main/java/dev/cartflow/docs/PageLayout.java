@@ -4,15 +4,10 @@ import java.util.List;
 
 /**
  * The HTML around every page: the navigation from {@code docs/SUMMARY.md} beside the content, the
- * stylesheet, a link to the API docs, and mermaid's script on the pages that have diagrams.
+ * stylesheet, a link to the API docs, and the site's copy of mermaid's script on the pages that have
+ * diagrams.
  */
 final class PageLayout {
-    /**
-     * Mermaid's ES module from a CDN: the build stays offline, and a reader without network still sees
-     * each diagram's source in its {@code <pre class="mermaid">}.
-     */
-    static final String MERMAID_MODULE = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs";
-
     private final Nav nav;
     private final List<ApiDocs.Module> apiModules;
 
@@ -50,8 +45,9 @@ final class PageLayout {
         }
         html.append("</main>\n");
         if (rendered.hasDiagrams()) {
-            html.append("<script type=\"module\">\nimport mermaid from '").append(MERMAID_MODULE).append("';\n")
-                    .append("mermaid.initialize({ startOnLoad: true });\n</script>\n");
+            // the site's own copy (MermaidScript), so diagrams draw offline and from file: pages
+            html.append("<script src=\"").append(root).append(MermaidScript.SITE_PATH).append("\"></script>\n")
+                    .append("<script>mermaid.initialize({ startOnLoad: true });</script>\n");
         }
         return html.append("</body>\n</html>\n").toString();
     }

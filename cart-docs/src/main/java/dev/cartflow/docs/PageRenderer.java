@@ -14,7 +14,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * One Markdown page to the HTML of its body: links rewritten for the site ({@link SitePaths}), ids on
  * headings ({@link Markdown#anchors}), and {@code ```mermaid} blocks as {@code <pre class="mermaid">},
- * which mermaid's script turns into diagrams (without it the diagram's source stays readable).
+ * which mermaid's script turns into diagrams (the site's own copy, {@link MermaidScript}).
  */
 final class PageRenderer {
     private PageRenderer() {

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Builds the documentation site: every Markdown page of docs/ to an HTML page of the same path under
  * the output folder, the nav file to {@code index.html}, every other file of docs/ (the charts)
- * copied, the stylesheet, and the library modules' API docs under {@code apidocs/}.
+ * copied, the stylesheet, mermaid's script ({@link MermaidScript}), and the library modules' API docs
+ * under {@code apidocs/}.
  *
  * <p>Run by cart-docs's {@code package} phase:
  * {@code SiteGenerator <docs folder> <site folder> <repository root> <module,module,...>}. It is public
@@ -63,6 +64,7 @@ public final class SiteGenerator {
             }
             Files.write(site.resolve("style.css"), css.readAllBytes());
         }
+        MermaidScript.copyTo(site);
         ApiDocs.copy(repository, apiModules, site);
         return pages;
     }

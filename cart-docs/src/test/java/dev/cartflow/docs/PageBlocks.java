@@ -11,16 +11,21 @@ import java.util.regex.Pattern;
 
 /**
  * The fenced blocks of the pages (README.md and docs/), each with its language, its first line's
- * number and the {@code <!-- run: ... -->} marker right before it, if any.
+ * number and the marker right before it, if any: {@code <!-- run: service -->} (the build runs it) or
+ * {@code <!-- not run: reason -->} (it says why the build cannot).
  */
 final class PageBlocks {
     private static final Pattern RUN_MARKER = Pattern.compile("^<!-- run: ([a-z0-9-]+) -->\\s*$");
+    private static final Pattern NOT_RUN_MARKER = Pattern.compile("^<!-- not run: (.*?) ?-->\\s*$");
 
     private PageBlocks() {
     }
 
-    /** One fenced block: where it is, its info string's first word, its lines, its run marker (or null). */
-    record Block(Path page, int line, String language, String text, String run) {
+    /**
+     * One fenced block: where it is, its info string's first word, its lines, its run marker's runner (or
+     * null) and its not-run marker's reason (or null; blank when the marker gives none).
+     */
+    record Block(Path page, int line, String language, String text, String run, String notRun) {
         String where() {
             return page.normalize() + ":" + line;
         }
@@ -60,9 +65,11 @@ final class PageBlocks {
             while (end < lines.size() && !lines.get(end).startsWith("```")) {
                 end++;
             }
-            Matcher marker = i > 0 ? RUN_MARKER.matcher(lines.get(i - 1)) : null;
-            String run = marker != null && marker.matches() ? marker.group(1) : null;
-            blocks.add(new Block(page, i + 1, language, String.join("\n", lines.subList(i + 1, end)), run));
+            String before = i > 0 ? lines.get(i - 1) : "";
+            Matcher run = RUN_MARKER.matcher(before);
+            Matcher notRun = NOT_RUN_MARKER.matcher(before);
+            blocks.add(new Block(page, i + 1, language, String.join("\n", lines.subList(i + 1, end)),
+                    run.matches() ? run.group(1) : null, notRun.matches() ? notRun.group(1).strip() : null));
             i = end;
         }
         return blocks;

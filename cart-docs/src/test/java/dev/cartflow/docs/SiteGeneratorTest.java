@@ -40,17 +40,20 @@ class SiteGeneratorTest {
                 .contains("href=\"../../../cart-core/X.java\"")
                 .contains("src=\"performance/chart.png\"")
                 .contains("<pre class=\"mermaid\">flowchart LR\n  a --&gt; b\n</pre>")
-                .contains("import mermaid from '" + PageLayout.MERMAID_MODULE + "'")
+                .contains("<script src=\"mermaid/mermaid.min.js\"></script>")
+                .doesNotContain("https:")
                 .contains("<table>")
                 .contains("<a class=\"current\" aria-current=\"page\" href=\"engine.html\">Engine</a>");
         assertThat(record).contains("<h2 id=\"why-records\">Why records</h2>")
                 .contains("href=\"../engine.html\"")
                 .contains("href=\"../style.css\"")
-                .doesNotContain("mermaid.initialize");
+                .doesNotContain("mermaid.initialize").doesNotContain("mermaid.min.js");
         assertThat(site.resolve("performance/chart.png")).hasBinaryContent(png);
         assertThat(Files.readString(site.resolve("index.html"))).contains("<h2>Start</h2>")
                 .contains("No module's Javadoc was built");
         assertThat(site.resolve("style.css")).isNotEmptyFile();
+        assertThat(Files.readString(site.resolve(MermaidScript.SITE_PATH))).as("the WebJar's mermaid bundle")
+                .contains("mermaid").hasSizeGreaterThan(100_000);
         assertThat(site.resolve("apidocs/index.html")).exists();
     }
 

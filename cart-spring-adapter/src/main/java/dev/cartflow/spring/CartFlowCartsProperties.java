@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cartflow.carts")
 public class CartFlowCartsProperties {
-    /** Limits of the named kinds (SAVED_FOR_LATER, WISH_LIST); a kind without an entry has cartflow.limits. */
+    /**
+     * Limits of the named kinds (SAVED_FOR_LATER, WISH_LIST); a kind without an entry, and every kind when
+     * unset, has cartflow.limits.
+     */
     private Map<CartKind, CartFlowProperties.Limits> kindLimits = new EnumMap<>(CartKind.class);
     /** Most live participants of one shared cart. */
     private int maxParticipants = ShareSettings.DEFAULT.maxParticipants();

@@ -14,11 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cartflow.encryption")
 public class CartFlowEncryptionProperties {
-    /** Keys by id, each Base64 of 32 bytes (AES-256); keep retired ids until key rotation has run. */
+    /**
+     * Keys by id, each Base64 of 32 bytes (AES-256); keep retired ids until key rotation has run. None when
+     * unset: a KeyProvider bean gives the keys, or nothing is encrypted.
+     */
     private Map<String, String> keys = new LinkedHashMap<>();
-    /** The id of the key new writes use; required when keys are given. */
+    /**
+     * The id of the key new writes use; required when keys are given. Carts are stored unencrypted when
+     * unset, unless a KeyProvider bean gives the keys.
+     */
     private @Nullable String currentKey;
-    /** Top-level fields of the cart metadata that are encrypted. */
+    /** Top-level fields of the cart metadata that are encrypted; none when unset (the metadata is stored as given). */
     private List<String> metadataFields = new ArrayList<>();
     /** Whether stored idempotent responses are encrypted too. */
     private boolean responses = true;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cartflow.kafka")
 public class CartFlowKafkaProperties {
-    /** Kafka brokers to start from (host:port, comma-separated); empty leaves Kafka off. */
+    /** Kafka brokers to start from (host:port, comma-separated); Kafka is off when unset or empty. */
     private @Nullable String bootstrapServers;
     /** Topic the cart events go to, keyed by cart id. */
     private String topic = "cartflow.cart-events";
@@ -20,7 +20,10 @@ public class CartFlowKafkaProperties {
     private String clientId = "cartflow-events";
     /** How long a publish waits for the broker to acknowledge every event of a batch (100ms to 10m). */
     private Duration publishTimeout = Duration.ofSeconds(10);
-    /** Extra Kafka producer properties (security, compression, batching); the ones the guarantees rest on are refused. */
+    /**
+     * Extra Kafka producer properties (security, compression, batching); the ones the guarantees rest on are
+     * refused. None when unset: the client's defaults apply.
+     */
     private Map<String, String> producer = new LinkedHashMap<>();
 
     /** @return the bootstrap servers, or null */

@@ -132,7 +132,7 @@ public class CartFlowProperties {
         private long maxTotalQuantity = 10_000;
         /** Most coupon codes on one cart. */
         private int maxCodes = 20;
-        /** Largest subtotal of a cart in {@code max-subtotal-currency}; none when unset. */
+        /** Largest subtotal of a cart in {@code max-subtotal-currency}; the subtotal is not limited when unset. */
         private @Nullable BigDecimal maxSubtotal;
         /** ISO 4217 currency of {@code max-subtotal}. */
         private String maxSubtotalCurrency = "EUR";

@@ -16,9 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cartflow.rate-limits")
 public class CartFlowRateLimitProperties {
-    /** Limits per actor (a guest token, a customer, a participant, support staff or a service) and operation. */
+    /**
+     * Limits per actor (a guest token, a customer, a participant, support staff or a service) and operation;
+     * an operation without an entry, and every one when unset, is not limited per actor.
+     */
     private Map<CartOperation, Limit> perActor = new EnumMap<>(CartOperation.class);
-    /** Limits per cart and operation. */
+    /**
+     * Limits per cart and operation; an operation without an entry, and every one when unset, is not limited
+     * per cart.
+     */
     private Map<CartOperation, Limit> perCart = new EnumMap<>(CartOperation.class);
     /** ALLOW: operations run unlimited while the limiter's store is down; DENY: they fail with PROVIDER_UNAVAILABLE. */
     private LimiterOutage onLimiterOutage = LimiterOutage.ALLOW;

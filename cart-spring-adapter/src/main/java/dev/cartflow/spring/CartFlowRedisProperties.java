@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CartFlowRedisProperties {
     /** Whether cart-redis is used when a URI is set (false keeps the URI but switches Redis off). */
     private boolean enabled = true;
-    /** Redis URI of a single server, for example redis://localhost:6379. */
+    /**
+     * Redis URI of a single server, for example redis://localhost:6379; when unset, and cluster-nodes too,
+     * Redis is off.
+     */
     private @Nullable String uri;
-    /** Seed URIs of a Redis Cluster; used instead of uri when given. */
+    /** Seed URIs of a Redis Cluster; used instead of uri when given, not used when unset. */
     private List<String> clusterNodes = new ArrayList<>();
     /** Timeout of each Redis command; past it the cache answers from the repository. */
     private Duration commandTimeout = Duration.ofMillis(250);

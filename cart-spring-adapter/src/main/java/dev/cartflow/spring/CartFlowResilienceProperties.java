@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cartflow.resilience")
 public class CartFlowResilienceProperties {
-    /** The policy of each provider by name. */
+    /**
+     * The policy of each provider by name; a provider without an entry, and every one when unset, is called
+     * as it is.
+     */
     private Map<String, Provider> providers = new LinkedHashMap<>();
 
     /** @return the policies by provider name */
