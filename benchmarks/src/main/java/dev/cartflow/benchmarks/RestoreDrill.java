@@ -194,20 +194,12 @@ public final class RestoreDrill {
                 () -> PgClient.locate(options.pgClient(), System.getenv()),
                 found -> found.version() + " at " + found.pgDump() + ", " + found.pgRestore());
         int serverMajor = BundledPostgres.defaultMajor();
-        BundledPostgres older = null;
-        if (client.major() < serverMajor) {
-            older = steps.run(phase + ": pg_dump " + client.major() + " refuses PostgreSQL " + serverMajor
-                            + ", so the source runs on bundled PostgreSQL " + client.major() + " binaries",
-                    () -> BundledPostgres.ofMajor(client.major()).orElseThrow(() -> new IOException(
-                            "no PostgreSQL " + client.major() + " binaries are bundled (the build bundles "
-                                    + BundledPostgres.olderVersion() + "): give a pg_dump of "
-                                    + BundledPostgres.major(BundledPostgres.olderVersion()) + " or of "
-                                    + serverMajor + " or later")),
-                    BundledPostgres::version);
-        } else {
-            steps.note(phase + ": pg_dump " + client.major() + " can dump PostgreSQL " + serverMajor + " directly");
-        }
-        BundledPostgres binaries = older;
+        BundledPostgres binaries = steps.run(phase + ": choose the source's PostgreSQL for pg_dump " + client.major(),
+                () -> BundledPostgres.forPgDump(client.major()),
+                chosen -> chosen.map(older -> "pg_dump " + client.major() + " refuses PostgreSQL " + serverMajor
+                                + ", so the source runs on the bundled PostgreSQL " + older.version())
+                        .orElse("pg_dump " + client.major() + " dumps PostgreSQL " + serverMajor + " directly"))
+                .orElse(null);
         String sourceVersion = binaries == null ? BundledPostgres.defaultVersion() : binaries.version();
         Path dumpFile = options.work().toAbsolutePath().resolve("cartflow-" + System.nanoTime() + ".dump");
         try {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,16 +57,7 @@ class PgClientTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("no pg_dump found").hasMessageContaining("PG_BIN");
     }
 
-    /** A directory with a pg_dump and a pg_restore that only tell their version. */
     private Path tools(String name, int dumpMajor, int restoreMajor) throws IOException {
-        Path bin = Files.createDirectories(directory.resolve(name));
-        script(bin.resolve("pg_dump"), "pg_dump (PostgreSQL) " + dumpMajor + ".1");
-        script(bin.resolve("pg_restore"), "pg_restore (PostgreSQL) " + restoreMajor + ".1");
-        return bin;
-    }
-
-    private static void script(Path file, String versionLine) throws IOException {
-        Files.writeString(file, "#!/bin/sh\necho '" + versionLine + "'\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return FakePgClient.tools(directory, name, dumpMajor, restoreMajor);
     }
 }

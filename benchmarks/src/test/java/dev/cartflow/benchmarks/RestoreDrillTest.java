@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The restore drill of docs/backup.md in mvn verify, on fewer carts than the script's default: both
@@ -61,6 +62,19 @@ class RestoreDrillTest {
                 cart -> assertThat(cart).startsWith("dump: every cart restored (5)"),
                 total -> assertThat(total).isEqualTo("dump: every cart's total priced by the engine equal"));
         assertNothingLeft();
+    }
+
+    @Test
+    void run_pgDumpOfAMajorWithoutBundledBinaries_theDumpPhaseFailsBeforeStartingAServer(@TempDir Path bin)
+            throws Exception {
+        Path sixteen = FakePgClient.tools(bin, "16", 16, 16);
+
+        RestoreDrill.Result result = RestoreDrill.run(new Options(5, 15, WORK, EnumSet.of(Phase.DUMP),
+                new PgClient.Lookup(null, sixteen.toString()), BeforeCompare.NOTHING, System.out));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.checks()).containsExactly(Map.entry("dump: choose the source's PostgreSQL for pg_dump 16", false));
+        assertThat(result.stepMillis()).containsOnlyKeys("dump: find pg_dump and pg_restore");
     }
 
     private static void assertNothingLeft() throws Exception {
