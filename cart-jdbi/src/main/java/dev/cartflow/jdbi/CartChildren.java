@@ -118,7 +118,7 @@ final class CartChildren {
             types.add(event.type().name());
             ats.add(CartRows.text(event.at()));
             atNs.add(CartRows.nanos(event.at()));
-            datas.add(Json.write(event.sortedData()));
+            datas.add(Json.writeSorted(event.data()));
         }
         for (IdempotencyRecord record : records) {
             keys.add(record.key());

@@ -23,6 +23,11 @@ import java.util.stream.Stream;
  * CPU per operation, so these figures say what a gap to pgbench is made of, and they move far less
  * with the machine's other load than throughput does. The server side is only known for a server
  * on this host; otherwise it reads as absent.
+ *
+ * <p>The JVM's CPU is split by thread, from {@code /proc/self/task}: the JIT compiler threads, the
+ * garbage collector's and VM threads, and the rest (the workers and the pool). pgbench compiles
+ * nothing at run time; a JVM whose JIT is still compiling during a run pays for it there, so the
+ * split tells the engine's own work from the warm-up left over.
  */
 final class CpuUsage {
     private static final double NANOS_PER_TICK = 1e9 / 100; // USER_HZ, 100 on Linux
@@ -50,9 +55,13 @@ final class CpuUsage {
      */
     String engine(String tool, int workers, int seconds, Supplier<String> run) {
         long jvm = jvmNanos();
+        long[] threads = jvmThreadNanos();
         long server = serverNanos();
         String row = run.get();
-        record(tool, workers, seconds, row, jvmNanos() - jvm, server < 0 ? -1 : serverNanos() - server);
+        long[] threadsAfter = jvmThreadNanos();
+        record(tool, workers, seconds, row, jvmNanos() - jvm, server < 0 ? -1 : serverNanos() - server,
+                threads[0] < 0 || threadsAfter[0] < 0 ? -1 : threadsAfter[0] - threads[0],
+                threads[1] < 0 || threadsAfter[1] < 0 ? -1 : threadsAfter[1] - threads[1]);
         return row;
     }
 
@@ -62,27 +71,66 @@ final class CpuUsage {
         long server = serverNanos();
         String row = run.get();
         awaitChildren(before);
-        record(tool, workers, seconds, row, clientNanos.getAsLong(), server < 0 ? -1 : serverNanos() - server);
+        record(tool, workers, seconds, row, clientNanos.getAsLong(), server < 0 ? -1 : serverNanos() - server, -1, -1);
         return row;
     }
 
     /** The table of what was recorded. */
     List<String> report() {
         List<String> out = new ArrayList<>();
-        out.add(String.format("%-8s %-8s %14s %14s %14s", "tool", "workers", "client us/op", "server us/op",
-                "total us/op"));
+        out.add(String.format("%-8s %-8s %14s %14s %14s   %s", "tool", "workers", "client us/op", "server us/op",
+                "total us/op", "client: JIT + GC/VM threads + the rest"));
         out.addAll(rows);
         return out;
     }
 
-    private void record(String tool, int workers, int seconds, String row, long clientNanos, long serverNanos) {
+    private void record(String tool, int workers, int seconds, String row, long clientNanos, long serverNanos,
+                        long jitNanos, long gcNanos) {
         double ops = Double.parseDouble(row.trim().split("\\s+")[2]) * seconds;
         if (ops <= 0) {
             return;
         }
         double client = clientNanos < 0 ? Double.NaN : clientNanos / ops / 1e3;
         double server = serverNanos < 0 ? Double.NaN : serverNanos / ops / 1e3;
-        rows.add(String.format("%-8s %-8d %14.1f %14.1f %14.1f", tool, workers, client, server, client + server));
+        String split = "";
+        if (jitNanos >= 0 && clientNanos >= 0) {
+            double jit = jitNanos / ops / 1e3;
+            double gc = gcNanos / ops / 1e3;
+            split = String.format("   %.1f + %.1f + %.1f", jit, gc, client - jit - gc);
+        }
+        rows.add(String.format("%-8s %-8d %14.1f %14.1f %14.1f%s", tool, workers, client, server, client + server,
+                split));
+    }
+
+    /**
+     * CPU of this JVM's live threads so far: the JIT compiler threads', and the garbage collector's
+     * and VM threads'. Threads that exited are not counted here (the workers do; these do not).
+     */
+    static long[] jvmThreadNanos() {
+        long jit = 0;
+        long gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name;
+                String text;
+                try {
+                    name = Files.readString(task.resolve("comm")).trim();
+                    text = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread exited meanwhile
+                }
+                String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                if (name.contains("CompilerThre")) {
+                    jit += ticks;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                    gc += ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+        return new long[] {(long) (jit * NANOS_PER_TICK), (long) (gc * NANOS_PER_TICK)};
     }
 
     private static long jvmNanos() {
