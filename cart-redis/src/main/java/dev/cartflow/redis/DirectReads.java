@@ -176,8 +176,7 @@ final class DirectReads implements AutoCloseable {
         closed = true;
         deadlineCheck.cancel(false);
         for (Slot s : slots) {
-            // a slot in use is closed by its reader's discard or left to the server's close: the
-            // client shuts down anyway
+            // a slot in use is closed by its reader when it gives the slot back
             if (s.tryTake()) {
                 s.discard();
                 s.release();
@@ -201,6 +200,11 @@ final class DirectReads implements AutoCloseable {
 
         void release() {
             taken.set(false);
+            // closed while this slot was in use: close() could not take it, so its connection goes here
+            if (closed && tryTake()) {
+                discard();
+                taken.set(false);
+            }
         }
 
         List<byte[]> hmget(byte[] key, byte[][] fields) {
