@@ -2,7 +2,8 @@
 # The cart-redis cache hit (blocking read connections, and Lettuce only) against redis-benchmark GET,
 # in alternating slices on one server so that a busy machine skews every variant alike.
 # Usage: benchmarks/redis-load-interleaved.sh [seconds-per-slice] [rounds] [readers] [variants, default find-direct,find-lettuce]
-# Prints CPU per read (client user/kernel, server) and, where perf works, system calls and context switches per read.
+# Prints CPU per read (client user/kernel, server); with CARTFLOW_PERF=1 also system calls and context switches
+# per read (perf stat; it slows every variant by its system calls, so take rates from runs without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v redis-benchmark >/dev/null; then

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * <p>Besides the rate, each slice reports the CPU time spent per read: by this JVM (user and
  * kernel, all its threads: readers, GC, compiler, Lettuce's), by redis-benchmark for its slices, and
  * by the embedded redis-server (not measured on an external server). On a 2-core machine the client
- * and the server share the cores, so the client's CPU per read bounds the rate.
+ * and the server share the cores, so the client's CPU per read bounds the rate. With
+ * {@code CARTFLOW_PERF=1}, also system calls and context switches per read ({@link Perf}).
  *
  * <p>Arguments: {@code [seconds per slice, default 3] [rounds, default 5] [readers, default 1]
  * [variants, default find-direct,find-lettuce]}.
@@ -250,11 +251,13 @@ public final class CacheReadInterleavedDriver {
 
     /**
      * The client's system calls and context switches over a slice, counted by Linux's {@code perf
-     * stat} when it is installed and allowed (else NaN): unlike CPU time they hardly depend on the
-     * machine's load.
+     * stat} with {@code CARTFLOW_PERF=1} when it is installed and allowed (else NaN): unlike CPU time
+     * they hardly depend on the machine's load. Off by default: tracing every system call slows the
+     * variants by their number of calls (redis-benchmark makes 7 per GET, a hit 2), so rates and
+     * CPU times are taken from runs without it.
      */
     private static final class Perf {
-        static final boolean AVAILABLE = probe();
+        static final boolean AVAILABLE = "1".equals(System.getenv("CARTFLOW_PERF")) && probe();
         private final Process process;
         private final Path output;
 
