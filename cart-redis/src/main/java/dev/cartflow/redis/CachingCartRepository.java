@@ -125,13 +125,13 @@ public final class CachingCartRepository implements CartStorage, CartScan, Custo
             signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
         }
-        Optional<List<String>> entry = snapshots.read(id);
+        Optional<SnapshotEntries.Entry> entry = snapshots.read(id);
         if (entry.isEmpty()) {
             signals.accessed(CacheSignals.CACHE, false);
             return delegate.find(id);
         }
-        String data = entry.get().get(0);
-        boolean tombstone = entry.get().get(1) != null;
+        byte[] data = entry.get().data();
+        boolean tombstone = entry.get().tombstone();
         if (data != null) {
             Optional<Cart> cart = decoded.decode(id, data);
             if (cart.isPresent()) {

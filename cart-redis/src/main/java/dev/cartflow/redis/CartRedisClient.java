@@ -16,6 +16,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class CartRedisClient implements AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .build());
             return new CartRedisClient(client, null, commandTimeout,
-                    directReads(redisUri, commandTimeout, directConnections), resources);
+                    directReads(redisUri, commandTimeout, directConnections, resources), resources);
         }, () -> {
             client.shutdown();
             resources.shutdown();
@@ -148,9 +149,10 @@ public final class CartRedisClient implements AutoCloseable {
      * The blocking read connections, or {@code null} (reads on Lettuce) where they do not apply or
      * the host's class path holds a Jedis older than the one cart-redis is built with.
      */
-    private static DirectReads directReads(RedisURI uri, Duration timeout, int connections) {
+    private static DirectReads directReads(RedisURI uri, Duration timeout, int connections,
+                                           ClientResources resources) {
         try {
-            return DirectReads.open(uri, timeout, connections);
+            return DirectReads.open(uri, timeout, connections, resources.eventExecutorGroup());
         } catch (LinkageError olderJedis) {
             return null;
         }
@@ -223,17 +225,23 @@ public final class CartRedisClient implements AutoCloseable {
      * {@code HMGET}: on a blocking connection of the calling thread when one is free (standalone),
      * else on the shared connection. Not translated: callers run it behind a {@link RedisGuard}.
      *
-     * @return the values of {@code fields}, {@code null} where a field is missing
+     * @return the values of {@code fields} as stored (UTF-8 bytes), {@code null} where a field is missing
      */
-    List<String> hmget(String key, String... fields) {
+    List<byte[]> hmget(String key, byte[]... fields) {
         if (direct != null) {
-            List<String> values = direct.hmget(key, fields);
+            List<byte[]> values = direct.hmget(key, fields);
             if (values != null) {
                 return values;
             }
         }
-        List<String> values = new ArrayList<>(fields.length);
-        commands.hmget(key, fields).forEach(kv -> values.add(kv.getValueOrElse(null)));
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            names[i] = new String(fields[i], StandardCharsets.UTF_8);
+        }
+        List<byte[]> values = new ArrayList<>(fields.length);
+        for (io.lettuce.core.KeyValue<String, String> kv : commands.hmget(key, names)) {
+            values.add(kv.hasValue() ? kv.getValue().getBytes(StandardCharsets.UTF_8) : null);
+        }
         return values;
     }
 

@@ -52,6 +52,9 @@ final class SnapshotEntries {
             return 0
             """);
 
+    private static final byte[] DATA_FIELD = {'d'};
+    private static final byte[] TOMBSTONE_FIELD = {'t'};
+
     private final CartRedisClient client;
     private final RedisKeys keys;
     private final RedisGuard guard;
@@ -77,10 +80,20 @@ final class SnapshotEntries {
         return client.commands();
     }
 
-    /** The entry's data and tombstone fields ({@code null} when absent), or empty when Redis did not answer. */
-    Optional<List<String>> read(CartId id) {
+    /** The entry as read ({@link Entry#data} null when absent), or empty when Redis did not answer. */
+    Optional<Entry> read(CartId id) {
         String key = keys.snapshot(id);
-        return guard.call(key, () -> client.hmget(key, "d", "t"));
+        return guard.call(key, () -> {
+            List<byte[]> fields = client.hmget(key, DATA_FIELD, TOMBSTONE_FIELD);
+            return new Entry(fields.get(0), fields.get(1) != null);
+        });
+    }
+
+    /**
+     * A cache entry as Redis holds it: the cart document's UTF-8 bytes (compared as they are with
+     * the last one decoded; {@code null} when absent) and whether the entry is a tombstone.
+     */
+    record Entry(byte[] data, boolean tombstone) {
     }
 
     /** Version-checked fill after a miss; true when Redis answered (whether or not it replaced the entry). */

@@ -1,7 +1,9 @@
 package dev.cartflow.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,16 @@ class CartRedisClientDirectReadsTest {
                 .filter(line -> line.contains(" name=" + name + " ")).toList();
     }
 
+    /** HMGET of text fields, answered as text ({@code null} for a missing field). */
+    private static List<String> hmget(CartRedisClient client, String key, String... fields) {
+        byte[][] names = new byte[fields.length][];
+        for (int i = 0; i < fields.length; i++) {
+            names[i] = fields[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return client.hmget(key, names).stream()
+                .map(v -> v == null ? null : new String(v, StandardCharsets.UTF_8)).toList();
+    }
+
     private static String named(String name) {
         return TestRedis.url() + "?clientName=" + name;
     }
@@ -36,7 +48,7 @@ class CartRedisClientDirectReadsTest {
             String key = name + ":h";
             client.commands().hset(key, Map.of("a", "1"));
 
-            assertThat(client.hmget(key, "a", "b")).containsExactly("1", null);
+            assertThat(hmget(client, key, "a", "b")).containsExactly("1", null);
 
             List<String> connections = connectionsNamed(client, name);
             assertThat(connections).as("Lettuce's and one blocking connection").hasSize(2);
@@ -52,7 +64,7 @@ class CartRedisClientDirectReadsTest {
             client.commands().hset(key, Map.of("a", "1"));
 
             assertThat(client.hasDirectReads()).isFalse();
-            assertThat(client.hmget(key, "a", "b")).containsExactly("1", null);
+            assertThat(hmget(client, key, "a", "b")).containsExactly("1", null);
             assertThat(connectionsNamed(client, name)).as("only Lettuce's, which ran CLIENT LIST last").hasSize(1)
                     .noneMatch(line -> line.contains(" cmd=hmget "));
         }
@@ -75,7 +87,7 @@ class CartRedisClientDirectReadsTest {
                     wrong.add(pool.submit(() -> {
                         int mismatches = 0;
                         for (int i = 0; i < 300; i++) {
-                            List<String> values = client.hmget(name + ":h" + reader, "v", "t");
+                            List<String> values = hmget(client, name + ":h" + reader, "v", "t");
                             if (!values.equals(Arrays.asList("value-" + reader, null))) {
                                 mismatches++;
                             }
@@ -92,5 +104,50 @@ class CartRedisClientDirectReadsTest {
             assertThat(connectionsNamed(client, name)).as("Lettuce's and at most the configured blocking ones")
                     .hasSizeBetween(2, 1 + connections);
         }
+    }
+
+    @Test
+    void hmget_afterTimeout_nextReadGetsItsOwnReplyNotTheLateOne() throws Exception {
+        TestRedis.Restartable server = TestRedis.Restartable.start();
+        String name = TestRedis.freshPrefix();
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200), 1);
+             CartRedisClient admin = CartRedisClient.standalone(server.url(), Duration.ofSeconds(2), 0)) {
+            admin.commands().hset(name + ":a", Map.of("v", "a"));
+            admin.commands().hset(name + ":b", Map.of("v", "b"));
+            assertThat(hmget(client, name + ":a", "v")).as("opens the blocking connection").containsExactly("a");
+
+            admin.commands().clientPause(700); // the reply to the next read comes after its timeout
+            assertThatThrownBy(() -> hmget(client, name + ":a", "v")).isInstanceOf(RuntimeException.class);
+            Thread.sleep(800);
+
+            assertThat(hmget(client, name + ":b", "v")).as("not the late reply for :a").containsExactly("b");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void hmget_connectionClosedByServer_answeredThenReadsOnNewConnectionOfItsOwn() {
+        String name = TestRedis.freshPrefix();
+        try (CartRedisClient client = CartRedisClient.standalone(named(name), Duration.ofSeconds(2), 1)) {
+            String key = name + ":h";
+            client.commands().hset(key, Map.of("a", "1"));
+            assertThat(hmget(client, key, "a")).containsExactly("1");
+            String killed = idOf(connectionsNamed(client, name).stream()
+                    .filter(line -> line.contains(" cmd=hmget ")).findFirst().orElseThrow());
+            client.commands().clientKill(io.lettuce.core.KillArgs.Builder.id(Long.parseLong(killed)));
+
+            assertThat(hmget(client, key, "a")).as("the shared connection answers").containsExactly("1");
+            assertThat(hmget(client, key, "a")).containsExactly("1");
+
+            List<String> direct = connectionsNamed(client, name).stream()
+                    .filter(line -> line.contains(" cmd=hmget ")).toList();
+            assertThat(direct).as("a new blocking connection").hasSize(1);
+            assertThat(idOf(direct.get(0))).isNotEqualTo(killed);
+        }
+    }
+
+    private static String idOf(String clientListLine) {
+        return clientListLine.substring(clientListLine.indexOf("id=") + 3, clientListLine.indexOf(' '));
     }
 }
