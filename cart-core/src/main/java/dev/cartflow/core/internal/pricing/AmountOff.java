@@ -23,11 +23,9 @@ final class AmountOff {
         long value = action.amount().minor();
         int count = targets.count();
         if (promotion.target().scope() == Promotion.Scope.ORDER || action.per() == Promotion.Per.ORDER) {
-            long targetedRunning = 0;
-            for (int j = 0; j < count; j++) {
-                targetedRunning += running[targets.line(j)];
-            }
-            Allocation.allocate(Math.min(value, targetedRunning), running, out, context);
+            // what the targeting measured is the targeted lines' running amount, the weights' sum
+            long targetedRunning = targets.measuredAmount();
+            Allocation.allocate(Math.min(value, targetedRunning), running, targetedRunning, out, context);
             return value;
         }
         PricingLines lines = context.lines();

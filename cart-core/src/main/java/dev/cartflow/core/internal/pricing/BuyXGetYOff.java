@@ -13,7 +13,8 @@ final class BuyXGetYOff {
     }
 
     /**
-     * Writes each targeted line's discount to {@code out}.
+     * Writes each targeted line's discount to {@code out}, which must be zero on the targeted lines
+     * (the lines given nothing are not written).
      *
      * @return the total discount, zero when too few units are targeted
      */
@@ -22,12 +23,8 @@ final class BuyXGetYOff {
         Targeting targets = context.targeting();
         RoundingMode rounding = context.rounding();
         int count = targets.count();
-        long units = 0;
-        for (int j = 0; j < count; j++) {
-            units += lines.quantity(targets.line(j));
-            out[targets.line(j)] = 0;
-        }
-        long free = discountedUnits(action, units);
+        // the targeted units are what the targeting measured; out is fresh, so zero where nothing is written
+        long free = discountedUnits(action, targets.measuredUnits());
         if (free == 0) {
             return 0;
         }

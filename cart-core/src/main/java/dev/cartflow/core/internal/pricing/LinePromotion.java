@@ -15,10 +15,12 @@ final class LinePromotion {
     }
 
     /**
-     * Applies {@code promotion}, records its outcome at {@code i} and takes its shares off
-     * {@code running} (by line index).
+     * Applies {@code promotion} on {@code running} (by line index) and records its outcome at
+     * {@code i}. The caller takes the shares off {@code running} (in the same pass over the targeted
+     * lines as it counts them).
      *
-     * @return each line's share of what it gave, by line index, or null when it gave nothing
+     * @return each line's share of what it gave, by line index (zero on the lines not targeted), or
+     *         null when it gave nothing
      */
     static long[] apply(int i, Promotion promotion, long[] running, Outcomes outcomes, StepContext context) {
         Targeting targeting = context.targeting();
@@ -44,13 +46,9 @@ final class LinePromotion {
         long cap = promotion.maxDiscount() == null ? -1 : promotion.maxDiscount().minor();
         if (cap >= 0 && given > cap) {
             // the cap is shared in proportion to what each line would have got without it
-            Allocation.allocate(cap, out, out, context);
+            Allocation.allocate(cap, out, given, out, context);
             given = cap;
             capped = true;
-        }
-        for (int j = 0; j < count; j++) {
-            int line = targeting.line(j);
-            running[line] -= out[line];
         }
         outcomes.set(i, capped ? PromotionResult.CAPPED : PromotionResult.APPLIED, given,
                 !capped ? "applied" : given == cap ? "capped at its maxDiscount" : "capped so that no amount goes below zero");

@@ -27,15 +27,17 @@ final class PercentOff {
         int count = targets.count();
         // a fraction of at most one of sums of line amounts: nothing here can overflow
         if (promotion.target().scope() == Promotion.Scope.ORDER) {
-            long base = 0;
-            long targetedRunning = 0;
-            for (int j = 0; j < count; j++) {
-                int line = targets.line(j);
-                base += original ? lines.original(line) : running[line];
-                targetedRunning += running[line];
+            // what the targeting measured is the targeted lines' running amount, the weights' sum
+            long targetedRunning = targets.measuredAmount();
+            long base = targetedRunning;
+            if (original) {
+                base = 0;
+                for (int j = 0; j < count; j++) {
+                    base += lines.original(targets.line(j));
+                }
             }
             long full = Arith.mulDivRound(base, num, den, rounding);
-            Allocation.allocate(Math.min(full, targetedRunning), running, out, context);
+            Allocation.allocate(Math.min(full, targetedRunning), running, targetedRunning, out, context);
             return full;
         }
         long full = 0;

@@ -27,8 +27,6 @@ final class PromotionPass {
     /** Positions of the promotions that gave lines something, in evaluation order. */
     private final int[] giving;
     private int givingCount;
-    /** Per line, how many promotions gave it something; null while none did. */
-    private int[] sharesPerLine;
     /** How many shares above zero the promotions gave, all lines together. */
     private int shares;
     private long itemDiscount;
@@ -66,7 +64,7 @@ final class PromotionPass {
             if (given != null) {
                 sharesBy[i] = given;
                 giving[givingCount++] = i;
-                countShares(given);
+                takeOff(given);
             }
             if (stops(i)) {
                 stopper = promotions.get(i);
@@ -91,17 +89,19 @@ final class PromotionPass {
         }
     }
 
-    /** Counts the shares above zero of a promotion just applied, on the lines its targeting (still the context's) selected. */
-    private void countShares(long[] given) {
-        int[] count = sharesPerLine == null ? sharesPerLine = new int[lines.size()] : sharesPerLine;
+    /**
+     * Takes the shares of a promotion just applied off the running amounts and counts those above
+     * zero, on the lines its targeting (still the context's) selected.
+     */
+    private void takeOff(long[] given) {
         Targeting targeting = context.targeting();
+        int count = targeting.count();
         int shareCount = 0;
-        for (int j = 0; j < targeting.count(); j++) {
+        for (int j = 0; j < count; j++) {
             int line = targeting.line(j);
-            if (given[line] > 0) {
-                count[line]++;
-                shareCount++;
-            }
+            long share = given[line];
+            running[line] -= share;
+            shareCount += (int) (-share >>> 63); // one for a share above zero (shares are never negative)
         }
         shares += shareCount;
     }
@@ -143,11 +143,6 @@ final class PromotionPass {
     /** A line's amount after the item and order promotions of this option. */
     long running(int line) {
         return running[line];
-    }
-
-    /** How many promotions gave the line something. */
-    int sharesOn(int line) {
-        return sharesPerLine == null ? 0 : sharesPerLine[line];
     }
 
     /** How many shares above zero the promotions gave lines, all lines together. */
