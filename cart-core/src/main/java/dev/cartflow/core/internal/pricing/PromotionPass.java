@@ -29,6 +29,13 @@ final class PromotionPass {
     private int givingCount;
     /** How many shares above zero the promotions gave, all lines together. */
     private int shares;
+    /** Longs per line in {@link #givenTo}: one bit for each item or order promotion that may give. */
+    private final int maskWords;
+    /**
+     * Per line, at {@code line * maskWords}, the promotions that gave it a share above zero, as bits
+     * by their position among those that gave lines something ({@link #giving}); null while none did.
+     */
+    private long[] givenTo;
     private long itemDiscount;
     private long shippingBase;
     private long shipping;
@@ -48,6 +55,7 @@ final class PromotionPass {
         outcomes = Outcomes.of(p);
         sharesBy = new long[p][];
         giving = new int[p];
+        maskWords = (shippingFrom + 63) >>> 6;
     }
 
     /** Runs the option. */
@@ -63,8 +71,8 @@ final class PromotionPass {
             long[] given = LinePromotion.apply(i, promotions.get(i), running, outcomes, context);
             if (given != null) {
                 sharesBy[i] = given;
+                takeOff(given, givingCount);
                 giving[givingCount++] = i;
-                takeOff(given);
             }
             if (stops(i)) {
                 stopper = promotions.get(i);
@@ -90,18 +98,25 @@ final class PromotionPass {
     }
 
     /**
-     * Takes the shares of a promotion just applied off the running amounts and counts those above
-     * zero, on the lines its targeting (still the context's) selected.
+     * Takes the shares of a promotion just applied, the {@code g}-th that gave lines something, off
+     * the running amounts, and counts and marks those above zero, on the lines its targeting (still
+     * the context's) selected. No branch depends on a share: about half of them are zero.
      */
-    private void takeOff(long[] given) {
+    private void takeOff(long[] given, int g) {
         Targeting targeting = context.targeting();
         int count = targeting.count();
+        int words = maskWords;
+        long[] marks = givenTo == null ? givenTo = new long[lines.size() * words] : givenTo;
+        int word = g >>> 6;
+        int bit = g & 63;
         int shareCount = 0;
         for (int j = 0; j < count; j++) {
             int line = targeting.line(j);
             long share = given[line];
             running[line] -= share;
-            shareCount += (int) (-share >>> 63); // one for a share above zero (shares are never negative)
+            long above = -share >>> 63; // one for a share above zero (shares are never negative)
+            shareCount += (int) above;
+            marks[line * words + word] |= above << bit;
         }
         shares += shareCount;
     }
@@ -148,6 +163,19 @@ final class PromotionPass {
     /** How many shares above zero the promotions gave lines, all lines together. */
     int shareCount() {
         return shares;
+    }
+
+    /**
+     * Per line, at {@code line * givenToWords()}, the promotions that gave it a share above zero, as
+     * bits by their position among those that gave lines something; null when none did. Not to be changed.
+     */
+    long[] givenTo() {
+        return givenTo;
+    }
+
+    /** Longs per line in {@link #givenTo()}. */
+    int givenToWords() {
+        return maskWords;
     }
 
     /** The shares of the promotion at {@code i}, by line index, or null when it gave nothing; not to be changed. */
