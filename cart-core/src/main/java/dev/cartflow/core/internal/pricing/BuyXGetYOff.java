@@ -14,7 +14,8 @@ final class BuyXGetYOff {
 
     /**
      * Writes each targeted line's discount to {@code out}, which must be zero on the targeted lines
-     * (the lines given nothing are not written).
+     * (the lines given nothing are not written), and records their sum, the total, with
+     * {@link StepContext#gave}.
      *
      * @return the total discount, zero when too few units are targeted
      */
@@ -26,6 +27,7 @@ final class BuyXGetYOff {
         // the targeted units are what the targeting measured; out is fresh, so zero where nothing is written
         long free = discountedUnits(action, targets.measuredUnits());
         if (free == 0) {
+            context.gave(0);
             return 0;
         }
         // every unit cheaper than the threshold is discounted; the units left go to the lines priced
@@ -78,6 +80,7 @@ final class BuyXGetYOff {
                 full += d;
             }
         }
+        context.gave(full);
         return full;
     }
 

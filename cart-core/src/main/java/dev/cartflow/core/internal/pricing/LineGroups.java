@@ -86,11 +86,17 @@ final class LineGroups {
         return new LineGroups(lines, groupOf, firstLine, present);
     }
 
-    // products of one catalog usually share their category and brand strings: identity first
+    // products of one catalog usually share their category and brand strings: every value is tried
+    // by identity before any by equals, so that the values a line does not have are not compared
     private static int indexOf(String[] values, int count, String value) {
         for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        for (int i = 0; i < count; i++) {
             String v = values[i];
-            if (v == value || v != null && v.equals(value)) {
+            if (v != null && v.equals(value)) {
                 return i;
             }
         }

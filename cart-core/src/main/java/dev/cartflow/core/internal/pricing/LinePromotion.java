@@ -37,11 +37,7 @@ final class LinePromotion {
             QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
-        int count = targeting.count();
-        long given = 0;
-        for (int j = 0; j < count; j++) {
-            given += out[targeting.line(j)];
-        }
+        long given = context.given();
         boolean capped = given < full;
         long cap = promotion.maxDiscount() == null ? -1 : promotion.maxDiscount().minor();
         if (cap >= 0 && given > cap) {
@@ -55,6 +51,7 @@ final class LinePromotion {
         return out;
     }
 
+    /** Runs the action, which writes the shares to {@code out} and records their sum in {@code context}. */
     private static long discount(Promotion promotion, long[] running, long[] out, StepContext context) {
         Action action = promotion.action();
         if (action instanceof Action.Percent p) {
