@@ -8,20 +8,22 @@ import java.lang.management.ManagementFactory;
 /**
  * Allocation per call (exact, from the thread's allocated-bytes counter) and the fastest call of one
  * configuration, in its own JVM so that no other cart shape shares the JIT profile. Run: {@code java
- * -cp benchmarks/target/benchmarks.jar dev.cartflow.benchmarks.PricingCallProbe LINES PROMOTIONS SECONDS}.
+ * -cp benchmarks/target/benchmarks.jar dev.cartflow.benchmarks.PricingCallProbe LINES PROMOTIONS SECONDS [TAXMODE]}
+ * (tax mode {@code EXCLUSIVE}, the default, or {@code INCLUSIVE}).
  */
 public final class PricingCallProbe {
     private PricingCallProbe() {
     }
 
-    /** Arguments: lines, promotions, and seconds of timed calls (0 for the allocation only). */
+    /** Arguments: lines, promotions, seconds of timed calls (0 for the allocation only) and the tax mode. */
     public static void main(String[] a) {
         int lines = Integer.parseInt(a[0]);
         int promos = Integer.parseInt(a[1]);
         long secs = a.length > 2 ? Long.parseLong(a[2]) : 0;
+        PricingPolicy.TaxMode mode = a.length > 3 ? PricingPolicy.TaxMode.valueOf(a[3]) : PricingPolicy.TaxMode.EXCLUSIVE;
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         CartPricer pricer = CartPricer.standard();
-        PricingInput input = Carts.input(lines, promos, PricingPolicy.TaxMode.EXCLUSIVE);
+        PricingInput input = Carts.input(lines, promos, mode);
         long sink = 0;
         for (int i = 0; i < 300_000; i++) sink += pricer.price(input).total().minor();
         long tid = Thread.currentThread().getId();
@@ -37,6 +39,6 @@ public final class PricingCallProbe {
             sink += pricer.price(input).total().minor();
             best = Math.min(best, System.nanoTime() - t);
         }
-        System.out.println("best " + best + " sink " + sink);
+        System.out.println(mode + " best " + best + " sink " + sink);
     }
 }

@@ -8,6 +8,7 @@ import dev.cartflow.model.CartId;
 import dev.cartflow.model.CartOwner;
 import dev.cartflow.model.CartState;
 import dev.cartflow.model.CodeStatus;
+import dev.cartflow.model.Hint;
 import dev.cartflow.model.LineDiscount;
 import dev.cartflow.model.LineItem;
 import dev.cartflow.model.LineId;
@@ -45,7 +46,12 @@ import java.util.UUID;
  * rates, shipping with and without a free threshold). Two builds price alike exactly when they print
  * the same digest. It uses only constructors the code before the pipeline re-cut had too, so the
  * same file, with {@code core.pricing} for {@code core.internal.pricing}, runs on that jar. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.cartflow.benchmarks.PricingDigest [CARTS [SEED]]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.cartflow.benchmarks.PricingDigest [CARTS [SEED [MAXLINES]]]}.
+ * The default carts have at most 8 lines and 6 promotions; with {@code MAXLINES} they have up to that
+ * many lines, up to 24 promotions, more categories and quantities on some carts (so that the
+ * paths for large carts, grouping and unit-price keys and their fallbacks, are taken) and the hints
+ * are digested too. That mode draws other random numbers, so its digest differs from the default one;
+ * compare it between builds with the same arguments.
  */
 public final class PricingDigest {
     private static final Currency EUR = Currency.getInstance("EUR");
@@ -55,41 +61,56 @@ public final class PricingDigest {
     private static final Rate[] RATES = {Rate.parse("0.19"), Rate.parse("0.07"), Rate.parse("0.055"), Rate.ZERO};
     private static final RoundingMode[] ROUNDINGS = {RoundingMode.HALF_EVEN, RoundingMode.HALF_UP, RoundingMode.HALF_DOWN};
     private static final String[] CODES = {"A", "B"};
+    /** Categories of the wide carts of the large mode: more than the grouping of lines takes. */
+    private static final String[] WIDE_CATEGORIES = {"shoes", "shirts", "pants", "c3", "c4", "c5", "c6", "c7", "c8",
+        "c9"};
 
     private PricingDigest() {
     }
 
-    /** Arguments: number of carts (default 60 000) and seed (default 9). */
+    /** Arguments: number of carts (default 60 000), seed (default 9) and, for the large mode, the most lines. */
     public static void main(String[] args) throws NoSuchAlgorithmException {
         int carts = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 9;
+        int maxLines = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         SplittableRandom random = new SplittableRandom(seed);
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         CartPricer pricer = CartPricer.standard();
         int failed = 0;
         for (int c = 0; c < carts; c++) {
-            PricingInput input = input(random);
+            PricingInput input = input(random, maxLines);
             StringBuilder out = new StringBuilder(512);
             try {
-                write(pricer.price(input), out);
+                PricedCart priced = pricer.price(input);
+                write(priced, out);
+                if (maxLines > 0) {
+                    for (Hint hint : priced.hints()) {
+                        out.append(" h").append(hint);
+                    }
+                }
             } catch (CartException e) {
                 out.append("error ").append(e.code());
                 failed++;
             }
             digest.update(out.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         }
-        System.out.println("carts " + carts + " seed " + seed + " rejected " + failed + " digest "
+        System.out.println("carts " + carts + " seed " + seed + (maxLines > 0 ? " max lines " + maxLines : "")
+                + " rejected " + failed + " digest "
                 + HexFormat.of().formatHex(digest.digest()));
     }
 
-    private static PricingInput input(SplittableRandom random) {
+    /** A random cart; {@code maxLines} 0 for the default mode. */
+    private static PricingInput input(SplittableRandom random, int maxLines) {
         Map<Sku, Product> products = new HashMap<>();
         Map<Sku, PriceQuote> prices = new HashMap<>();
         List<LineItem> items = new ArrayList<>();
-        int lines = random.nextInt(9);
+        boolean large = maxLines > 0;
+        int lines = random.nextInt(large ? maxLines + 1 : 9);
+        String[] categories = large && random.nextInt(4) == 0 ? WIDE_CATEGORIES : CATEGORIES;
+        int maxQuantity = large && random.nextInt(4) == 0 ? 40 : 12;
         for (int i = 0; i < lines; i++) {
             Sku sku = Sku.of("S" + i);
-            products.put(sku, new Product(sku, CATEGORIES[random.nextInt(CATEGORIES.length)],
+            products.put(sku, new Product(sku, categories[random.nextInt(categories.length)],
                     BRANDS[random.nextInt(BRANDS.length)], 100, Set.of(), 1, Integer.MAX_VALUE, 1));
             Money price = Money.ofMinor(random.nextInt(4) == 0 ? random.nextInt(100) : random.nextInt(30_000), EUR);
             PriceQuote quote = random.nextInt(5) == 0
@@ -97,7 +118,7 @@ public final class PricingDigest {
                     : PriceQuote.of(sku, price, RATES[random.nextInt(RATES.length)]);
             prices.put(sku, quote);
             Money added = random.nextInt(6) == 0 ? Money.ofMinor(price.minor() + 1, EUR) : price;
-            items.add(new LineItem(new LineId("l" + i), sku, 1 + random.nextInt(random.nextBoolean() ? 3 : 12),
+            items.add(new LineItem(new LineId("l" + i), sku, 1 + random.nextInt(random.nextBoolean() ? 3 : maxQuantity),
                     LineItem.DEFAULT_WAREHOUSE, added, NOW));
         }
         List<String> codes = new ArrayList<>();
@@ -115,7 +136,7 @@ public final class PricingDigest {
                         List.of(RATES[random.nextInt(RATES.length)]), Long.MAX_VALUE, Set.of());
         List<Promotion> promotions = new ArrayList<>();
         Set<String> exhausted = new HashSet<>();
-        int count = random.nextInt(7);
+        int count = random.nextInt(large ? 25 : 7);
         for (int i = 0; i < count; i++) {
             promotions.add(promotion("P" + i, random));
             if (random.nextInt(12) == 0) {

@@ -1,5 +1,6 @@
 package dev.cartflow.model;
 
+import dev.cartflow.model.internal.LineDiscountColumns;
 import dev.cartflow.model.internal.LineDiscountList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
 public record PricedLine(LineId lineId, Sku sku, int quantity, Money unitPrice, Money subtotal, Money discount,
                          Money tax, Money total, Money net, List<TaxAmount> taxes, List<LineDiscount> discounts) {
     /**
-     * Copies the lists (a pricing function's {@code LineDiscountList} is immutable already and kept); the
+     * Copies the lists (a pricing function's discount lists, from {@code model.internal}, are immutable already and kept); the
      * quantity and the amounts are taken as given and the lists must not be null.
      *
      * @param lineId    not null
@@ -42,6 +43,7 @@ public record PricedLine(LineId lineId, Sku sku, int quantity, Money unitPrice, 
         Checks.notNull(lineId, "line id");
         Checks.notNull(sku, "sku");
         taxes = List.copyOf(taxes);
-        discounts = discounts instanceof LineDiscountList ? discounts : List.copyOf(discounts);
+        discounts = discounts instanceof LineDiscountColumns.Line || discounts instanceof LineDiscountList ? discounts
+                : List.copyOf(discounts);
     }
 }

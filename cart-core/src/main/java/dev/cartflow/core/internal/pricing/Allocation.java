@@ -15,14 +15,13 @@ final class Allocation {
      * sum of the weights; a zero weight gets zero; leftover minor units go to the largest
      * fractional parts, ties to the earlier line. {@code out} may be {@code weight}: each weight is
      * read before its line's share is written.
+     *
+     * @param total the sum of the targeted lines' weights, which the callers have at hand already
+     *              (a sum of line amounts or of shares of them: it fits)
      */
-    static void allocate(long amount, long[] weight, long[] out, StepContext context) {
+    static void allocate(long amount, long[] weight, long total, long[] out, StepContext context) {
         Targeting targets = context.targeting();
         int count = targets.count();
-        long total = 0;
-        for (int j = 0; j < count; j++) {
-            total += weight[targets.line(j)]; // a sum of line amounts or of shares of them: fits
-        }
         if (total == 0 || amount == 0) {
             for (int j = 0; j < count; j++) {
                 out[targets.line(j)] = 0;
@@ -31,13 +30,26 @@ final class Allocation {
         }
         long[] remainder = context.remainders();
         long given = 0;
-        for (int j = 0; j < count; j++) {
-            int line = targets.line(j);
-            long w = weight[line];
-            long share = Arith.mulDivFloor(amount, w, total);
-            out[line] = share;
-            remainder[j] = Arith.remainder(amount, w, total, share);
-            given += share;
+        if (Math.multiplyHigh(amount, total) == 0 && amount * total >= 0) {
+            // amount times the weights' sum fits a long, so amount times any weight does: the
+            // figures of Arith.mulDivFloor without its checks per line (every real cart)
+            for (int j = 0; j < count; j++) {
+                int line = targets.line(j);
+                long product = amount * weight[line];
+                long share = product / total;
+                out[line] = share;
+                remainder[j] = product - share * total;
+                given += share;
+            }
+        } else {
+            for (int j = 0; j < count; j++) {
+                int line = targets.line(j);
+                long w = weight[line];
+                long share = Arith.mulDivFloor(amount, w, total);
+                out[line] = share;
+                remainder[j] = Arith.remainder(amount, w, total, share);
+                given += share;
+            }
         }
         int left = (int) (amount - given); // fewer than count
         if (left == 0) {

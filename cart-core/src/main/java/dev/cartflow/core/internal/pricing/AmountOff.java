@@ -13,7 +13,8 @@ final class AmountOff {
     }
 
     /**
-     * Writes each targeted line's discount, at most its running amount, to {@code out}.
+     * Writes each targeted line's discount, at most its running amount, to {@code out}, and records
+     * their sum with {@link StepContext#gave}.
      *
      * @return the full discount before the zero floor, {@code Long.MAX_VALUE} when larger
      */
@@ -23,22 +24,26 @@ final class AmountOff {
         long value = action.amount().minor();
         int count = targets.count();
         if (promotion.target().scope() == Promotion.Scope.ORDER || action.per() == Promotion.Per.ORDER) {
-            long targetedRunning = 0;
-            for (int j = 0; j < count; j++) {
-                targetedRunning += running[targets.line(j)];
-            }
-            Allocation.allocate(Math.min(value, targetedRunning), running, out, context);
+            // what the targeting measured is the targeted lines' running amount, the weights' sum
+            long targetedRunning = targets.measuredAmount();
+            long given = Math.min(value, targetedRunning);
+            Allocation.allocate(given, running, targetedRunning, out, context);
+            context.gave(given); // the shares add up exactly to the amount allocated
             return value;
         }
         PricingLines lines = context.lines();
         boolean perUnit = action.per() == Promotion.Per.UNIT;
         long full = 0;
+        long given = 0;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
             long d = perUnit ? Arith.saturatedMultiply(value, lines.quantity(line)) : value;
             full = Arith.saturatedAdd(full, d);
-            out[line] = Math.min(d, running[line]);
+            long share = Math.min(d, running[line]);
+            out[line] = share;
+            given += share; // at most the targeted lines' running amount, which fits
         }
+        context.gave(given);
         return full;
     }
 }

@@ -13,7 +13,9 @@ final class BuyXGetYOff {
     }
 
     /**
-     * Writes each targeted line's discount to {@code out}.
+     * Writes each targeted line's discount to {@code out}, which must be zero on the targeted lines
+     * (the lines given nothing are not written), and records their sum, the total, with
+     * {@link StepContext#gave}.
      *
      * @return the total discount, zero when too few units are targeted
      */
@@ -22,13 +24,10 @@ final class BuyXGetYOff {
         Targeting targets = context.targeting();
         RoundingMode rounding = context.rounding();
         int count = targets.count();
-        long units = 0;
-        for (int j = 0; j < count; j++) {
-            units += lines.quantity(targets.line(j));
-            out[targets.line(j)] = 0;
-        }
-        long free = discountedUnits(action, units);
+        // the targeted units are what the targeting measured; out is fresh, so zero where nothing is written
+        long free = discountedUnits(action, targets.measuredUnits());
         if (free == 0) {
+            context.gave(0);
             return 0;
         }
         // every unit cheaper than the threshold is discounted; the units left go to the lines priced
@@ -81,6 +80,7 @@ final class BuyXGetYOff {
                 full += d;
             }
         }
+        context.gave(full);
         return full;
     }
 

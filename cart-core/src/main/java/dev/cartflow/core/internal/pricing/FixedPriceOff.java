@@ -8,7 +8,8 @@ final class FixedPriceOff {
     }
 
     /**
-     * Writes each targeted line's discount to {@code out}.
+     * Writes each targeted line's discount to {@code out}, and records their sum, the total, with
+     * {@link StepContext#gave}.
      *
      * @return the total discount
      */
@@ -24,6 +25,7 @@ final class FixedPriceOff {
             full += d;
             out[line] = d;
         }
+        context.gave(full);
         return full;
     }
 }

@@ -15,10 +15,12 @@ final class LinePromotion {
     }
 
     /**
-     * Applies {@code promotion}, records its outcome at {@code i} and takes its shares off
-     * {@code running} (by line index).
+     * Applies {@code promotion} on {@code running} (by line index) and records its outcome at
+     * {@code i}. The caller takes the shares off {@code running} (in the same pass over the targeted
+     * lines as it counts them).
      *
-     * @return each line's share of what it gave, by line index, or null when it gave nothing
+     * @return each line's share of what it gave, by line index (zero on the lines not targeted), or
+     *         null when it gave nothing
      */
     static long[] apply(int i, Promotion promotion, long[] running, Outcomes outcomes, StepContext context) {
         Targeting targeting = context.targeting();
@@ -35,28 +37,21 @@ final class LinePromotion {
             QualificationHints.measure(i, promotion, targeting, outcomes);
             return null;
         }
-        int count = targeting.count();
-        long given = 0;
-        for (int j = 0; j < count; j++) {
-            given += out[targeting.line(j)];
-        }
+        long given = context.given();
         boolean capped = given < full;
         long cap = promotion.maxDiscount() == null ? -1 : promotion.maxDiscount().minor();
         if (cap >= 0 && given > cap) {
             // the cap is shared in proportion to what each line would have got without it
-            Allocation.allocate(cap, out, out, context);
+            Allocation.allocate(cap, out, given, out, context);
             given = cap;
             capped = true;
-        }
-        for (int j = 0; j < count; j++) {
-            int line = targeting.line(j);
-            running[line] -= out[line];
         }
         outcomes.set(i, capped ? PromotionResult.CAPPED : PromotionResult.APPLIED, given,
                 !capped ? "applied" : given == cap ? "capped at its maxDiscount" : "capped so that no amount goes below zero");
         return out;
     }
 
+    /** Runs the action, which writes the shares to {@code out} and records their sum in {@code context}. */
     private static long discount(Promotion promotion, long[] running, long[] out, StepContext context) {
         Action action = promotion.action();
         if (action instanceof Action.Percent p) {

@@ -12,7 +12,8 @@ final class PercentOff {
     }
 
     /**
-     * Writes each targeted line's discount, at most its running amount, to {@code out}.
+     * Writes each targeted line's discount, at most its running amount, to {@code out}, and records
+     * their sum with {@link StepContext#gave}.
      *
      * @return the full discount before the zero floor
      */
@@ -27,24 +28,32 @@ final class PercentOff {
         int count = targets.count();
         // a fraction of at most one of sums of line amounts: nothing here can overflow
         if (promotion.target().scope() == Promotion.Scope.ORDER) {
-            long base = 0;
-            long targetedRunning = 0;
-            for (int j = 0; j < count; j++) {
-                int line = targets.line(j);
-                base += original ? lines.original(line) : running[line];
-                targetedRunning += running[line];
+            // what the targeting measured is the targeted lines' running amount, the weights' sum
+            long targetedRunning = targets.measuredAmount();
+            long base = targetedRunning;
+            if (original) {
+                base = 0;
+                for (int j = 0; j < count; j++) {
+                    base += lines.original(targets.line(j));
+                }
             }
             long full = Arith.mulDivRound(base, num, den, rounding);
-            Allocation.allocate(Math.min(full, targetedRunning), running, out, context);
+            long given = Math.min(full, targetedRunning);
+            Allocation.allocate(given, running, targetedRunning, out, context);
+            context.gave(given); // the shares add up exactly to the amount allocated
             return full;
         }
         long full = 0;
+        long given = 0;
         for (int j = 0; j < count; j++) {
             int line = targets.line(j);
             long d = Arith.mulDivRound(original ? lines.original(line) : running[line], num, den, rounding);
             full += d;
-            out[line] = Math.min(d, running[line]);
+            long share = Math.min(d, running[line]);
+            out[line] = share;
+            given += share;
         }
+        context.gave(given);
         return full;
     }
 }

@@ -30,7 +30,8 @@ final class PricedCartAssembly {
         boolean inclusive = calculator.inclusive();
         TaxTotals taxTotals = new TaxTotals(currency);
         int n = lines.size();
-        List<PricedLine> priced = new ArrayList<>(n);
+        // an array the result's list keeps (Lists.of), not a list PricedCart would copy
+        PricedLine[] priced = new PricedLine[n];
         List<PriceChange> changes = null; // rarely needed
         long discount = 0;
         long lineTax = 0;
@@ -55,9 +56,9 @@ final class PricedCartAssembly {
             Money runningMoney = lineDiscount == 0 ? subtotalMoney : Money.ofMinor(running, currency);
             Money totalMoney = inclusive ? runningMoney : Money.ofMinor(total, currency);
             Money netMoney = inclusive ? Money.ofMinor(total - tax, currency) : runningMoney;
-            priced.add(new PricedLine(item.id(), item.sku(), item.quantity(), unit, subtotalMoney,
+            priced[i] = new PricedLine(item.id(), item.sku(), item.quantity(), unit, subtotalMoney,
                     lineDiscount == 0 ? zero : Money.ofMinor(lineDiscount, currency), taxMoney, totalMoney, netMoney,
-                    taxes, discounts.of(i)));
+                    taxes, discounts.of(i));
             discount += lineDiscount;
             lineTax = Arith.addAmounts(lineTax, tax);
             lineTotal = Arith.addAmounts(lineTotal, total);
@@ -81,7 +82,7 @@ final class PricedCartAssembly {
         if (!inclusive) {
             total = Arith.addAmounts(total, shippingTax);
         }
-        return new PricedCart(input.cart(), currency, priced, Money.ofMinor(lines.subtotal(), currency),
+        return new PricedCart(input.cart(), currency, Lists.of(priced), Money.ofMinor(lines.subtotal(), currency),
                 Money.ofMinor(discount, currency), Money.ofMinor(shipping, currency),
                 Money.ofMinor(kept.shippingBase() - shipping, currency), Money.ofMinor(shippingTax, currency),
                 Money.ofMinor(tax, currency), taxTotals.toList(), Money.ofMinor(total, currency),

@@ -16,8 +16,13 @@ final class PromotionOrder {
         boolean sb = isShipping(b);
         return sa != sb ? (sa ? 1 : -1) : compare(a, b);
     };
-    /** Up to this many promotions, ids are checked pairwise and sorted by insertion; above, a set and a merge sort. */
+    /** Up to this many promotions, they are sorted by insertion; above, by a merge sort. */
     private static final int FEW = 8;
+    /**
+     * Up to this many promotions, ids are checked pairwise (by their cached hash codes first, at most
+     * 496 comparisons of ints), which costs less than filling a hash set; above, a set.
+     */
+    private static final int PAIRWISE = 32;
 
     private PromotionOrder() {
     }
@@ -38,17 +43,27 @@ final class PromotionOrder {
         }
         Promotion[] all = promotions.toArray(new Promotion[0]);
         int p = all.length;
-        if (p <= FEW) {
-            for (int i = 1; i < p; i++) {
+        if (p <= PAIRWISE) {
+            int[] hashes = new int[p];
+            for (int i = 0; i < p; i++) {
                 String id = all[i].id();
+                int hash = id.hashCode(); // String caches it: most pairs differ there without comparing characters
                 for (int j = 0; j < i; j++) {
-                    // String caches its hash: most pairs differ there without comparing characters
-                    String other = all[j].id();
-                    if (other.hashCode() == id.hashCode() && other.equals(id)) {
+                    if (hashes[j] == hash && all[j].id().equals(id)) {
                         throw duplicate(id);
                     }
                 }
+                hashes[i] = hash;
             }
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (Promotion promotion : all) {
+                if (!ids.add(promotion.id())) {
+                    throw duplicate(promotion.id());
+                }
+            }
+        }
+        if (p <= FEW) {
             // stable like the merge sort below; the order is total (ids are unique), so both give one result
             for (int i = 1; i < p; i++) {
                 Promotion promotion = all[i];
@@ -60,12 +75,6 @@ final class PromotionOrder {
                 all[j + 1] = promotion;
             }
         } else {
-            Set<String> ids = new HashSet<>();
-            for (Promotion promotion : all) {
-                if (!ids.add(promotion.id())) {
-                    throw duplicate(promotion.id());
-                }
-            }
             Arrays.sort(all, EVALUATION);
         }
         return Arrays.asList(all);

@@ -27,10 +27,15 @@ final class PromotionPass {
     /** Positions of the promotions that gave lines something, in evaluation order. */
     private final int[] giving;
     private int givingCount;
-    /** Per line, how many promotions gave it something; null while none did. */
-    private int[] sharesPerLine;
     /** How many shares above zero the promotions gave, all lines together. */
     private int shares;
+    /** Longs per line in {@link #givenTo}: one bit for each item or order promotion that may give. */
+    private final int maskWords;
+    /**
+     * Per line, at {@code line * maskWords}, the promotions that gave it a share above zero, as bits
+     * by their position among those that gave lines something ({@link #giving}); null while none did.
+     */
+    private long[] givenTo;
     private long itemDiscount;
     private long shippingBase;
     private long shipping;
@@ -50,6 +55,7 @@ final class PromotionPass {
         outcomes = Outcomes.of(p);
         sharesBy = new long[p][];
         giving = new int[p];
+        maskWords = (shippingFrom + 63) >>> 6;
     }
 
     /** Runs the option. */
@@ -65,8 +71,8 @@ final class PromotionPass {
             long[] given = LinePromotion.apply(i, promotions.get(i), running, outcomes, context);
             if (given != null) {
                 sharesBy[i] = given;
+                takeOff(given, givingCount);
                 giving[givingCount++] = i;
-                countShares(given);
             }
             if (stops(i)) {
                 stopper = promotions.get(i);
@@ -91,17 +97,26 @@ final class PromotionPass {
         }
     }
 
-    /** Counts the shares above zero of a promotion just applied, on the lines its targeting (still the context's) selected. */
-    private void countShares(long[] given) {
-        int[] count = sharesPerLine == null ? sharesPerLine = new int[lines.size()] : sharesPerLine;
+    /**
+     * Takes the shares of a promotion just applied, the {@code g}-th that gave lines something, off
+     * the running amounts, and counts and marks those above zero, on the lines its targeting (still
+     * the context's) selected. No branch depends on a share: about half of them are zero.
+     */
+    private void takeOff(long[] given, int g) {
         Targeting targeting = context.targeting();
+        int count = targeting.count();
+        int words = maskWords;
+        long[] marks = givenTo == null ? givenTo = new long[lines.size() * words] : givenTo;
+        int word = g >>> 6;
+        int bit = g & 63;
         int shareCount = 0;
-        for (int j = 0; j < targeting.count(); j++) {
+        for (int j = 0; j < count; j++) {
             int line = targeting.line(j);
-            if (given[line] > 0) {
-                count[line]++;
-                shareCount++;
-            }
+            long share = given[line];
+            running[line] -= share;
+            long above = -share >>> 63; // one for a share above zero (shares are never negative)
+            shareCount += (int) above;
+            marks[line * words + word] |= above << bit;
         }
         shares += shareCount;
     }
@@ -145,14 +160,22 @@ final class PromotionPass {
         return running[line];
     }
 
-    /** How many promotions gave the line something. */
-    int sharesOn(int line) {
-        return sharesPerLine == null ? 0 : sharesPerLine[line];
-    }
-
     /** How many shares above zero the promotions gave lines, all lines together. */
     int shareCount() {
         return shares;
+    }
+
+    /**
+     * Per line, at {@code line * givenToWords()}, the promotions that gave it a share above zero, as
+     * bits by their position among those that gave lines something; null when none did. Not to be changed.
+     */
+    long[] givenTo() {
+        return givenTo;
+    }
+
+    /** Longs per line in {@link #givenTo()}. */
+    int givenToWords() {
+        return maskWords;
     }
 
     /** The shares of the promotion at {@code i}, by line index, or null when it gave nothing; not to be changed. */

@@ -19,6 +19,8 @@ final class StepContext {
     private long[] unitKeys;
     private long[] partitionKeys;
     private long[] partitionUnits;
+    /** What the last action gave: the sum of the shares it wrote. */
+    private long given;
 
     StepContext(PricingLines lines, RoundingMode rounding) {
         this.lines = lines;
@@ -37,6 +39,19 @@ final class StepContext {
     /** The selection of the last {@link Targeting#select} call of this pricing call. */
     Targeting targeting() {
         return targeting;
+    }
+
+    /**
+     * Records what the action being applied gave, the sum of the shares it wrote, which it has at
+     * hand (so that no second pass over the targeted lines adds them up).
+     */
+    void gave(long amount) {
+        given = amount;
+    }
+
+    /** What the last action gave, as it recorded with {@link #gave}. */
+    long given() {
+        return given;
     }
 
     /** Scratch of one line-sized allocation: the remainder of each targeted line. */

@@ -57,11 +57,11 @@ final class Targeting {
         if (byGroup != null) {
             // the filter is asked once per (category, brand) group; no line of an unmatched group is looked at
             long mask = byGroup.matching(target);
-            for (int line = 0; mask != 0 && line < lines.size(); line++) {
-                if (byGroup.in(mask, line)) {
-                    selected[count++] = line;
-                    units += lines.quantity(line);
-                    amount += running[line]; // at most the subtotal, which fits
+            if (mask != 0) {
+                count = byGroup.select(mask, selected);
+                units = byGroup.units(mask);
+                for (int j = 0; j < count; j++) {
+                    amount += running[selected[j]]; // at most the subtotal, which fits
                 }
             }
         } else {

@@ -38,7 +38,10 @@ class SmallStepsTest {
             int n = 1 + random.nextInt(40);
             long[] a = new long[n];
             for (int i = 0; i < n; i++) {
-                a[i] = random.nextInt(random.nextBoolean() ? 4 : 1000);
+                // few values (ties), many, or any up to the largest long (no overflow in the comparisons)
+                int kind = random.nextInt(3);
+                a[i] = kind == 2 ? Long.MAX_VALUE - random.nextInt(4) * (Long.MAX_VALUE / 3)
+                        : random.nextInt(kind == 0 ? 4 : 1000);
             }
             long[] sorted = a.clone();
             Arrays.sort(sorted);
@@ -59,7 +62,8 @@ class SmallStepsTest {
 
     @Test
     void evaluationOrder_duplicateIdAmongManyOrFew_invalidInput() {
-        for (int n : new int[] {2, 8, 9, 12}) {
+        // both sides of the insertion sort's limit (8) and of the pairwise check's (32)
+        for (int n : new int[] {2, 8, 9, 12, 32, 33, 40}) {
             World w = World.eur();
             for (int i = 0; i < n - 1; i++) {
                 w.promo(PromoBuilder.promo("P" + i).percent("1"));
@@ -90,7 +94,7 @@ class SmallStepsTest {
         long seed = 2026L;
         SplittableRandom random = new SplittableRandom(seed);
         for (int c = 0; c < 3_000; c++) {
-            int n = 1 + random.nextInt(14); // both sides of the pairwise/insertion limit of 8
+            int n = 1 + random.nextInt(40); // both sides of the insertion limit of 8 and the pairwise one of 32
             List<Promotion> promotions = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {

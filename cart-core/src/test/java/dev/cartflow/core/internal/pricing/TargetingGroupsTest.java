@@ -21,7 +21,8 @@ class TargetingGroupsTest {
         SplittableRandom random = new SplittableRandom(seed);
         for (int c = 0; c < 300; c++) {
             World world = World.eur();
-            int n = 1 + random.nextInt(40); // grouped from 16 lines on, line by line below
+            // grouped from 16 lines on, line by line below; a third up to 150 lines, several words of bits per group
+            int n = 1 + random.nextInt(c % 3 == 0 ? 150 : 40);
             for (int i = 0; i < n; i++) {
                 // new String: equal values that are not the same instance must group together
                 String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
