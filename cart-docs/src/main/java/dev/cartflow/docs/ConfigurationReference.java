@@ -95,7 +95,8 @@ final class ConfigurationReference {
         return simple.toString().replace(",", ", ");
     }
 
-    private static String defaultValue(JsonNode value) {
+    /** A metadata default as the reference prints it: empty for none, an array's items joined by commas. */
+    static String defaultValue(JsonNode value) {
         if (value == null || value.isNull()) {
             return "";
         }

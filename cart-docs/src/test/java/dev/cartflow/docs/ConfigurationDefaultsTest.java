@@ -49,7 +49,7 @@ class ConfigurationDefaultsTest {
                 }
                 String path = camelPath(name.substring(root.prefix().length() + 1));
                 Object unbound = read(root.type().getDeclaredConstructor().newInstance(), path);
-                String documented = defaultText(property.get("defaultValue"));
+                String documented = ConfigurationReference.defaultValue(property.get("defaultValue"));
                 if (documented.isEmpty()) {
                     if (!isUnset(unbound)) {
                         problems.add(name + ": shown without a default, but an unbound object holds " + unbound);
@@ -116,17 +116,5 @@ class ConfigurationDefaultsTest {
         return value == null || value instanceof String text && text.isEmpty()
                 || value instanceof Collection<?> collection && collection.isEmpty()
                 || value instanceof Map<?, ?> map && map.isEmpty();
-    }
-
-    private static String defaultText(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(item -> items.add(item.asText()));
-            return String.join(",", items);
-        }
-        return value.asText();
     }
 }
