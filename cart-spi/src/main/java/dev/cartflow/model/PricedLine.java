@@ -23,8 +23,8 @@ import java.util.List;
 public record PricedLine(LineId lineId, Sku sku, int quantity, Money unitPrice, Money subtotal, Money discount,
                          Money tax, Money total, Money net, List<TaxAmount> taxes, List<LineDiscount> discounts) {
     /**
-     * Copies the lists (a pricing function's discount lists, from {@code model.internal}, are immutable already and kept); the
-     * quantity and the amounts are taken as given and the lists must not be null.
+     * Copies the lists (a pricing function's discount lists, from {@code model.internal}, are immutable
+     * already and kept); the quantity and the amounts are taken as given and the lists must not be null.
      *
      * @param lineId    not null
      * @param sku       not null
