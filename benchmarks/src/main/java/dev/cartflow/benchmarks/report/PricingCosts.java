@@ -26,7 +26,9 @@ final class PricingCosts {
     }
 
     /** Per tax mode: per line at each promotion count, per promotion per line at each of the two largest carts. */
-    static List<Cost> of(List<ResultRow> pricing) {
+    static List<Cost> of(List<ResultRow> rows) {
+        // differences are taken within the sweep: a cell measured in its own JVMs is a different experiment
+        List<ResultRow> pricing = rows.stream().filter(r -> r.number("forks").isEmpty()).toList();
         List<Cost> costs = new ArrayList<>();
         TreeSet<Integer> lines = Rows.distinct(pricing, "lines");
         TreeSet<Integer> promotions = Rows.distinct(pricing, "promotions");

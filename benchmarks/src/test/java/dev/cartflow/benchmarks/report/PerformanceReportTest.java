@@ -152,6 +152,25 @@ class PerformanceReportTest {
     }
 
     @Test
+    void write_targetCellMeasuredInItsOwnJvms_showsAndJudgesTheForksButCostsStayOnTheSweep() throws Exception {
+        double fixed = 250;
+        double perLine = 35;
+        double perPromotionPerLine = 10;
+        ResultsFile results = ResultsFile.in(results());
+        Fixtures.pricing(results, fixed, perLine, perPromotionPerLine, 1.0);
+        assertThat(Fixtures.pricingNs(fixed, perLine, perPromotionPerLine, 100, 20)).isGreaterThan(Targets.TARGET_NS);
+        results.append(ResultRow.of("pricing", "exclusive").lines(100).promotions(20).ns(18_000).put("forks", 3));
+        results.append(ResultRow.of("pricing", "inclusive").lines(100).promotions(20).ns(19_000).put("forks", 3));
+
+        String page = write();
+
+        assertThat(page).contains("| 100 | 20 | " + Format.micros(18_000) + " | " + Format.micros(19_000) + " |");
+        assertThat(targetRow(page, "pricing a 100-line cart with 20 promotions")).contains("| **met** |");
+        assertThat(page).contains("| per line, 20 promotions (100 -> 1000 lines) | "
+                + Format.number(perLine + 20 * perPromotionPerLine) + " |");
+    }
+
+    @Test
     void write_suitesWithoutRows_areListedAsNotRunWithWhatTheRunRecorded() throws Exception {
         Fixtures.jdbi(ResultsFile.in(results()), new int[] {4, 16}, new double[] {0.9, 0.9}, 1000);
         Fixtures.run(results(), false, List.of(
