@@ -116,7 +116,7 @@ public final class LoadDriver {
             seed(repository, 1, carts);
             seed(repository, carts + 1, CHECKOUT_CARTS);
             List<String> shapes = new ArrayList<>();
-            Path scripts = writePgbenchScripts(ds, carts, shapes);
+            List<PgbenchRun.Scripts> scripts = writePgbenchScripts(ds, carts, shapes);
             // statistics of the freshly seeded tables now, not by autovacuum during the engine's runs
             try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
@@ -131,11 +131,14 @@ public final class LoadDriver {
                 statements.record("engine", workers, operations(report.get(report.size() - 1), seconds));
                 System.out.println(report.get(report.size() - 1));
             }
-            for (int workers : WORKERS) {
-                statements.reset();
-                report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, scripts, workers, seconds, RESULTS));
-                statements.record("pgbench", workers, operations(report.get(report.size() - 1), seconds));
-                System.out.println(report.get(report.size() - 1));
+            for (PgbenchRun.Scripts form : scripts) {
+                for (int workers : WORKERS) {
+                    statements.reset();
+                    report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, form.variant(), form.dir(),
+                            form.variables(), workers, seconds, RESULTS));
+                    statements.record(form.variant(), workers, operations(report.get(report.size() - 1), seconds));
+                    System.out.println(report.get(report.size() - 1));
+                }
             }
             report.add("");
             report.add(perOperation);
@@ -146,7 +149,9 @@ public final class LoadDriver {
             report.add("Statements the server ran per operation of the mix (pg_stat_statements):");
             report.addAll(statements.report());
             report.add("");
-            report.add("pgbench scripts (in " + scripts + "), the repository's statements as captured:");
+            report.add("pgbench scripts (in " + scripts.get(0).dir().getParent() + ": pgbench/ with the values bound,"
+                    + " as the engine sends them; pgbench-constants/ with them as literals), the repository's statements"
+                    + " as captured:");
             report.addAll(shapes);
         }
         System.out.println();
@@ -187,7 +192,8 @@ public final class LoadDriver {
      * checkout, captured on two sentinel carts ({@link PgbenchScripts}), so that pgbench runs the
      * engine's SQL and nothing else. Adds a line per script to {@code shapes}.
      */
-    private static Path writePgbenchScripts(javax.sql.DataSource ds, int carts, List<String> shapes) throws IOException {
+    private static List<PgbenchRun.Scripts> writePgbenchScripts(javax.sql.DataSource ds, int carts,
+                                                               List<String> shapes) throws IOException {
         SqlCapture capture = new SqlCapture(ds);
         JdbiCartRepository captured = JdbiCartRepository.create(Jdbi.create(capture.dataSource()));
         CartEngine engine = engine(captured);
@@ -205,16 +211,27 @@ public final class LoadDriver {
         engine.checkout(SERVICE, checkedOut, Mutation.none());
         List<SqlCapture.Sent> checkout = capture.take();
         Path dir = Files.createTempDirectory("cartflow-pgbench");
-        Files.writeString(dir.resolve("read.sql"), new PgbenchScripts(changed.toString()).script(read, 1, carts, false),
-                StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("change.sql"), new PgbenchScripts(changed.toString()).script(change, 1, carts,
-                true), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("checkout.sql"), new PgbenchScripts(checkedOut.toString()).script(checkout,
-                carts + 1, carts + CHECKOUT_CARTS, true), StandardCharsets.UTF_8);
+        List<PgbenchRun.Scripts> forms = new ArrayList<>();
+        for (String variant : List.of("pgbench", "pgbench-constants")) {
+            boolean bound = variant.equals("pgbench");
+            Path form = Files.createDirectories(dir.resolve(variant));
+            PgbenchScripts reads = new PgbenchScripts(changed.toString(), bound ? "r" : null);
+            PgbenchScripts changes = new PgbenchScripts(changed.toString(), bound ? "c" : null);
+            PgbenchScripts checkouts = new PgbenchScripts(checkedOut.toString(), bound ? "k" : null);
+            Files.writeString(form.resolve("read.sql"), reads.script(read, 1, carts, false), StandardCharsets.UTF_8);
+            Files.writeString(form.resolve("change.sql"), changes.script(change, 1, carts, true),
+                    StandardCharsets.UTF_8);
+            Files.writeString(form.resolve("checkout.sql"), checkouts.script(checkout, carts + 1,
+                    carts + CHECKOUT_CARTS, true), StandardCharsets.UTF_8);
+            Map<String, String> variables = new LinkedHashMap<>(reads.variables());
+            variables.putAll(changes.variables());
+            variables.putAll(checkouts.variables());
+            forms.add(new PgbenchRun.Scripts(variant, form, variables));
+        }
         shapes.add("  read:     " + PgbenchScripts.shape(read));
         shapes.add("  change:   " + PgbenchScripts.shape(change));
         shapes.add("  checkout: " + PgbenchScripts.shape(checkout));
-        return dir;
+        return forms;
     }
 
     private static CartEngine engine(JdbiCartRepository repository) {

@@ -13,14 +13,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * One pgbench run of the three scripts of {@link PgbenchScripts} weighted 70/25/5 ({@code -M
  * prepared}), for {@link LoadDriver}: its report row, its CPU time (through time(1) when it is
- * there) and its result row for benchmarks/run-all.sh.
+ * there) and its result row for benchmarks/run-all.sh. {@code variant} names the scripts' form:
+ * {@code pgbench} for the bound form (the ceiling the targets are judged on), {@code pgbench-constants}
+ * for the constants form; {@code variables} are the bound form's ({@code -D}).
  */
 final class PgbenchRun {
     private PgbenchRun() {
     }
 
-    static String run(CpuUsage cpu, String pgbench, String url, String schema, Path scripts, int workers,
-                      int seconds, String results) throws Exception {
+    /** One form of the three scripts: its variant name, its folder and its variables. */
+    record Scripts(String variant, Path dir, java.util.Map<String, String> variables) {
+    }
+
+    static String run(CpuUsage cpu, String pgbench, String url, String schema, String variant, Path scripts,
+                      java.util.Map<String, String> variables, int workers, int seconds, String results)
+            throws Exception {
         Instant started = Instant.now();
         URI uri = URI.create(url.substring("jdbc:".length()));
         String database = uri.getPath().substring(1);
@@ -45,19 +52,20 @@ final class PgbenchRun {
                 Integer.toString(Math.min(workers, 4)), "-T", Integer.toString(seconds), "-r",
                 "-f", scripts.resolve("read.sql") + "@70",
                 "-f", scripts.resolve("change.sql") + "@25",
-                "-f", scripts.resolve("checkout.sql") + "@5",
-                database));
+                "-f", scripts.resolve("checkout.sql") + "@5"));
+        variables.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
+        command.add(database);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGOPTIONS", "-c search_path=" + schema);
         builder.environment().put("PGPASSWORD", password);
-        return cpu.external("pgbench", workers, seconds, () -> {
+        return cpu.external(variant, workers, seconds, () -> {
             try {
                 Process process = builder.start();
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IllegalStateException("pgbench failed:\n" + out);
                 }
-                return row(out, scripts, workers, seconds, started, results);
+                return row(out, variant, scripts, workers, seconds, started, results);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -76,7 +84,7 @@ final class PgbenchRun {
         }
     }
 
-    private static String row(String output, Path scripts, int workers, int seconds, Instant started,
+    private static String row(String output, String variant, Path scripts, int workers, int seconds, Instant started,
                               String results) throws IOException {
         Files.writeString(scripts.resolve("pgbench-" + workers + ".txt"), output);
         double tps = 0;
@@ -91,9 +99,9 @@ final class PgbenchRun {
                 failed = Long.parseLong(line.substring(31).split(" ")[0]);
             }
         }
-        LoadDriver.appendResult(results, LoadDriver.row("variant", "pgbench", "clients", workers, "throughput", tps,
+        LoadDriver.appendResult(results, LoadDriver.row("variant", variant, "clients", workers, "throughput", tps,
                 "latency_avg_ms", latency, "errors", failed, "seconds", seconds, "started", started.toString()));
         return String.format("%-8s %-8d %10.0f %10s %10s %10s   (latency avg %.2f ms; per-script detail in %s)",
-                "pgbench", workers, tps, "-", "-", "-", latency, scripts.resolve("pgbench-" + workers + ".txt"));
+                variant, workers, tps, "-", "-", "-", latency, scripts.resolve("pgbench-" + workers + ".txt"));
     }
 }

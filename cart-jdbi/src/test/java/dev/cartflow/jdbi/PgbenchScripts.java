@@ -1,7 +1,10 @@
 package dev.cartflow.jdbi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * pgbench scripts made of the statements the repository sent for one operation ({@link SqlCapture}),
@@ -11,6 +14,13 @@ import java.util.List;
  * inside strings and arrays) becomes the id of the cart pgbench picked, the sentinel version the
  * version the script's load read ({@code :version}, from {@code \gset}), and the next version
  * {@code :version + 1}.
+ *
+ * <p>Two forms. With the values as <em>constants</em> (the original form) every other value is a
+ * literal in the SQL: pgbench's {@code -M prepared} statements then carry them pre-parsed in their
+ * plans (a timestamp or an array is parsed once per connection), which no client whose values change
+ * can do. With the values <em>bound</em> every value that does not depend on the picked cart is a
+ * pgbench variable ({@link #variables()}, given to pgbench with {@code -D}), sent as a parameter and
+ * parsed by the server on every call, as the engine's values are.
  */
 final class PgbenchScripts {
     /** The stored version of the sentinel cart an operation is captured on: no other value of it equals this. */
@@ -19,9 +29,28 @@ final class PgbenchScripts {
     static final String ID = "('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))";
 
     private final String sentinelId;
+    /** The bound form's variables by name, in order of use; null for the constants form. */
+    private final Map<String, String> variables;
+    private final String prefix;
 
+    /** The constants form. */
     PgbenchScripts(String sentinelId) {
+        this(sentinelId, null);
+    }
+
+    /**
+     * The bound form when {@code prefix} is not null: its variables are named {@code prefix} and a
+     * number, so that the variables of several scripts given to one pgbench do not collide.
+     */
+    PgbenchScripts(String sentinelId, String prefix) {
         this.sentinelId = sentinelId;
+        this.prefix = prefix;
+        this.variables = prefix == null ? null : new LinkedHashMap<>();
+    }
+
+    /** The bound form's variables ({@code -D name=value} for pgbench); empty for the constants form. */
+    Map<String, String> variables() {
+        return variables == null ? Map.of() : Map.copyOf(variables);
     }
 
     /**
@@ -61,6 +90,14 @@ final class PgbenchScripts {
     }
 
     private String literal(Object value) {
+        if (variables != null && value != null) {
+            String bound = boundText(value);
+            if (bound != null) {
+                String name = prefix + (variables.size() + 1);
+                variables.put(name, bound);
+                return ":" + name;
+            }
+        }
         if (value == null) {
             return "NULL";
         } else if (value instanceof SqlCapture.ArrayValue array) {
@@ -79,6 +116,36 @@ final class PgbenchScripts {
             return text(s);
         }
         throw new IllegalStateException("no literal for a " + value.getClass().getName() + " parameter");
+    }
+
+    /**
+     * The text a value is sent as when bound, or null when it stays in the SQL: null, the versions
+     * and anything holding the sentinel id depend on the picked cart.
+     */
+    private String boundText(Object value) {
+        if (value instanceof SqlCapture.ArrayValue array) {
+            if (Arrays.stream(array.elements()).anyMatch(e -> e == null || boundText(e) == null)) {
+                return null;
+            }
+            List<String> elements = new ArrayList<>();
+            for (Object element : array.elements()) {
+                elements.add(element instanceof String s ? arrayElement(s) : boundText(element));
+            }
+            return "{" + String.join(",", elements) + "}";
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            long number = ((Number) value).longValue();
+            return number == SENTINEL_VERSION || number == SENTINEL_VERSION + 1 ? null : Long.toString(number);
+        } else if (value instanceof Boolean b) {
+            return b.toString();
+        } else if (value instanceof String s) {
+            return s.contains(sentinelId) ? null : s;
+        }
+        return null;
+    }
+
+    /** An element of PostgreSQL's array text form, quoted so that commas, braces and blanks stay in it. */
+    private static String arrayElement(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /**

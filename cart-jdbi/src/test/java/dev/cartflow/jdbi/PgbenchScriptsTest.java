@@ -36,6 +36,25 @@ class PgbenchScriptsTest {
     }
 
     @Test
+    void statement_boundForm_sendsEveryValueNotOfThePickedCartAsAVariable() {
+        PgbenchScripts bound = new PgbenchScripts(SENTINEL, "c");
+        Map<Integer, Object> values = new java.util.TreeMap<>(Map.of(1, "{\"by\":null} 'x'",
+                2, new SqlCapture.ArrayValue("text", new Object[] {"a,b", "q\"\\"}),
+                3, new SqlCapture.ArrayValue("text", new Object[] {SENTINEL, "a"}),
+                4, true, 5, 42, 6, PgbenchScripts.SENTINEL_VERSION, 7, SENTINEL,
+                8, new SqlCapture.ArrayValue("int4", new Object[] {1, 2})));
+        values.put(9, null);
+
+        String rendered = bound.statement(new SqlCapture.Sent("SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?", values));
+
+        assertThat(rendered).isEqualTo("SELECT :c1, :c2, CAST(ARRAY[" + PgbenchScripts.ID + ", :c3] AS text[]), :c4, :c5,"
+                + " :version, " + PgbenchScripts.ID + ", :c6, NULL");
+        assertThat(bound.variables()).containsExactlyInAnyOrderEntriesOf(Map.of("c1", "{\"by\":null} 'x'",
+                "c2", "{\"a,b\",\"q\\\"\\\\\"}", "c3", "a", "c4", "true", "c5", "42", "c6", "{1,2}"));
+        assertThat(scripts.variables()).isEmpty();
+    }
+
+    @Test
     void statement_parameterNotCaptured_fails() {
         assertThatThrownBy(() -> scripts.statement(new SqlCapture.Sent("SELECT ?, ?", Map.of(1, "a"))))
                 .isInstanceOf(IllegalStateException.class);
