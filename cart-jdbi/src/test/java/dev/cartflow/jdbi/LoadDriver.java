@@ -134,8 +134,8 @@ public final class LoadDriver {
             for (PgbenchRun.Scripts form : scripts) {
                 for (int workers : WORKERS) {
                     statements.reset();
-                    report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, form.variant(), form.dir(),
-                            form.variables(), workers, seconds, RESULTS));
+                    report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, form, workers, seconds,
+                            RESULTS));
                     statements.record(form.variant(), workers, operations(report.get(report.size() - 1), seconds));
                     System.out.println(report.get(report.size() - 1));
                 }

@@ -25,9 +25,10 @@ final class PgbenchRun {
     record Scripts(String variant, Path dir, java.util.Map<String, String> variables) {
     }
 
-    static String run(CpuUsage cpu, String pgbench, String url, String schema, String variant, Path scripts,
-                      java.util.Map<String, String> variables, int workers, int seconds, String results)
-            throws Exception {
+    static String run(CpuUsage cpu, String pgbench, String url, String schema, Scripts form, int workers,
+                      int seconds, String results) throws Exception {
+        String variant = form.variant();
+        Path scripts = form.dir();
         Instant started = Instant.now();
         URI uri = URI.create(url.substring("jdbc:".length()));
         String database = uri.getPath().substring(1);
@@ -53,7 +54,7 @@ final class PgbenchRun {
                 "-f", scripts.resolve("read.sql") + "@70",
                 "-f", scripts.resolve("change.sql") + "@25",
                 "-f", scripts.resolve("checkout.sql") + "@5"));
-        variables.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
+        form.variables().forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
         command.add(database);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGOPTIONS", "-c search_path=" + schema);
