@@ -23,7 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -60,40 +62,102 @@ final class CartRows {
     }
 
     /**
-     * An instant of {@link CartSql#SELECT_CARTS}: microseconds since the epoch in {@code <name>_us}
-     * (null for no instant) and the nanoseconds below them in {@code <name>_ns}.
+     * The 1-based position of each column of {@link CartSql#SELECT_CARTS}, by its name or alias. Its
+     * rows are read by position: every read by name makes the driver build a map of all the row's
+     * column names, lower-cased, once per result set, and every load of a cart reads one.
      */
-    static Instant micros(ResultSet rs, String name) throws SQLException {
-        long micros = rs.getLong(name + "_us");
+    private static final Map<String, Integer> CART_COLUMNS = selectList(CartSql.SELECT_CARTS);
+    private static final int ID = column("id");
+    private static final int OWNER_KIND = column("owner_kind");
+    private static final int GUEST_TOKEN_HASH = column("guest_token_hash");
+    private static final int CUSTOMER_ID = column("customer_id");
+    private static final int CUSTOMER_GROUP = column("customer_group");
+    private static final int CURRENCY = column("currency");
+    private static final int COUNTRY = column("country");
+    private static final int STATE = column("state");
+    private static final int VERSION = column("version");
+    private static final int METADATA_TEXT = column("metadata_text");
+    private static final int SHIPPING_METHOD = column("shipping_method");
+    private static final int REGION = column("region");
+    private static final int CODES = column("codes");
+    private static final int LINES = column("lines");
+    private static final int[] CREATED_AT = instantColumns("created_at");
+    private static final int[] UPDATED_AT = instantColumns("updated_at");
+    private static final int[] EXPIRES_AT = instantColumns("expires_at");
+    private static final int[] ABANDONED_AT = instantColumns("abandoned_at");
+
+    /** The position of a column of {@link CartSql#SELECT_CARTS}; a name it does not select is a bug of this module. */
+    static int column(String name) {
+        Integer position = CART_COLUMNS.get(name);
+        if (position == null) {
+            throw new IllegalArgumentException("SELECT_CARTS has no column " + name);
+        }
+        return position;
+    }
+
+    /** The positions of an instant's {@code <name>_us} and {@code <name>_ns} columns. */
+    static int[] instantColumns(String name) {
+        return new int[] {column(name + "_us"), column(name + "_ns")};
+    }
+
+    /** The names of a select list (alias after {@code AS}, else the column after its table prefix) to positions. */
+    static Map<String, Integer> selectList(String select) {
+        String list = select.substring(select.indexOf("SELECT") + "SELECT".length(), select.lastIndexOf("FROM carts c"));
+        Map<String, Integer> positions = new HashMap<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= list.length(); i++) {
+            char c = i == list.length() ? ',' : list.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                String item = list.substring(start, i).trim();
+                int as = item.lastIndexOf(" AS ");
+                String name = as >= 0 && item.indexOf(')', as) < 0 ? item.substring(as + 4).trim()
+                        : item.substring(item.lastIndexOf('.') + 1);
+                if (positions.put(name, positions.size() + 1) != null) {
+                    throw new IllegalArgumentException("SELECT_CARTS names " + name + " twice");
+                }
+                start = i + 1;
+            }
+        }
+        return Map.copyOf(positions);
+    }
+
+    /**
+     * An instant of {@link CartSql#SELECT_CARTS} at {@code columns} ({@link #instantColumns}):
+     * microseconds since the epoch (null for no instant) and the nanoseconds below them.
+     */
+    static Instant micros(ResultSet rs, int[] columns) throws SQLException {
+        long micros = rs.getLong(columns[0]);
         if (rs.wasNull()) {
             return null;
         }
-        return CommerceColumns.micros(micros, rs.getInt(name + "_ns"));
+        return CommerceColumns.micros(micros, rs.getInt(columns[1]));
     }
 
     static Cart cart(ResultSet rs, StatementContext ctx) throws SQLException {
-        CartOwner owner = "GUEST".equals(rs.getString("owner_kind"))
-                ? new CartOwner.Guest(rs.getString("guest_token_hash"))
-                : new CartOwner.Customer(new CustomerId(rs.getString("customer_id")));
-        String[] codes = (String[]) rs.getArray("codes").getArray();
+        CartOwner owner = "GUEST".equals(rs.getString(OWNER_KIND))
+                ? new CartOwner.Guest(rs.getString(GUEST_TOKEN_HASH))
+                : new CartOwner.Customer(new CustomerId(rs.getString(CUSTOMER_ID)));
+        String[] codes = (String[]) rs.getArray(CODES).getArray();
         CommerceColumns.Content more = CommerceColumns.read(rs);
         return new Cart(
-                new CartId(UUID.fromString(rs.getString("id"))),
+                new CartId(UUID.fromString(rs.getString(ID))),
                 owner,
-                rs.getString("customer_group"),
-                Currency.getInstance(rs.getString("currency")),
-                rs.getString("country"),
-                CartState.valueOf(rs.getString("state")),
-                rs.getLong("version"),
-                lines(rs.getString("lines")),
+                rs.getString(CUSTOMER_GROUP),
+                Currency.getInstance(rs.getString(CURRENCY)),
+                rs.getString(COUNTRY),
+                CartState.valueOf(rs.getString(STATE)),
+                rs.getLong(VERSION),
+                lines(rs.getString(LINES)),
                 Arrays.asList(codes),
-                rs.getString("shipping_method"),
-                rs.getString("metadata_text"),
-                micros(rs, "created_at"),
-                micros(rs, "updated_at"),
-                micros(rs, "expires_at"),
-                micros(rs, "abandoned_at"),
-                rs.getString("region"),
+                rs.getString(SHIPPING_METHOD),
+                rs.getString(METADATA_TEXT),
+                micros(rs, CREATED_AT),
+                micros(rs, UPDATED_AT),
+                micros(rs, EXPIRES_AT),
+                micros(rs, ABANDONED_AT),
+                rs.getString(REGION),
                 more.kind(),
                 more.name(),
                 more.address(),

@@ -54,22 +54,39 @@ final class CommerceColumns {
                 .bind("frozenFigures", freeze == null ? null : PricedCartCodec.write(freeze.figures()));
     }
 
-    /** The V7 content of a row of {@link CartSql#SELECT_CARTS}, in the order of the cart's canonical constructor. */
+    private static final int ADDRESS_LINES = CartRows.column("address_lines");
+    private static final int ADDRESS_SUBDIVISION = CartRows.column("address_subdivision");
+    private static final int ADDRESS_POSTAL_CODE = CartRows.column("address_postal_code");
+    private static final int ADDRESS_CITY = CartRows.column("address_city");
+    private static final int RECOVERY_TOKEN_HASH = CartRows.column("recovery_token_hash");
+    private static final int FROZEN_FIGURES = CartRows.column("frozen_figures");
+    private static final int KIND = CartRows.column("kind");
+    private static final int NAME = CartRows.column("name");
+    private static final int BILLING_COUNTRY = CartRows.column("billing_country");
+    private static final int PARTICIPANTS = CartRows.column("participants");
+    private static final int[] RECOVERY_ISSUED_AT = CartRows.instantColumns("recovery_issued_at");
+    private static final int[] RECOVERY_EXPIRES_AT = CartRows.instantColumns("recovery_expires_at");
+    private static final int[] FROZEN_AT = CartRows.instantColumns("frozen_at");
+    private static final int[] FROZEN_UNTIL = CartRows.instantColumns("frozen_until");
+
+    /**
+     * The V7 content of a row of {@link CartSql#SELECT_CARTS}, in the order of the cart's canonical
+     * constructor; read by position, as {@link CartRows#cart} reads the rest.
+     */
     static Content read(ResultSet rs) throws SQLException {
-        Array lines = rs.getArray("address_lines");
+        Array lines = rs.getArray(ADDRESS_LINES);
         ShippingAddress address = lines == null ? null
-                : new ShippingAddress(rs.getString("address_subdivision"), rs.getString("address_postal_code"),
-                        rs.getString("address_city"), Arrays.asList((String[]) lines.getArray()));
-        String tokenHash = rs.getString("recovery_token_hash");
+                : new ShippingAddress(rs.getString(ADDRESS_SUBDIVISION), rs.getString(ADDRESS_POSTAL_CODE),
+                        rs.getString(ADDRESS_CITY), Arrays.asList((String[]) lines.getArray()));
+        String tokenHash = rs.getString(RECOVERY_TOKEN_HASH);
         RecoveryToken recovery = tokenHash == null ? null
-                : new RecoveryToken(tokenHash, CartRows.micros(rs, "recovery_issued_at"),
-                        CartRows.micros(rs, "recovery_expires_at"));
-        String figures = rs.getString("frozen_figures");
+                : new RecoveryToken(tokenHash, CartRows.micros(rs, RECOVERY_ISSUED_AT),
+                        CartRows.micros(rs, RECOVERY_EXPIRES_AT));
+        String figures = rs.getString(FROZEN_FIGURES);
         CartFreeze freeze = figures == null ? null
-                : new CartFreeze(CartRows.micros(rs, "frozen_at"),
-                        CartRows.micros(rs, "frozen_until"), figures(figures));
-        return new Content(CartKind.valueOf(rs.getString("kind")), rs.getString("name"), address,
-                rs.getString("billing_country"), participants(rs.getString("participants")), recovery, freeze);
+                : new CartFreeze(CartRows.micros(rs, FROZEN_AT), CartRows.micros(rs, FROZEN_UNTIL), figures(figures));
+        return new Content(CartKind.valueOf(rs.getString(KIND)), rs.getString(NAME), address,
+                rs.getString(BILLING_COUNTRY), participants(rs.getString(PARTICIPANTS)), recovery, freeze);
     }
 
     /** Figures this module wrote; unreadable ones are stored data gone wrong, not the caller's input. */

@@ -74,4 +74,20 @@ class NamedSqlTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining(":absent");
         }
     }
+
+    @Test
+    void selectList_ofSelectCarts_givesEachColumnTheDriversPosition() throws Exception {
+        java.util.Map<String, Integer> positions = CartRows.selectList(CartSql.SELECT_CARTS);
+
+        try (Connection c = db.dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(CartSql.SELECT_CARTS + " WHERE false");
+             ResultSet rs = s.executeQuery()) {
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            assertThat(positions).hasSize(meta.getColumnCount());
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                assertThat(positions.get(meta.getColumnLabel(i))).as(meta.getColumnLabel(i)).isEqualTo(i);
+            }
+        }
+        assertThatThrownBy(() -> CartRows.column("no_such_column")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
