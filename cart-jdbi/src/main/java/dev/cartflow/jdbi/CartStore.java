@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,10 +47,10 @@ final class CartStore {
     // ----------------------------------------------------------------------------------- reads
 
     /** Plain JDBC: every read of a cart by id runs this (see {@link NamedSql}). */
-    static Optional<Cart> find(Handle h, CartId id) {
+    static Optional<Cart> find(Connections connections, CartId id) {
         NamedSql.Params params = new NamedSql.Params().bind("id", id.toString());
-        return jdbc(() -> {
-            try (PreparedStatement statement = FIND_BY_ID.prepare(h.getConnection(), params);
+        return connections.run(false, c -> {
+            try (PreparedStatement statement = FIND_BY_ID.prepare(c, params);
                  ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(CartRows.cart(rs, null)) : Optional.<Cart>empty();
             }
@@ -139,13 +137,21 @@ final class CartStore {
 
     /** The stored version of a cart, 0 when there is none. */
     static long storedVersion(Handle h, CartId id) {
-        return queryLong(h, STORED_VERSION, new NamedSql.Params().bind("id", id.toString()));
+        return storedVersion(h.getConnection(), id);
+    }
+
+    private static long storedVersion(java.sql.Connection c, CartId id) {
+        return queryLong(c, STORED_VERSION, new NamedSql.Params().bind("id", id.toString()));
     }
 
     /** Runs a query whose first row's first column is a number; 0 when it returns no row. */
     static long queryLong(Handle h, NamedSql sql, NamedSql.Params params) {
+        return queryLong(h.getConnection(), sql, params);
+    }
+
+    private static long queryLong(java.sql.Connection c, NamedSql sql, NamedSql.Params params) {
         return jdbc(() -> {
-            try (PreparedStatement statement = sql.prepare(h.getConnection(), params);
+            try (PreparedStatement statement = sql.prepare(c, params);
                  ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
@@ -175,7 +181,7 @@ final class CartStore {
      * that is rolled back when a live record holds the key. Throws {@code VERSION_CONFLICT} when the
      * guard fails (and then nothing was written).
      */
-    static void writeOne(Jdbi jdbi, CartWrite write) {
+    static void writeOne(Connections connections, CartWrite write) {
         Cart cart = write.cart();
         CartChildren children = new CartChildren(List.of(cart), write.events(),
                 write.idempotency() == null ? List.of() : List.of(write.idempotency()));
@@ -185,15 +191,14 @@ final class CartStore {
         if (!isNew) {
             params.bind("expectedVersion", write.expectedVersion());
         }
-        HandleCallback<long[], RuntimeException> statement = h -> {
-            long[] written = jdbc(() -> {
-                try (PreparedStatement s = sql.prepare(h.getConnection(), params); ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return new long[] {rs.getLong(1), rs.getLong(2)};
-                }
-            });
+        connections.run(children.hasRecords(), c -> {
+            long[] written;
+            try (PreparedStatement s = sql.prepare(c, params); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                written = new long[] {rs.getLong(1), rs.getLong(2)};
+            }
             if (written[0] != 1) {
-                long stored = storedVersion(h, cart.id());
+                long stored = storedVersion(c, cart.id());
                 throw CartException.versionConflict(stored, "cart " + cart.id() + " is at version " + stored
                         + ", not " + write.expectedVersion());
             }
@@ -202,12 +207,7 @@ final class CartStore {
                         "idempotency key is already used by a live record; reload and retry");
             }
             return written;
-        };
-        if (children.hasRecords()) {
-            jdbi.inTransaction(statement);
-        } else {
-            jdbi.withHandle(statement);
-        }
+        });
     }
 
     /**

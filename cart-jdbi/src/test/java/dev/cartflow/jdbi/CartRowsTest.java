@@ -43,4 +43,22 @@ class CartRowsTest {
                 .isInstanceOfSatisfying(CartException.class,
                         e -> assertThat(e.code()).isEqualTo(CartErrorCode.PROVIDER_UNAVAILABLE));
     }
+
+    @Test
+    void text_anyInstant_isItsMicrosecondsInIsoForm() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z"),
+                Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("0999-12-31T23:59:59.999999Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("2024-02-29T12:34:56.000001Z"), Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong(-40_000_000_000L, 300_000_000_000L), random.nextInt(1_000_000_000)));
+        }
+
+        for (Instant instant : instants) {
+            String text = CartRows.text(instant);
+            assertThat(Instant.parse(text)).as(text).isEqualTo(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        }
+        assertThat(CartRows.text(Instant.parse("2026-12-03T01:02:03.0000045Z"))).isEqualTo("2026-12-03T01:02:03.000004Z");
+    }
 }

@@ -117,7 +117,7 @@ public final class LoadDriver {
                 cpu = CpuUsage.of(c);
             }
             StatementStats statements = StatementStats.of(ds);
-            JdbiCartRepository repository = JdbiCartRepository.create(Jdbi.create(ds));
+            JdbiCartRepository repository = JdbiCartRepository.builder(Jdbi.create(ds)).dataSource(ds).build();
             seed(repository, 1, carts);
             seed(repository, carts + 1, CHECKOUT_CARTS);
             List<String> shapes = new ArrayList<>();
@@ -131,6 +131,7 @@ public final class LoadDriver {
             String perOperation = cpuPerOperation(engine, carts);
             System.out.println(perOperation);
             for (int workers : WORKERS) {
+                settle(ds);
                 statements.reset();
                 report.add(cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true)));
                 statements.record("engine", workers, operations(report.get(report.size() - 1), seconds));
@@ -138,6 +139,7 @@ public final class LoadDriver {
             }
             for (PgbenchRun.Scripts form : scripts) {
                 for (int workers : WORKERS) {
+                    settle(ds);
                     statements.reset();
                     report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, form, workers, seconds,
                             RESULTS));
@@ -192,6 +194,19 @@ public final class LoadDriver {
         }
     }
 
+    /**
+     * Vacuums and checkpoints before each measured run, so that every run, the engine's and pgbench's,
+     * starts with no dead rows of the runs before it and no dirty buffers: otherwise autovacuum and
+     * the checkpointer bill the server CPU of the previous run's writes to whichever run they fall in,
+     * and the engine's first runs follow the warm-up's writes.
+     */
+    private static void settle(javax.sql.DataSource ds) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE");
+            s.execute("CHECKPOINT");
+        }
+    }
+
     private static double operations(String row, int seconds) {
         return Double.parseDouble(row.trim().split("\\s+")[2]) * seconds;
     }
@@ -204,7 +219,8 @@ public final class LoadDriver {
     private static List<PgbenchRun.Scripts> writePgbenchScripts(javax.sql.DataSource ds, int carts,
                                                                List<String> shapes) throws IOException {
         SqlCapture capture = new SqlCapture(ds);
-        JdbiCartRepository captured = JdbiCartRepository.create(Jdbi.create(capture.dataSource()));
+        JdbiCartRepository captured = JdbiCartRepository.builder(Jdbi.create(capture.dataSource()))
+                .dataSource(capture.dataSource()).build();
         CartEngine engine = engine(captured);
         CartId changed = cartId(999_999_998);
         CartId checkedOut = cartId(999_999_999);

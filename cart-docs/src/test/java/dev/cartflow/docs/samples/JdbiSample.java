@@ -57,6 +57,7 @@ class JdbiSample {
 
         Jdbi jdbi = Jdbi.create(dataSource);
         JdbiCartRepository carts = JdbiCartRepository.builder(jdbi)
+                .dataSource(dataSource)                      // optional, see "Hot statements"
                 .readReplica(Jdbi.create(replicaDataSource)) // optional, see "Read routing"
                 .build();
         PromotionUsageStore usage = JdbiPromotionUsageStore.create(jdbi);
