@@ -137,6 +137,10 @@ public final class LoadDriver {
                 statements.record("engine", workers, operations(report.get(report.size() - 1), seconds));
                 System.out.println(report.get(report.size() - 1));
             }
+            // pgbench runs after every engine run, not between them: its scripts write the engine's
+            // carts as captured on the sentinels (its checkouts mark random checkout carts checked
+            // out), so the engine's later checkouts would fail (interleaved on 2026-12-03: 142 and 548
+            // failed operations at 4 and 16 workers).
             for (PgbenchRun.Scripts form : scripts) {
                 for (int workers : WORKERS) {
                     settle(ds);
