@@ -48,8 +48,9 @@ import org.jdbi.v3.core.Jdbi;
  * A bounded load driver (not a test): a mix of 70 % priced cart reads ({@code engine.price}), 25 %
  * line changes ({@code SetQuantity}) and 5 % checkouts ({@code engine.checkout} of a cart kept for
  * it) at 1, 4 and 16 workers, through the {@link CartEngine} on {@link JdbiCartRepository} (in-memory
- * catalog and prices); then the same mix as pgbench scripts made of the statements the repository
- * sent for each kind of operation ({@link PgbenchScripts}), on the same server. Prints a table, the
+ * catalog and prices); after each engine run, the same mix at the same worker count as pgbench
+ * scripts made of the statements the repository sent for each kind of operation ({@link
+ * PgbenchScripts}), on the same server. Prints a table, the
  * CPU per operation of each side and the statements per operation; see docs/performance-jdbi.md.
  *
  * <p>Arguments: {@code seconds-per-run} (default 10), {@code carts} (default 2000), path of pgbench
@@ -67,6 +68,11 @@ public final class LoadDriver {
      * checkout meets a cart checked out before (30 000 ran out after a 13-round warm-up).
      */
     private static final int CHECKOUT_CARTS = 100_000;
+    /**
+     * Carts of pgbench's checkout script, after the engine's: it checks out random carts of its range,
+     * and on the engine's own range the engine's later checkouts would meet carts already checked out.
+     */
+    private static final int PGBENCH_CHECKOUT_CARTS = 40_000;
     private static final int WARM_UP_ROUNDS = 16;
     private static final int JIT_QUIET_PERCENT = 5;
     private static final Actor SERVICE = Actor.service("load-driver");
@@ -119,7 +125,7 @@ public final class LoadDriver {
             StatementStats statements = StatementStats.of(ds);
             JdbiCartRepository repository = JdbiCartRepository.builder(Jdbi.create(ds)).dataSource(ds).build();
             seed(repository, 1, carts);
-            seed(repository, carts + 1, CHECKOUT_CARTS);
+            seed(repository, carts + 1, CHECKOUT_CARTS + PGBENCH_CHECKOUT_CARTS);
             List<String> shapes = new ArrayList<>();
             List<PgbenchRun.Scripts> scripts = writePgbenchScripts(ds, carts, shapes);
             // statistics of the freshly seeded tables now, not by autovacuum during the engine's runs
@@ -130,27 +136,28 @@ public final class LoadDriver {
             warmUp(engine, carts, Math.max(3, seconds / 2));
             String perOperation = cpuPerOperation(engine, carts);
             System.out.println(perOperation);
+            // At each worker count the engine and then each pgbench form, so that the runs whose ratio
+            // is judged are seconds apart, not minutes: this machine's speed drifts (the same code gave
+            // 0.83 and 0.70 at 4 workers twenty minutes apart, 2026-12-03). pgbench checks out carts of
+            // a range of its own, so its runs do not fail the engine's later checkouts.
+            Map<String, List<String>> rowsByTool = new LinkedHashMap<>();
             for (int workers : WORKERS) {
                 settle(ds);
                 statements.reset();
-                report.add(cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true)));
-                statements.record("engine", workers, operations(report.get(report.size() - 1), seconds));
-                System.out.println(report.get(report.size() - 1));
-            }
-            // pgbench runs after every engine run, not between them: its scripts write the engine's
-            // carts as captured on the sentinels (its checkouts mark random checkout carts checked
-            // out), so the engine's later checkouts would fail (interleaved on 2026-12-03: 142 and 548
-            // failed operations at 4 and 16 workers).
-            for (PgbenchRun.Scripts form : scripts) {
-                for (int workers : WORKERS) {
+                String row = cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true));
+                rowsByTool.computeIfAbsent("engine", k -> new ArrayList<>()).add(row);
+                statements.record("engine", workers, operations(row, seconds));
+                System.out.println(row);
+                for (PgbenchRun.Scripts form : scripts) {
                     settle(ds);
                     statements.reset();
-                    report.add(PgbenchRun.run(cpu, pgbench, server.url, schema, form, workers, seconds,
-                            RESULTS));
-                    statements.record(form.variant(), workers, operations(report.get(report.size() - 1), seconds));
-                    System.out.println(report.get(report.size() - 1));
+                    String pgbenchRow = PgbenchRun.run(cpu, pgbench, server.url, schema, form, workers, seconds, RESULTS);
+                    rowsByTool.computeIfAbsent(form.variant(), k -> new ArrayList<>()).add(pgbenchRow);
+                    statements.record(form.variant(), workers, operations(pgbenchRow, seconds));
+                    System.out.println(pgbenchRow);
                 }
             }
+            rowsByTool.values().forEach(report::addAll);
             report.add("");
             report.add(perOperation);
             report.add("");
@@ -250,8 +257,8 @@ public final class LoadDriver {
             Files.writeString(form.resolve("read.sql"), reads.script(read, 1, carts, false), StandardCharsets.UTF_8);
             Files.writeString(form.resolve("change.sql"), changes.script(change, 1, carts, true),
                     StandardCharsets.UTF_8);
-            Files.writeString(form.resolve("checkout.sql"), checkouts.script(checkout, carts + 1,
-                    carts + CHECKOUT_CARTS, true), StandardCharsets.UTF_8);
+            Files.writeString(form.resolve("checkout.sql"), checkouts.script(checkout, carts + CHECKOUT_CARTS + 1,
+                    carts + CHECKOUT_CARTS + PGBENCH_CHECKOUT_CARTS, true), StandardCharsets.UTF_8);
             Map<String, String> variables = new LinkedHashMap<>(reads.variables());
             variables.putAll(changes.variables());
             variables.putAll(checkouts.variables());
