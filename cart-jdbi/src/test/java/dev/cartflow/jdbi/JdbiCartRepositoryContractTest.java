@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The cart-tck repository contract on PostgreSQL. */
 class JdbiCartRepositoryContractTest extends CartRepositoryContract {
-    private static PostgresFixture db;
+    static PostgresFixture db;
 
     @BeforeAll
     static void start() {
