@@ -142,6 +142,9 @@ public final class LoadDriver {
             // a range of its own, so its runs do not fail the engine's later checkouts.
             Map<String, List<String>> rowsByTool = new LinkedHashMap<>();
             for (int workers : WORKERS) {
+                // unmeasured seconds of the mix first: in runs without them the JIT came back (7 to 14 us per
+                // operation) in the engine's measured runs after the JVM sat idle through pgbench's
+                runRepository(engine, workers, carts, Math.max(2, seconds / 3), false);
                 settle(ds);
                 statements.reset();
                 String row = cpu.engine("engine", workers, seconds, () -> runRepository(engine, workers, carts, seconds, true));
