@@ -53,8 +53,13 @@ public final class CartRedisClient implements AutoCloseable {
      */
     static final Duration MAX_RECONNECT_DELAY = Duration.ofMillis(100);
 
-    /** Blocking connections for cache reads of a standalone server (more concurrent reads share Lettuce's). */
-    static final int DIRECT_CONNECTIONS = 16;
+    /**
+     * Blocking connections for cache reads of a standalone server, concurrent reads combined on them:
+     * two per core, so that while one batch is on its way another can be written and read (at 16
+     * readers on 2 cores, 3 or 4 connections gave 1.24 to 1.45 times redis-benchmark's rate, 2 gave
+     * 0.98, 8 gave 1.01; docs/performance-redis.md).
+     */
+    static final int DIRECT_CONNECTIONS = Math.min(16, Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
     private CartRedisClient(RedisClient standaloneClient, RedisClusterClient clusterClient, Duration timeout,
                             DirectReads direct, ClientResources resources) {
@@ -222,8 +227,8 @@ public final class CartRedisClient implements AutoCloseable {
     }
 
     /**
-     * {@code HMGET}: on a blocking connection of the calling thread when one is free (standalone),
-     * else on the shared connection. Not translated: callers run it behind a {@link RedisGuard}.
+     * {@code HMGET}: on the blocking connections, combined with concurrent reads (standalone), else
+     * (or when such a connection was found closed) on the shared connection. Not translated: callers run it behind a {@link RedisGuard}.
      *
      * @return the values of {@code fields} as stored (UTF-8 bytes), {@code null} where a field is missing
      */

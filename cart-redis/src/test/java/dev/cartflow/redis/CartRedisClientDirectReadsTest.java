@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cache-hit read of a standalone client: on blocking connections of its own (the calling thread
- * does the I/O), at most as many as configured, the shared Lettuce connection for the rest. The
+ * The cache-hit read of a standalone client: on blocking connections of its own (the reading threads
+ * do the I/O), at most as many as configured, concurrent reads combined on them; the shared Lettuce
+ * connection when one was found closed. The
  * connections are told apart on the server by their client name and last command.
  */
 class CartRedisClientDirectReadsTest {
@@ -103,6 +104,87 @@ class CartRedisClientDirectReadsTest {
             }
             assertThat(connectionsNamed(client, name)).as("Lettuce's and at most the configured blocking ones")
                     .hasSizeBetween(2, 1 + connections);
+        }
+    }
+
+    @Test
+    void hmget_concurrentReadersOnOneConnection_eachAnsweredWithItsOwnKeysValue() throws Exception {
+        String name = TestRedis.freshPrefix();
+        int readers = 8;
+        try (CartRedisClient client = CartRedisClient.standalone(named(name), Duration.ofSeconds(2), 1)) {
+            for (int r = 0; r < readers; r++) {
+                client.commands().hset(name + ":h" + r, Map.of("v", "value-" + r));
+            }
+            List<Integer> mismatches = concurrently(readers, reader -> {
+                int wrong = 0;
+                for (int i = 0; i < 500; i++) {
+                    if (!hmget(client, name + ":h" + reader, "v", "t").equals(Arrays.asList("value-" + reader, null))) {
+                        wrong++;
+                    }
+                }
+                return wrong;
+            });
+
+            assertThat(mismatches).as("reads answered with another reader's value or none").containsOnly(0);
+            List<String> connections = connectionsNamed(client, name);
+            assertThat(connections).as("Lettuce's and the one blocking connection").hasSize(2);
+            assertThat(connections).filteredOn(line -> line.contains(" cmd=hmget ")).hasSize(1);
+        }
+    }
+
+    @Test
+    void hmget_pausedServer_everyReaderOfTheBatchTimesOut_thenEachGetsItsOwnReply() throws Exception {
+        TestRedis.Restartable server = TestRedis.Restartable.start();
+        String name = TestRedis.freshPrefix();
+        int readers = 4;
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200), 1);
+             CartRedisClient admin = CartRedisClient.standalone(server.url(), Duration.ofSeconds(2), 0)) {
+            for (int r = 0; r < readers; r++) {
+                admin.commands().hset(name + ":h" + r, Map.of("v", "value-" + r));
+            }
+            assertThat(hmget(client, name + ":h0", "v")).as("opens the blocking connection").containsExactly("value-0");
+
+            admin.commands().clientPause(700); // every reply comes after its read's timeout
+            List<Integer> timedOut = concurrently(readers, reader -> {
+                try {
+                    hmget(client, name + ":h" + reader, "v");
+                    return 0;
+                } catch (RuntimeException e) {
+                    return 1;
+                }
+            });
+            assertThat(timedOut).as("no read waits for the paused server past its timeout").containsOnly(1);
+            Thread.sleep(800);
+
+            List<Integer> answered = concurrently(readers,
+                    reader -> hmget(client, name + ":h" + reader, "v").equals(List.of("value-" + reader)) ? 1 : 0);
+            assertThat(answered).as("each its own value, none a late reply").containsOnly(1);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Runs {@code task} on {@code threads} threads at once (argument: the thread's number); their results. */
+    private static List<Integer> concurrently(int threads, java.util.function.IntFunction<Integer> task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int number = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return task.apply(number);
+                }));
+            }
+            List<Integer> values = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                values.add(f.get());
+            }
+            return values;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
