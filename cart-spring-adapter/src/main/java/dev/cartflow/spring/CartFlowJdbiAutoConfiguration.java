@@ -12,6 +12,7 @@ import dev.cartflow.spi.CartRepository;
 import dev.cartflow.spi.InventoryProvider;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -37,6 +38,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "cartflow.jdbi", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(CartFlowProperties.class)
 public class CartFlowJdbiAutoConfiguration {
+
+    /** The name of CartFlow's own {@code Jdbi} bean, made only when the application has none. */
+    private static final String JDBI_BEAN = "cartFlowJdbi";
 
     /** Creates the configuration; Spring calls it. */
     public CartFlowJdbiAutoConfiguration() {
@@ -65,23 +69,36 @@ public class CartFlowJdbiAutoConfiguration {
      * @param dataSource the application's data source
      * @return the handle
      */
-    @Bean
+    @Bean(JDBI_BEAN)
     @ConditionalOnMissingBean
     public Jdbi cartFlowJdbi(DataSource dataSource) {
         return Jdbi.create(dataSource);
     }
 
     /**
-     * The cart repository; it depends on the schema so that migrations run first.
+     * The cart repository; it depends on the schema so that migrations run first. When the
+     * {@code Jdbi} is CartFlow's own (the application defines none), the load by id and the save of
+     * one cart take their connection from the DataSource directly ({@link
+     * JdbiCartRepository.Builder#dataSource}), unless {@code cartflow.jdbi.direct-connections=false};
+     * an application's own {@code Jdbi} may sit on another pool, so it is used for every statement.
      *
-     * @param jdbi   the handle
-     * @param schema the migrated schema
+     * @param jdbi        the handle
+     * @param schema      the migrated schema
+     * @param dataSource  the application's data source
+     * @param properties  the cartflow.* properties
+     * @param beanFactory tells CartFlow's {@code Jdbi} from the application's
      * @return the repository
      */
     @Bean
     @ConditionalOnMissingBean(dev.cartflow.spi.CartRepository.class)
-    public JdbiCartRepository jdbiCartRepository(Jdbi jdbi, CartFlowSchema schema) {
-        return JdbiCartRepository.create(jdbi);
+    public JdbiCartRepository jdbiCartRepository(Jdbi jdbi, CartFlowSchema schema, DataSource dataSource,
+                                                 CartFlowProperties properties, BeanFactory beanFactory) {
+        JdbiCartRepository.Builder builder = JdbiCartRepository.builder(jdbi);
+        boolean ownJdbi = beanFactory.containsBean(JDBI_BEAN) && beanFactory.getBean(JDBI_BEAN) == jdbi;
+        if (ownJdbi && properties.getJdbi().isDirectConnections()) {
+            builder.dataSource(dataSource);
+        }
+        return builder.build();
     }
 
     /**

@@ -238,6 +238,12 @@ public class CartFlowProperties {
         private boolean enabled = true;
         /** Whether CartFlow's Flyway migrations are applied at start-up. */
         private boolean migrate = true;
+        /**
+         * Whether the cart load by id and single-cart save take their connection from the DataSource
+         * directly rather than through a JDBI handle (only with CartFlow's own Jdbi; set false when the
+         * application calls the repository inside its own transactions on that Jdbi).
+         */
+        private boolean directConnections = true;
         /** Stock reservations shared by every instance (JdbiStockReservations). */
         private final StockReservations stockReservations = new StockReservations();
 
@@ -259,6 +265,16 @@ public class CartFlowProperties {
         /** @param migrate whether migrations run */
         public void setMigrate(boolean migrate) {
             this.migrate = migrate;
+        }
+
+        /** @return whether the hot statements take their connection from the DataSource directly */
+        public boolean isDirectConnections() {
+            return directConnections;
+        }
+
+        /** @param directConnections whether the hot statements take their connection from the DataSource directly */
+        public void setDirectConnections(boolean directConnections) {
+            this.directConnections = directConnections;
         }
 
         /** @return the stock reservations settings */

@@ -103,6 +103,116 @@ class JdbiAutoConfigurationTest {
                 });
     }
 
+    @Test
+    void jdbi_ownJdbi_hotStatementsTakeConnectionsFromDataSourceDirectly() {
+        runner.withUserConfiguration(CountedDatabase.class).withPropertyValues("cartflow.outbox.enabled=false")
+                .run(context -> {
+                    ConnectionOrigins origins = context.getBean(ConnectionOrigins.class);
+                    CartEngine engine = context.getBean(CartEngine.class);
+                    int before = origins.direct.get();
+                    CreatedCart created = engine.createGuestCart(NewCart.of("EUR", "DE"));
+                    engine.get(created.actor(), created.cart().id());
+                    assertThat(origins.direct.get() - before).as("the save and the load without a JDBI handle")
+                            .isGreaterThanOrEqualTo(2);
+                });
+    }
+
+    @Test
+    void jdbi_directConnectionsOff_everyStatementThroughJdbi() {
+        runner.withUserConfiguration(CountedDatabase.class)
+                .withPropertyValues("cartflow.outbox.enabled=false", "cartflow.jdbi.direct-connections=false")
+                .run(context -> {
+                    ConnectionOrigins origins = context.getBean(ConnectionOrigins.class);
+                    CartEngine engine = context.getBean(CartEngine.class);
+                    int direct = origins.direct.get(); // the migrations at start-up took some
+                    int viaJdbi = origins.viaJdbi.get();
+                    CreatedCart created = engine.createGuestCart(NewCart.of("EUR", "DE"));
+                    engine.get(created.actor(), created.cart().id());
+                    assertThat(origins.direct.get() - direct).isZero();
+                    assertThat(origins.viaJdbi.get() - viaJdbi).isGreaterThanOrEqualTo(2);
+                });
+    }
+
+    @Test
+    void jdbi_applicationsOwnJdbiOnAnotherPool_cartsStoredThroughIt() {
+        runner.withUserConfiguration(Database.class, OtherPoolJdbi.class).withPropertyValues("cartflow.outbox.enabled=false")
+                .run(context -> {
+                    CreatedCart created = context.getBean(CartEngine.class).createGuestCart(NewCart.of("EUR", "DE"));
+                    assertThat(context.getBean(CartEngine.class).get(created.actor(), created.cart().id()).id())
+                            .isEqualTo(created.cart().id());
+                    assertThat(cartsIn(context.getBean(OtherPoolJdbi.class).pool, created)).as("the Jdbi's pool")
+                            .isEqualTo(1);
+                    assertThat(cartsIn(context.getBean(DataSource.class), created)).as("not the DataSource bean")
+                            .isZero();
+                });
+    }
+
+    private static int cartsIn(DataSource pool, CreatedCart created) throws java.sql.SQLException {
+        try (var c = pool.getConnection(); var s = c.prepareStatement("SELECT count(*) FROM carts WHERE id = ?")) {
+            s.setObject(1, java.util.UUID.fromString(created.cart().id().toString()));
+            var rs = s.executeQuery();
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Counts the connections taken from the pool by JDBI and by anything else. */
+    static final class ConnectionOrigins {
+        final java.util.concurrent.atomic.AtomicInteger viaJdbi = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger direct = new java.util.concurrent.atomic.AtomicInteger();
+
+        DataSource counting(DataSource pool) {
+            return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            boolean jdbi = java.util.Arrays.stream(new Throwable().getStackTrace())
+                                    .anyMatch(f -> f.getClassName().startsWith("org.jdbi."));
+                            (jdbi ? viaJdbi : direct).incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(pool, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CountedDatabase {
+        @Bean(destroyMethod = "close")
+        com.zaxxer.hikari.HikariDataSource pool() {
+            return Postgres.freshSchema();
+        }
+
+        @Bean
+        ConnectionOrigins connectionOrigins() {
+            return new ConnectionOrigins();
+        }
+
+        @Bean
+        @org.springframework.context.annotation.Primary
+        DataSource countedDataSource(com.zaxxer.hikari.HikariDataSource pool, ConnectionOrigins origins) {
+            return origins.counting(pool);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OtherPoolJdbi implements org.springframework.beans.factory.DisposableBean {
+        final com.zaxxer.hikari.HikariDataSource pool = Postgres.freshSchema();
+
+        @Bean
+        org.jdbi.v3.core.Jdbi applicationJdbi() {
+            CartFlowSchema.of(pool).migrate();
+            return org.jdbi.v3.core.Jdbi.create(pool);
+        }
+
+        @Override
+        public void destroy() {
+            pool.close();
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Database {
         @Bean(destroyMethod = "close")
