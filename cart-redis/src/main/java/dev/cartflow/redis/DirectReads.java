@@ -32,13 +32,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Cache reads on a few blocking connections (Jedis) whose I/O the reading threads do themselves,
  * with concurrent reads combined: a reader queues its command on the connection its thread id points
  * to; whichever reader finds the connection free leads, writes every queued command at once, reads
- * the replies in order and hands each to its reader. One reader alone does its own round trip, as on
- * a connection of its own; sixteen readers on two connections send batches of about eight, so the
- * server and the leader make one system call per batch instead of one per read. That is what lets a
- * hit beat {@code redis-benchmark}'s one-command-per-connection loop on a machine whose cores the
- * client and the server share. Lettuce's multiplexed connection pipelines too, but hands every
- * command to an event loop thread and the reply back: two thread wake-ups per read where a follower
- * here has one and the leader none.
+ * the replies in order and hands each to its reader. A lone reader does its own round trip; sixteen
+ * readers on four connections send batches of about four, so the server and the leader make one
+ * system call per batch, not per read (docs/performance-redis.md, fourth round). Lettuce pipelines
+ * too, but hands every command to an event loop thread and the reply back: two thread wake-ups per
+ * read where a follower here has one and the leader none.
  *
  * <p>A leader serves batches until its own read is answered, then wakes the first waiting reader to
  * lead the next: no reader serves others forever, and no command waits without a leader. Commands
@@ -120,10 +118,9 @@ final class DirectReads implements AutoCloseable {
     }
 
     /**
-     * The values of {@code fields} of a hash ({@code null} for a missing one), as the bytes Redis
-     * holds, or {@code null} when the caller should use the shared connection: the connection was
-     * found closed (the server restarted or dropped it) or this was closed. A timeout is thrown, not
-     * retried: the caller's time is up.
+     * The values of {@code fields} of a hash ({@code null} for a missing one) as Redis holds them, or
+     * {@code null} when the caller should use the shared connection: the connection was found closed
+     * or this was closed. A timeout is thrown, not retried: the caller's time is up.
      */
     List<byte[]> hmget(String key, byte[]... fields) {
         if (closed) {
@@ -214,29 +211,39 @@ final class DirectReads implements AutoCloseable {
 
         List<byte[]> submit(Read read) {
             queue.add(read);
-            while (!read.done) {
-                if (!led.get() && led.compareAndSet(false, true)) {
-                    try {
-                        lead(read);
-                    } finally {
-                        led.set(false);
+            // an interrupt does not end the wait (the read is on the wire, bounded by the timeout), but
+            // left set it would make every park return at once: cleared while waiting, set again after
+            boolean interrupted = false;
+            try {
+                while (!read.done) {
+                    if (!led.get() && led.compareAndSet(false, true)) {
+                        try {
+                            lead(read);
+                        } finally {
+                            led.set(false);
+                        }
+                        if (closed) {
+                            discardIfFree();
+                        }
+                        // the next batch's leader: a reader that queued while this one led and now waits
+                        Read next = queue.peek();
+                        if (next != null) {
+                            LockSupport.unpark(next.reader);
+                        }
+                        continue;
                     }
-                    if (closed) {
-                        discardIfFree();
+                    long left = read.due - System.nanoTime();
+                    if (left <= 0 && queue.remove(read)) {
+                        throw timedOut(); // never sent
                     }
-                    // the next batch's leader: a reader that queued while this one led and now waits
-                    Read next = queue.peek();
-                    if (next != null) {
-                        LockSupport.unpark(next.reader);
-                    }
-                    continue;
+                    // once taken into a batch, the leader answers it, by the deadline check at the latest
+                    LockSupport.parkNanos(this, left > 0 ? left : checkPeriodNanos);
+                    interrupted |= Thread.interrupted();
                 }
-                long left = read.due - System.nanoTime();
-                if (left <= 0 && queue.remove(read)) {
-                    throw timedOut(); // never sent
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
-                // once taken into a batch, the leader answers it, by the deadline check at the latest
-                LockSupport.parkNanos(this, left > 0 ? left : checkPeriodNanos);
             }
             return read.result();
         }

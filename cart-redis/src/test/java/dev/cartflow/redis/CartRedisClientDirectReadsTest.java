@@ -164,6 +164,42 @@ class CartRedisClientDirectReadsTest {
         }
     }
 
+    @Test
+    void hmget_interruptedReaderWaitingForBatch_answeredWithoutSpinningAndStillInterrupted() throws Exception {
+        TestRedis.Restartable server = TestRedis.Restartable.start();
+        String name = TestRedis.freshPrefix();
+        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(5), 1);
+             CartRedisClient admin = CartRedisClient.standalone(server.url(), Duration.ofSeconds(5), 0)) {
+            admin.commands().hset(name + ":a", Map.of("v", "a"));
+            admin.commands().hset(name + ":b", Map.of("v", "b"));
+            assertThat(hmget(client, name + ":a", "v")).as("opens the blocking connection").containsExactly("a");
+
+            admin.commands().clientPause(600); // the leader's batch waits; the second reader waits for it
+            Thread leader = new Thread(() -> hmget(client, name + ":a", "v"));
+            leader.start();
+            Thread.sleep(100);
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Object[] seen = new Object[3];
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                long cpu = threads.getCurrentThreadCpuTime();
+                seen[0] = hmget(client, name + ":b", "v");
+                seen[1] = threads.getCurrentThreadCpuTime() - cpu;
+                seen[2] = Thread.currentThread().isInterrupted();
+            });
+            interrupted.start();
+            interrupted.join(10_000);
+            leader.join(10_000);
+
+            assertThat(seen[0]).isEqualTo(List.of("b"));
+            assertThat((Long) seen[1]).as("CPU nanoseconds while waiting about 0.5 s: parked, not spinning")
+                    .isLessThan(200_000_000L);
+            assertThat(seen[2]).as("the interrupt is kept for the caller").isEqualTo(true);
+        } finally {
+            server.stop();
+        }
+    }
+
     /** Runs {@code task} on {@code threads} threads at once (argument: the thread's number); their results. */
     private static List<Integer> concurrently(int threads, java.util.function.IntFunction<Integer> task)
             throws Exception {
