@@ -228,7 +228,8 @@ public final class CartRedisClient implements AutoCloseable {
 
     /**
      * {@code HMGET}: on the blocking connections, combined with concurrent reads (standalone), else
-     * (or when such a connection was found closed) on the shared connection. Not translated: callers run it behind a {@link RedisGuard}.
+     * (or when such a connection was found closed) on the shared connection. Not translated: callers
+     * run it behind a {@link RedisGuard}.
      *
      * @return the values of {@code fields} as stored (UTF-8 bytes), {@code null} where a field is missing
      */

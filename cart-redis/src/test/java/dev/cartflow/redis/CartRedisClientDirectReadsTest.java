@@ -166,15 +166,10 @@ class CartRedisClientDirectReadsTest {
 
     @Test
     void hmget_interruptedReaderWaitingForBatch_answeredWithoutSpinningAndStillInterrupted() throws Exception {
-        TestRedis.Restartable server = TestRedis.Restartable.start();
-        String name = TestRedis.freshPrefix();
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofSeconds(5), 1);
-             CartRedisClient admin = CartRedisClient.standalone(server.url(), Duration.ofSeconds(5), 0)) {
-            admin.commands().hset(name + ":a", Map.of("v", "a"));
-            admin.commands().hset(name + ":b", Map.of("v", "b"));
-            assertThat(hmget(client, name + ":a", "v")).as("opens the blocking connection").containsExactly("a");
-
-            admin.commands().clientPause(600); // the leader's batch waits; the second reader waits for it
+        try (PausableServer fixture = PausableServer.start(Duration.ofSeconds(5))) {
+            CartRedisClient client = fixture.client;
+            String name = fixture.name;
+            fixture.admin.commands().clientPause(600); // the leader's batch waits; the second reader waits for it
             Thread leader = new Thread(() -> hmget(client, name + ":a", "v"));
             leader.start();
             Thread.sleep(100);
@@ -195,8 +190,6 @@ class CartRedisClientDirectReadsTest {
             assertThat((Long) seen[1]).as("CPU nanoseconds while waiting about 0.5 s: parked, not spinning")
                     .isLessThan(200_000_000L);
             assertThat(seen[2]).as("the interrupt is kept for the caller").isEqualTo(true);
-        } finally {
-            server.stop();
         }
     }
 
@@ -226,21 +219,49 @@ class CartRedisClientDirectReadsTest {
 
     @Test
     void hmget_afterTimeout_nextReadGetsItsOwnReplyNotTheLateOne() throws Exception {
-        TestRedis.Restartable server = TestRedis.Restartable.start();
-        String name = TestRedis.freshPrefix();
-        try (CartRedisClient client = CartRedisClient.standalone(server.url(), Duration.ofMillis(200), 1);
-             CartRedisClient admin = CartRedisClient.standalone(server.url(), Duration.ofSeconds(2), 0)) {
-            admin.commands().hset(name + ":a", Map.of("v", "a"));
-            admin.commands().hset(name + ":b", Map.of("v", "b"));
-            assertThat(hmget(client, name + ":a", "v")).as("opens the blocking connection").containsExactly("a");
-
-            admin.commands().clientPause(700); // the reply to the next read comes after its timeout
+        try (PausableServer fixture = PausableServer.start(Duration.ofMillis(200))) {
+            CartRedisClient client = fixture.client;
+            String name = fixture.name;
+            fixture.admin.commands().clientPause(700); // the reply to the next read comes after its timeout
             assertThatThrownBy(() -> hmget(client, name + ":a", "v")).isInstanceOf(RuntimeException.class);
             Thread.sleep(800);
 
             assertThat(hmget(client, name + ":b", "v")).as("not the late reply for :a").containsExactly("b");
-        } finally {
-            server.stop();
+        }
+    }
+
+    /**
+     * A server of its own (the tests pause it) with hashes {@code <name>:a} and {@code <name>:b}
+     * ({@code v} = "a", "b"), a client with one blocking connection, already opened by a read of
+     * {@code :a}, and an admin client without any.
+     */
+    private static final class PausableServer implements AutoCloseable {
+        final TestRedis.Restartable server = TestRedis.Restartable.start();
+        final String name = TestRedis.freshPrefix();
+        final CartRedisClient client;
+        final CartRedisClient admin;
+
+        private PausableServer(Duration commandTimeout) {
+            client = CartRedisClient.standalone(server.url(), commandTimeout, 1);
+            admin = CartRedisClient.standalone(server.url(), Duration.ofSeconds(5), 0);
+        }
+
+        static PausableServer start(Duration commandTimeout) {
+            PausableServer fixture = new PausableServer(commandTimeout);
+            fixture.admin.commands().hset(fixture.name + ":a", Map.of("v", "a"));
+            fixture.admin.commands().hset(fixture.name + ":b", Map.of("v", "b"));
+            assertThat(hmget(fixture.client, fixture.name + ":a", "v")).as("opens the blocking connection")
+                    .containsExactly("a");
+            return fixture;
+        }
+
+        @Override
+        public void close() {
+            try (CartRedisClient c = client; CartRedisClient a = admin) {
+                // both closed, then the server stopped
+            } finally {
+                server.stop();
+            }
         }
     }
 
