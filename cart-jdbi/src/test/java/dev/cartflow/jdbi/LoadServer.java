@@ -37,6 +37,7 @@ final class LoadServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on")
                     .start();
             return new LoadServer(postgres.getJdbcUrl("postgres", "postgres"), postgres);
         } catch (IOException e) {

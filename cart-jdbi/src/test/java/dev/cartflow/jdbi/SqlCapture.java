@@ -26,8 +26,20 @@ final class SqlCapture {
     record Sent(String sql, Map<Integer, Object> parameters) {
     }
 
-    /** The elements of an array parameter, with the element type given to {@code createArrayOf}. */
+    /**
+     * The elements of an array parameter, with the element type given to {@code createArrayOf}, or
+     * the one the driver picks for a Java array given to {@code setObject}.
+     */
     record ArrayValue(String type, Object[] elements) {
+        static ArrayValue of(Object[] elements) {
+            Class<?> component = elements.getClass().getComponentType();
+            String type = component == String.class ? "text" : component == Integer.class ? "int4"
+                    : component == Long.class ? "int8" : component == Boolean.class ? "bool" : null;
+            if (type == null) {
+                throw new IllegalArgumentException("no SQL type for an array of " + component.getName());
+            }
+            return new ArrayValue(type, elements.clone());
+        }
     }
 
     private final DataSource target;
@@ -94,7 +106,8 @@ final class SqlCapture {
                     }
                     if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
                         Object value = name.equals("setNull") ? null : args[1];
-                        parameters.put(i, value instanceof Array a && arrays.containsKey(a) ? arrays.get(a) : value);
+                        parameters.put(i, value instanceof Array a && arrays.containsKey(a) ? arrays.get(a)
+                                : value instanceof Object[] elements ? ArrayValue.of(elements) : value);
                     } else if (name.equals("clearParameters")) {
                         parameters.clear();
                     } else if (name.startsWith("execute") && (args == null || args.length == 0)) {

@@ -63,7 +63,7 @@ final class StatementStats {
         double millis = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
-                     SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM public.pg_stat_statements
+                     SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g'), plans, total_plan_time FROM public.pg_stat_statements
                       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                         AND query NOT LIKE '%pg_stat_statements%'
                       ORDER BY total_exec_time DESC""")) {
@@ -72,8 +72,9 @@ final class StatementStats {
                 millis += rs.getDouble(2);
                 if (top.size() < TOP) {
                     String query = rs.getString(3);
-                    top.add(String.format("    %5.2f x %7.1f us  %s", rs.getLong(1) / operations,
-                            rs.getDouble(2) * 1e3 / Math.max(1, rs.getLong(1)),
+                    top.add(String.format("    %5.2f x %7.1f us, %5.2f plans x %6.1f us  %s", rs.getLong(1) / operations,
+                            rs.getDouble(2) * 1e3 / Math.max(1, rs.getLong(1)), rs.getLong(4) / operations,
+                            rs.getDouble(5) * 1e3 / Math.max(1, rs.getLong(4)),
                             query.length() > 110 ? query.substring(0, 110) + "..." : query));
                 }
             }
@@ -91,8 +92,9 @@ final class StatementStats {
             return List.of("(pg_stat_statements is not loaded on this server: statements not counted)");
         }
         List<String> out = new ArrayList<>();
-        out.add(String.format("%-8s %-8s %12s %16s   then per statement: calls/op x exec us/call", "tool",
+        out.add(String.format("%-8s %-8s %12s %16s   then per statement: calls/op x exec us/call, plans/op x plan us/plan", "tool",
                 "workers", "statements/op", "server exec us/op"));
+        out.add("    (plans: the statement planned per operation, 0 once the server keeps a generic plan)");
         out.addAll(rows);
         return out;
     }
