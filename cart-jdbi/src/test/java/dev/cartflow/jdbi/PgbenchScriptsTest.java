@@ -23,6 +23,19 @@ class PgbenchScriptsTest {
     }
 
     @Test
+    void arrayValue_ofAJavaArray_takesTheTypeTheDriverSendsItAs() {
+        SqlCapture.ArrayValue longs = SqlCapture.ArrayValue.of(new Long[] {7L, null});
+
+        assertThat(longs.type()).isEqualTo("int8");
+        assertThat(longs.elements()).containsExactly(7L, null);
+        assertThat(SqlCapture.ArrayValue.of(new String[] {"a"}).type()).isEqualTo("text");
+        assertThat(SqlCapture.ArrayValue.of(new Integer[] {1}).type()).isEqualTo("int4");
+        assertThat(SqlCapture.ArrayValue.of(new Boolean[] {true}).type()).isEqualTo("bool");
+        assertThatThrownBy(() -> SqlCapture.ArrayValue.of(new Double[] {1.0}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void statement_textArraysAndNull_areLiteralsWithColonsAndQuotesEscaped() {
         SqlCapture.Sent sent = new SqlCapture.Sent("SELECT ?, ?, ?, ?", Map.of(1, "{\"by\":null} 'x'", 2,
                 new SqlCapture.ArrayValue("text", new Object[] {"checkout|" + SENTINEL, "a"}), 3, true, 4, 42));
